@@ -1,0 +1,344 @@
+//! The article model: one report, its clean text, and byte ranges into that text.
+//!
+//! Everything later (sentences, words, entities, diff pieces) is a [`Span`] into
+//! [`Article::text`], so overlaying one kind of range on another is a range intersection and
+//! every offset can be checked. For a UTF-8 plain-text file with no control characters the text
+//! *is* the file; otherwise a [`SourceMap`] maps clean offsets back to the bytes as read.
+
+use serde::Serialize;
+use std::fmt;
+use std::path::PathBuf;
+
+/// A byte range `start..end` into an article's text. Always on `char` boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// Where an article came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    File(PathBuf),
+    Stdin,
+    /// One of the embedded seed reports, by file name.
+    Seed(String),
+}
+
+impl Source {
+    /// A short label for display (already sanitized by the caller when shown).
+    pub fn label(&self) -> String {
+        match self {
+            Source::File(p) => p.display().to_string(),
+            Source::Stdin => "stdin".to_string(),
+            Source::Seed(name) => format!("seeds/{name}"),
+        }
+    }
+    /// The file name without directories or extension, used to derive an outlet name.
+    pub fn stem(&self) -> Option<String> {
+        match self {
+            Source::File(p) => p.file_stem().map(|s| s.to_string_lossy().into_owned()),
+            Source::Stdin => None,
+            Source::Seed(name) => Some(name.trim_end_matches(".txt").to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+/// The format an article was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Feed,
+    Json,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Feed => "feed",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// What a block of text is, for the reader and for comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The headline, when the text starts with one.
+    Title,
+    /// A subheading inside the body.
+    Heading,
+    /// A body paragraph.
+    Body,
+    /// A list item (the marker is inside the span).
+    Bullet,
+    /// Not part of the story: shown dimmed (or hidden) and ignored by comparison.
+    Skipped(SkipReason),
+}
+
+impl BlockKind {
+    /// True for blocks that carry the story (title, headings, paragraphs, bullets).
+    pub fn is_content(self) -> bool {
+        !matches!(self, BlockKind::Skipped(_))
+    }
+}
+
+/// Why a block was left out of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// The headline repeated (scrapers often capture it two or three times).
+    RepeatedHeadline,
+    /// Comment form, share buttons, newsletter prompts.
+    Boilerplate,
+    /// A stray byline or signature line at the end.
+    StrayByline,
+}
+
+impl SkipReason {
+    pub fn describe(self) -> &'static str {
+        match self {
+            SkipReason::RepeatedHeadline => "repeated headline",
+            SkipReason::Boilerplate => "page boilerplate",
+            SkipReason::StrayByline => "stray byline",
+        }
+    }
+}
+
+/// A paragraph-level block: a span of the text and what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Block {
+    pub span: Span,
+    pub kind: BlockKind,
+}
+
+/// Optional facts about a report, shown in the metadata line.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    pub outlet: Option<String>,
+    /// True when the outlet was derived from the file name rather than stated.
+    pub outlet_derived: bool,
+    pub byline: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    /// The text encoding when it was not plain UTF-8, with "(guessed)" when detected.
+    pub encoding: Option<String>,
+}
+
+/// One news report.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub source: Source,
+    pub format: Format,
+    /// The clean (sanitized, rendered) text; every span indexes into it.
+    pub text: String,
+    pub title: String,
+    /// True when the title was made from the first sentence because there was no headline.
+    pub title_derived: bool,
+    pub meta: Meta,
+    /// Blocks in text order, non-overlapping.
+    pub blocks: Vec<Block>,
+    /// Maps offsets in `text` to byte offsets in the input as read.
+    pub source_map: SourceMap,
+    /// Things the reader should know about how this article was read (lossy decoding,
+    /// removed control characters, ...). Already sanitized.
+    pub notes: Vec<String>,
+}
+
+impl Article {
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    /// Blocks that carry the story: what the reader shows in full and comparison uses.
+    pub fn content_blocks(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.kind.is_content())
+    }
+
+    /// Number of words in the content blocks (Unicode word boundaries).
+    pub fn word_count(&self) -> usize {
+        use unicode_segmentation::UnicodeSegmentation;
+        self.content_blocks()
+            .map(|b| self.slice(b.span).unicode_words().count())
+            .sum()
+    }
+
+    /// The outlet to display: the stated one, else the derived one, else the source label.
+    pub fn outlet_label(&self) -> String {
+        self.meta
+            .outlet
+            .clone()
+            .unwrap_or_else(|| self.source.label())
+    }
+}
+
+/// Maps offsets in a clean text back to offsets in the input it was made from.
+///
+/// Stored as segments `(clean_start, input_start)`: within a segment offsets advance together.
+/// A map is composed with the one of an earlier stage by [`SourceMap::then`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    segments: Vec<(usize, usize)>,
+}
+
+impl SourceMap {
+    pub fn identity() -> Self {
+        SourceMap::default()
+    }
+
+    pub fn is_identity(&self) -> bool {
+        self.segments.iter().all(|&(c, i)| c == i)
+    }
+
+    pub fn builder() -> SourceMapBuilder {
+        SourceMapBuilder::default()
+    }
+
+    /// The input offset of clean offset `offset`.
+    pub fn to_source(&self, offset: usize) -> usize {
+        let idx = self.segments.partition_point(|&(c, _)| c <= offset);
+        if idx == 0 {
+            return offset;
+        }
+        let (c, i) = self.segments[idx - 1];
+        i + (offset - c)
+    }
+
+    /// Composes two stages: `self` maps stage-2 text to stage-1 text, `earlier` maps stage-1
+    /// text to the input. The result maps stage-2 text to the input.
+    pub fn then(&self, earlier: &SourceMap) -> SourceMap {
+        if earlier.is_identity() {
+            return self.clone();
+        }
+        let mut builder = SourceMap::builder();
+        let mut points: Vec<usize> = self.segments.iter().map(|&(c, _)| c).collect();
+        // Every boundary of the earlier map, expressed in stage-2 offsets, starts a segment too.
+        for &(mid, _) in &earlier.segments {
+            if let Some(c) = self.from_source(mid) {
+                points.push(c);
+            }
+        }
+        points.sort_unstable();
+        points.dedup();
+        for c in points {
+            builder.push(c, earlier.to_source(self.to_source(c)));
+        }
+        builder.finish()
+    }
+
+    /// The clean offset whose input offset is `input`, if one maps exactly there.
+    fn from_source(&self, input: usize) -> Option<usize> {
+        if self.segments.is_empty() {
+            return Some(input);
+        }
+        self.segments
+            .iter()
+            .zip(self.segments.iter().skip(1).map(Some).chain([None]))
+            .find_map(|(&(c, i), next)| {
+                let len = next.map(|&(nc, _)| nc - c);
+                (input >= i && len.is_none_or(|l| input < i + l)).then(|| c + (input - i))
+            })
+    }
+}
+
+/// Builds a [`SourceMap`] from (clean offset, input offset) pairs in increasing clean order.
+#[derive(Debug, Default)]
+pub struct SourceMapBuilder {
+    segments: Vec<(usize, usize)>,
+}
+
+impl SourceMapBuilder {
+    /// Records that clean offset `clean` comes from input offset `input`. Only starts a new
+    /// segment when the pair does not continue the current one.
+    pub fn push(&mut self, clean: usize, input: usize) {
+        if let Some(&(c, i)) = self.segments.last()
+            && clean >= c
+            && input >= i
+            && clean - c == input - i
+        {
+            return;
+        }
+        if self.segments.is_empty() && clean == input {
+            self.segments.push((0, 0));
+            return;
+        }
+        self.segments.push((clean, input));
+    }
+
+    pub fn finish(self) -> SourceMap {
+        SourceMap {
+            segments: self.segments,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_map_segments_and_composition() {
+        // clean "abcd" from input "ab--cd": c at 2 comes from 4.
+        let mut b = SourceMap::builder();
+        for (c, i) in [(0, 0), (1, 1), (2, 4), (3, 5)] {
+            b.push(c, i);
+        }
+        let first = b.finish();
+        assert_eq!(first.to_source(1), 1);
+        assert_eq!(first.to_source(3), 5);
+        // second stage drops the first char: "bcd" from "abcd".
+        let mut b = SourceMap::builder();
+        for (c, i) in [(0, 1), (1, 2), (2, 3)] {
+            b.push(c, i);
+        }
+        let second = b.finish();
+        let both = second.then(&first);
+        assert_eq!(both.to_source(0), 1);
+        assert_eq!(both.to_source(1), 4);
+        assert_eq!(both.to_source(2), 5);
+    }
+
+    #[test]
+    fn span_basics() {
+        let s = Span::new(2, 5);
+        assert_eq!(s.len(), 3);
+        assert!(s.contains(4) && !s.contains(5));
+        assert!(s.overlaps(Span::new(4, 9)) && !s.overlaps(Span::new(5, 9)));
+    }
+}

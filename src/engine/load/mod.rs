@@ -1,0 +1,430 @@
+//! Loading: paths → inputs → bytes → decoded, sanitized text → [`Article`]s.
+//!
+//! A bad input never stops the others: each problem is a [`LoadError`] naming the input and the
+//! reason, collected beside the articles that did load. The steps are separate functions so the
+//! TUI can run them on worker threads and stream results (see `tui::loader`).
+
+mod markdown;
+mod plain;
+pub mod structure;
+
+use crate::engine::article::{Article, Format, Meta, Source, SourceMap};
+use crate::engine::sanitize::{sanitize, sanitize_line};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Default cap on one input's size.
+pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Extensions picked up when walking a directory.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    pub max_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Why an input could not be loaded. Every variant names the input; messages are sanitized
+/// when displayed.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: no such file or directory")]
+    NotFound { path: String },
+    #[error("{path}: {reason}")]
+    Io { path: String, reason: String },
+    #[error("{path}: directory holds no articles (.txt, .md, .markdown)")]
+    EmptyDir { path: String },
+    #[error("{path}: file is empty")]
+    Empty { path: String },
+    #[error("{path}: binary file, skipped")]
+    Binary { path: String },
+    #[error("{path}: {size} bytes is over the size limit of {limit} bytes (use --max-size to raise it)")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: {reason}")]
+    Parse { path: String, reason: String },
+}
+
+impl LoadError {
+    /// The message, safe to show on a terminal.
+    pub fn display(&self) -> String {
+        sanitize_line(&self.to_string())
+    }
+}
+
+/// One thing to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+    Seed(usize),
+}
+
+impl Input {
+    pub fn label(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin => "stdin".to_string(),
+            Input::Seed(i) => format!("seeds/{}", SEEDS[*i].0),
+        }
+    }
+}
+
+/// The five seed reports, compiled into the binary.
+pub const SEEDS: &[(&str, &str)] = &[
+    (
+        "000_5eb35f87fe822ca5.txt",
+        include_str!("../../../seeds/000_5eb35f87fe822ca5.txt"),
+    ),
+    (
+        "001_8d5a9b1879ca2c6b.txt",
+        include_str!("../../../seeds/001_8d5a9b1879ca2c6b.txt"),
+    ),
+    (
+        "002_2713d7da61a5e33a.txt",
+        include_str!("../../../seeds/002_2713d7da61a5e33a.txt"),
+    ),
+    (
+        "003_b3ebd288fe82ba2a.txt",
+        include_str!("../../../seeds/003_b3ebd288fe82ba2a.txt"),
+    ),
+    (
+        "004_b6a664ef53afea79.txt",
+        include_str!("../../../seeds/004_b6a664ef53afea79.txt"),
+    ),
+];
+
+/// The inputs for the embedded seeds.
+pub fn seed_inputs() -> Vec<Input> {
+    (0..SEEDS.len()).map(Input::Seed).collect()
+}
+
+/// Expands command-line paths into inputs: directories recursively (article extensions only,
+/// sorted, hidden entries skipped), `-` as standard input. Problems are returned beside.
+pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<LoadError>) {
+    let mut inputs = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                problems.push(LoadError::NotFound {
+                    path: path.display().to_string(),
+                });
+            }
+            Err(e) => problems.push(LoadError::Io {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            }),
+            Ok(meta) if meta.is_dir() => {
+                let before = inputs.len();
+                walk(path, &mut inputs, &mut problems);
+                if inputs.len() == before {
+                    problems.push(LoadError::EmptyDir {
+                        path: path.display().to_string(),
+                    });
+                }
+            }
+            Ok(_) => inputs.push(Input::File(path.clone())),
+        }
+    }
+    (inputs, problems)
+}
+
+fn walk(dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<LoadError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(LoadError::Io {
+                path: dir.display().to_string(),
+                reason: e.to_string(),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk(&path, inputs, problems);
+        } else if has_article_extension(&path) {
+            inputs.push(Input::File(path));
+        }
+    }
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Reads and parses one input.
+pub fn load_input(input: &Input, opts: &LoadOptions) -> Result<Vec<Article>, LoadError> {
+    match input {
+        Input::Seed(i) => {
+            let (name, text) = SEEDS[*i];
+            parse(Source::Seed(name.to_string()), text.as_bytes(), Format::Text)
+        }
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            let limit = opts.max_bytes;
+            std::io::stdin()
+                .take(limit + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| LoadError::Io {
+                    path: "stdin".into(),
+                    reason: e.to_string(),
+                })?;
+            if bytes.len() as u64 > limit {
+                return Err(LoadError::TooLarge {
+                    path: "stdin".into(),
+                    size: bytes.len() as u64,
+                    limit,
+                });
+            }
+            parse(Source::Stdin, &bytes, Format::Text)
+        }
+        Input::File(path) => {
+            let label = path.display().to_string();
+            let io = |e: std::io::Error| LoadError::Io {
+                path: label.clone(),
+                reason: e.to_string(),
+            };
+            let meta = std::fs::metadata(path).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::NotFound {
+                    LoadError::NotFound {
+                        path: label.clone(),
+                    }
+                } else {
+                    io(e)
+                }
+            })?;
+            if meta.len() > opts.max_bytes {
+                return Err(LoadError::TooLarge {
+                    path: label,
+                    size: meta.len(),
+                    limit: opts.max_bytes,
+                });
+            }
+            let mut bytes = Vec::with_capacity(meta.len() as usize);
+            std::fs::File::open(path)
+                .and_then(|f| f.take(opts.max_bytes + 1).read_to_end(&mut bytes))
+                .map_err(io)?;
+            parse(Source::File(path.clone()), &bytes, format_of(path))
+        }
+    }
+}
+
+/// The format a file name suggests.
+pub fn format_of(path: &Path) -> Format {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("md" | "markdown") => Format::Markdown,
+        _ => Format::Text,
+    }
+}
+
+/// True when the bytes look like a binary file rather than text: a NUL byte, or many
+/// control bytes, in the first 8 KiB (UTF-16 is handled by the decoder before this).
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    !head.is_empty() && controls * 10 > head.len()
+}
+
+/// Decoded, sanitized text plus what the reader should be told about it.
+pub struct Decoded {
+    pub text: String,
+    pub map: SourceMap,
+    pub notes: Vec<String>,
+    pub encoding: Option<String>,
+}
+
+/// Decodes bytes as UTF-8 (lossily, with a note) and sanitizes them.
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let mut notes = Vec::new();
+    let (raw, encoding) = match std::str::from_utf8(bytes) {
+        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
+        Err(_) => {
+            notes.push("not valid UTF-8: invalid bytes shown as \u{FFFD}".to_string());
+            (
+                String::from_utf8_lossy(bytes),
+                Some("UTF-8 (lossy)".to_string()),
+            )
+        }
+    };
+    let (text, cleaned, map) = sanitize(&raw);
+    // Lossy decoding changes byte lengths, so the map is only exact for valid UTF-8.
+    if cleaned.total() > 0 {
+        notes.push(format!(
+            "{} control or invisible character{} removed or replaced",
+            cleaned.total(),
+            if cleaned.total() == 1 { "" } else { "s" }
+        ));
+    }
+    Decoded {
+        text,
+        map,
+        notes,
+        encoding,
+    }
+}
+
+/// Parses bytes of a known format into articles.
+pub fn parse(source: Source, bytes: &[u8], format: Format) -> Result<Vec<Article>, LoadError> {
+    let label = source.label();
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty { path: label });
+    }
+    if looks_binary(bytes) {
+        return Err(LoadError::Binary { path: label });
+    }
+    let decoded = decode(bytes);
+    let article = match format {
+        Format::Markdown => markdown::parse(source, decoded),
+        _ => plain::parse(source, decoded),
+    };
+    if article.blocks.is_empty() {
+        return Err(LoadError::Empty { path: label });
+    }
+    Ok(vec![article])
+}
+
+/// Loads everything, in order, on the calling thread (the CLI's path; the TUI streams).
+pub fn load_all(inputs: &[Input], opts: &LoadOptions) -> (Vec<Article>, Vec<LoadError>) {
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for input in inputs {
+        match load_input(input, opts) {
+            Ok(mut a) => articles.append(&mut a),
+            Err(e) => problems.push(e),
+        }
+    }
+    (articles, problems)
+}
+
+/// An outlet name from a file name: the part before `--` or `__` when there is one
+/// (`reuters--talks.txt` → `reuters`), else the whole stem.
+pub fn outlet_from_stem(stem: &str) -> String {
+    let part = stem
+        .split("--")
+        .next()
+        .and_then(|p| p.split("__").next())
+        .unwrap_or(stem);
+    sanitize_line(part)
+}
+
+/// Fills the outlet from the source when the format did not state one.
+fn default_meta(source: &Source, mut meta: Meta) -> Meta {
+    if meta.outlet.is_none() {
+        meta.outlet = source.stem().map(|s| outlet_from_stem(&s));
+        meta.outlet_derived = meta.outlet.is_some();
+    }
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::article::BlockKind;
+
+    fn seed(i: usize) -> Article {
+        load_input(&Input::Seed(i), &LoadOptions::default())
+            .unwrap()
+            .remove(0)
+    }
+
+    #[test]
+    fn seeds_are_the_files_bytes() {
+        for (i, (_, text)) in SEEDS.iter().enumerate() {
+            let a = seed(i);
+            assert_eq!(a.text, *text, "seed {i}");
+            assert!(a.source_map.is_identity());
+        }
+    }
+
+    #[test]
+    fn seed_titles() {
+        let titles: Vec<(String, bool)> = (0..5)
+            .map(|i| {
+                let a = seed(i);
+                (a.title, a.title_derived)
+            })
+            .collect();
+        assert!(titles[0].0.starts_with("US Has Low Expectations") && !titles[0].1);
+        assert!(titles[1].1, "001 has no headline");
+        assert_eq!(titles[2].0, "Peace Talks START – But CHANCES?");
+        assert!(titles[3].1, "003 has no headline");
+        assert_eq!(
+            titles[4].0,
+            "Trump and Putin Needed for Breakthrough in Ukraine Peace Talks, Rubio Says"
+        );
+    }
+
+    #[test]
+    fn seed_noise_is_skipped() {
+        let a = seed(4);
+        let body: String = a
+            .content_blocks()
+            .map(|b| a.slice(b.span))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(body.matches("Needed for Breakthrough").count(), 1);
+        assert!(!body.contains("Leave a Reply"));
+        assert!(!body.contains("Required fields"));
+        let c = seed(3);
+        let last = c.content_blocks().last().unwrap();
+        assert!(c.slice(last.span).starts_with("Meanwhile, Zelenskyy"));
+        assert!(
+            c.blocks
+                .iter()
+                .any(|b| matches!(b.kind, BlockKind::Skipped(_)) && c.slice(b.span) == "SH")
+        );
+    }
+
+    #[test]
+    fn bad_inputs_are_errors_not_panics() {
+        let src = || Source::Stdin;
+        assert!(matches!(
+            parse(src(), b"", Format::Text),
+            Err(LoadError::Empty { .. })
+        ));
+        assert!(matches!(
+            parse(src(), b"\x00\x01\x02binary", Format::Text),
+            Err(LoadError::Binary { .. })
+        ));
+        let lossy = parse(src(), b"Caf\xe9 news\n\nBody.", Format::Text).unwrap();
+        assert!(lossy[0].notes.iter().any(|n| n.contains("UTF-8")));
+    }
+
+    #[test]
+    fn outlet_from_file_names() {
+        assert_eq!(outlet_from_stem("reuters--peace-talks"), "reuters");
+        assert_eq!(outlet_from_stem("000_5eb35f87fe822ca5"), "000_5eb35f87fe822ca5");
+    }
+}

@@ -1,0 +1,10 @@
+//! The engine: loading, sanitizing and (in later modules) analysing articles.
+//!
+//! Knows nothing of terminals: no ratatui or crossterm here (a test checks), only `&str`, byte
+//! [`article::Span`]s and plain enums, so every result can be tested, benchmarked and printed.
+
+pub mod article;
+pub mod load;
+pub mod sanitize;
+
+pub use article::{Article, Block, BlockKind, Format, Meta, SkipReason, Source, Span};

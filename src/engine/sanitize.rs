@@ -1,0 +1,307 @@
+//! Terminal safety: every string that can reach the terminal passes through here.
+//!
+//! Article bodies, titles, file names and error messages are untrusted. [`sanitize`] runs once
+//! at ingestion (before anything else sees the text) and [`sanitize_line`] on every other
+//! string that is displayed. The rules:
+//!
+//! * whole escape sequences are removed: CSI, OSC, DCS/SOS/PM/APC, two-byte `ESC x` forms, and
+//!   the 8-bit C1 introducers U+0090, U+0098, U+009B, U+009D, U+009E, U+009F. An unterminated
+//!   sequence eats to the end of the input (a terminal would have done the same);
+//! * CRLF and a lone CR become LF; tabs are kept (the renderer expands them);
+//! * any other C0/C1 control and DEL becomes U+FFFD, so the reader sees something was there;
+//! * bidi controls, zero-width space, word joiner, BOM and tag characters are dropped;
+//! * ZWJ / ZWNJ are kept only between two visible characters (inside a grapheme or a word).
+//!
+//! The result is idempotent and contains no control character other than `\n` and `\t`.
+//! Edits are recorded in a [`SourceMap`] so offsets into the clean text can be mapped back to
+//! offsets into the bytes as read.
+
+use crate::engine::article::SourceMap;
+
+/// What the sanitizer did to one input.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// Characters dropped (escape sequences, invisible and bidi controls).
+    pub removed: usize,
+    /// Control characters replaced by U+FFFD.
+    pub replaced: usize,
+}
+
+impl Cleaned {
+    pub fn total(&self) -> usize {
+        self.removed + self.replaced
+    }
+}
+
+const ESC: char = '\u{1b}';
+const ST_C1: char = '\u{9c}';
+const BEL: char = '\u{7}';
+const REPLACEMENT: char = '\u{FFFD}';
+const ZWNJ: char = '\u{200C}';
+const ZWJ: char = '\u{200D}';
+
+fn is_dropped_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{E0000}'..='\u{E007F}')
+}
+
+fn is_control(c: char) -> bool {
+    c.is_control()
+}
+
+/// True when `text` needs no change at all: the common case, checked without allocating.
+fn is_clean(text: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' || c == '\t' {
+            prev = Some(c);
+            continue;
+        }
+        if is_control(c) || is_dropped_invisible(c) {
+            return false;
+        }
+        if (c == ZWJ || c == ZWNJ) && !joiner_kept(prev, chars.peek().copied()) {
+            return false;
+        }
+        prev = Some(c);
+    }
+    true
+}
+
+fn joinable(c: Option<char>) -> bool {
+    matches!(c, Some(c) if !c.is_whitespace() && !is_control(c) && c != ZWJ && c != ZWNJ
+        && c != REPLACEMENT && !is_dropped_invisible(c))
+}
+
+fn joiner_kept(prev: Option<char>, next: Option<char>) -> bool {
+    joinable(prev) && joinable(next)
+}
+
+/// Sanitizes text at ingestion. Returns the clean text, what was done, and a map from clean
+/// offsets back to input offsets (identity when nothing changed).
+pub fn sanitize(input: &str) -> (String, Cleaned, SourceMap) {
+    if is_clean(input) {
+        return (input.to_string(), Cleaned::default(), SourceMap::identity());
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut map = SourceMap::builder();
+    let mut report = Cleaned::default();
+    let chars: Vec<(usize, char)> = input.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        match c {
+            ESC => {
+                let end = escape_end(&chars, i);
+                report.removed += end - i;
+                i = end;
+            }
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
+                let end = string_end(&chars, i + 1, c == '\u{9d}');
+                report.removed += end - i;
+                i = end;
+            }
+            '\u{9b}' => {
+                let end = csi_end(&chars, i + 1);
+                report.removed += end - i;
+                i = end;
+            }
+            '\r' => {
+                map.push(out.len(), pos);
+                out.push('\n');
+                i += 1;
+                if chars.get(i).is_some_and(|&(_, n)| n == '\n') {
+                    i += 1;
+                }
+            }
+            '\n' | '\t' => {
+                map.push(out.len(), pos);
+                out.push(c);
+                i += 1;
+            }
+            c if is_control(c) => {
+                map.push(out.len(), pos);
+                out.push(REPLACEMENT);
+                report.replaced += 1;
+                i += 1;
+            }
+            c if is_dropped_invisible(c) => {
+                report.removed += 1;
+                i += 1;
+            }
+            c => {
+                map.push(out.len(), pos);
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    let (out, map) = filter_joiners(out, map.finish(), &mut report);
+    (out, report, map)
+}
+
+/// Second pass: a joiner survives only between two visible characters of the output.
+fn filter_joiners(text: String, map: SourceMap, report: &mut Cleaned) -> (String, SourceMap) {
+    if !text.contains([ZWJ, ZWNJ]) {
+        return (text, map);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut builder = SourceMap::builder();
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((pos, c)) = chars.next() {
+        if (c == ZWJ || c == ZWNJ) && !joiner_kept(prev, chars.peek().map(|&(_, n)| n)) {
+            report.removed += 1;
+            continue;
+        }
+        builder.push(out.len(), map.to_source(pos));
+        out.push(c);
+        prev = Some(c);
+    }
+    (out, builder.finish())
+}
+
+/// Index just past an escape sequence starting with ESC at `i`.
+fn escape_end(chars: &[(usize, char)], i: usize) -> usize {
+    let Some(&(_, next)) = chars.get(i + 1) else {
+        return i + 1;
+    };
+    match next {
+        '[' => csi_end(chars, i + 2),
+        ']' => string_end(chars, i + 2, true),
+        'P' | 'X' | '^' | '_' => string_end(chars, i + 2, false),
+        '\u{20}'..='\u{2f}' => {
+            // nF sequence: intermediates then one final byte.
+            let mut j = i + 1;
+            while chars.get(j).is_some_and(|&(_, c)| ('\u{20}'..='\u{2f}').contains(&c)) {
+                j += 1;
+            }
+            if chars.get(j).is_some_and(|&(_, c)| ('\u{30}'..='\u{7e}').contains(&c)) {
+                j += 1;
+            }
+            j
+        }
+        '\u{30}'..='\u{7e}' => i + 2,
+        _ => i + 1,
+    }
+}
+
+/// Index just past a CSI body starting at `j`: parameters and intermediates, then a final byte.
+fn csi_end(chars: &[(usize, char)], mut j: usize) -> usize {
+    while let Some(&(_, c)) = chars.get(j) {
+        j += 1;
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            return j;
+        }
+        if !('\u{20}'..='\u{3f}').contains(&c) {
+            // Not a valid CSI byte: the sequence is broken; drop what we saw, keep the rest.
+            return j - 1;
+        }
+    }
+    j
+}
+
+/// Index just past a control string (OSC, DCS, SOS, PM, APC) starting at `j`: ended by ST
+/// (`ESC \` or U+009C), or BEL for OSC; unterminated, it runs to the end of input.
+fn string_end(chars: &[(usize, char)], mut j: usize, bel_ends: bool) -> usize {
+    while let Some(&(_, c)) = chars.get(j) {
+        if c == ST_C1 || (bel_ends && c == BEL) {
+            return j + 1;
+        }
+        if c == ESC {
+            return if chars.get(j + 1).is_some_and(|&(_, n)| n == '\\') {
+                j + 2
+            } else {
+                j
+            };
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Sanitizes a one-line display string (title, file name, message): like [`sanitize`], then
+/// newlines and tabs become spaces and runs of whitespace collapse.
+pub fn sanitize_line(input: &str) -> String {
+    let (clean, _, _) = sanitize(input);
+    let mut out = String::with_capacity(clean.len());
+    for word in clean.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> String {
+        sanitize(s).0
+    }
+
+    #[test]
+    fn osc_and_csi_are_removed_whole() {
+        assert_eq!(clean("a\x1b]52;c;SGVsbG8=\x07b\x1b[2J"), "ab");
+        assert_eq!(clean("x\x1b[38;2;255;0;0mred\x1b[0m"), "xred");
+        assert_eq!(clean("t\x1b]8;;http://e\x1b\\link\x1b]8;;\x1b\\"), "tlink");
+    }
+
+    #[test]
+    fn eight_bit_forms_and_unterminated_strings() {
+        assert_eq!(clean("a\u{9b}31mb"), "ab");
+        assert_eq!(clean("a\u{9d}0;title\u{9c}b"), "ab");
+        assert_eq!(clean("keep\x1bPq#0;2;0;0;0never ends"), "keep");
+        assert_eq!(clean("keep\u{90}rest"), "keep");
+    }
+
+    #[test]
+    fn two_byte_escapes_and_charset_designators() {
+        assert_eq!(clean("a\x1bcb"), "ab");
+        assert_eq!(clean("a\x1b(Bb"), "ab");
+        assert_eq!(clean("a\x1b"), "a");
+    }
+
+    #[test]
+    fn line_endings_controls_and_invisibles() {
+        assert_eq!(clean("a\r\nb\rc"), "a\nb\nc");
+        assert_eq!(clean("a\x00b\x7fc\u{85}d"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}d");
+        assert_eq!(clean("\u{FEFF}ab\u{202E}cd\u{200B}e\u{E0041}"), "abcde");
+        assert_eq!(clean("tab\there"), "tab\there");
+    }
+
+    #[test]
+    fn joiners_survive_only_inside_words() {
+        let family = "\u{1F468}\u{200D}\u{1F469}";
+        assert_eq!(clean(family), family);
+        assert_eq!(clean("\u{200D}a \u{200C}b\u{200D}"), "a b");
+    }
+
+    #[test]
+    fn report_counts_and_source_map() {
+        let input = "ab\x1b[1mcd\x00e";
+        let (out, report, map) = sanitize(input);
+        assert_eq!(out, "abcd\u{FFFD}e");
+        assert_eq!(report.removed, 4);
+        assert_eq!(report.replaced, 1);
+        assert_eq!(map.to_source(2), 6); // 'c'
+        assert_eq!(map.to_source(out.len() - 1), input.len() - 1); // 'e'
+    }
+
+    #[test]
+    fn clean_text_is_borrowed_identity() {
+        let (out, report, map) = sanitize("Plain “quoted” text — fine.\n");
+        assert_eq!(out, "Plain “quoted” text — fine.\n");
+        assert_eq!(report.total(), 0);
+        assert!(map.is_identity());
+    }
+
+    #[test]
+    fn display_lines_are_single_line() {
+        assert_eq!(sanitize_line("a\n\tb  c\x1b[2J"), "a b c");
+    }
+}

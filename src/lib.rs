@@ -1,0 +1,6 @@
+//! parallax: a terminal reader for comparing news reports of the same story.
+//!
+//! [`engine`] holds everything that can be computed without a terminal; [`tui`] is the
+//! interactive reader; [`cli`] the command line and the plain-text output for scripts.
+
+pub mod engine;
