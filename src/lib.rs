@@ -3,4 +3,6 @@
 //! [`engine`] holds everything that can be computed without a terminal; [`tui`] is the
 //! interactive reader; [`cli`] the command line and the plain-text output for scripts.
 
+pub mod cli;
 pub mod engine;
+pub mod tui;

@@ -1,1 +1,5 @@
-fn main() {}
+//! The `parallax` binary: see `parallax --help`.
+
+fn main() -> std::process::ExitCode {
+    parallax::cli::main()
+}

@@ -5,6 +5,7 @@
 //! every offset can be checked. For a UTF-8 plain-text file with no control characters the text
 //! *is* the file; otherwise a [`SourceMap`] maps clean offsets back to the bytes as read.
 
+use crate::engine::sanitize::sanitize_line;
 use serde::Serialize;
 use std::fmt;
 use std::path::PathBuf;
@@ -47,12 +48,12 @@ pub enum Source {
 }
 
 impl Source {
-    /// A short label for display (already sanitized by the caller when shown).
+    /// A short label for display, sanitized (file names are untrusted too).
     pub fn label(&self) -> String {
         match self {
-            Source::File(p) => p.display().to_string(),
+            Source::File(p) => sanitize_line(&p.display().to_string()),
             Source::Stdin => "stdin".to_string(),
-            Source::Seed(name) => format!("seeds/{name}"),
+            Source::Seed(name) => format!("seeds/{}", sanitize_line(name)),
         }
     }
     /// The file name without directories or extension, used to derive an outlet name.
@@ -206,6 +207,58 @@ impl Article {
             .clone()
             .unwrap_or_else(|| self.source.label())
     }
+}
+
+/// The metadata line: outlet, byline, date, URL, format, encoding.
+pub fn meta_line(a: &Article) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(o) = &a.meta.outlet {
+        parts.push(o.clone());
+    }
+    if let Some(b) = &a.meta.byline {
+        parts.push(format!("by {b}"));
+    }
+    if let Some(d) = &a.meta.date {
+        parts.push(d.clone());
+    }
+    if let Some(u) = &a.meta.url {
+        parts.push(u.clone());
+    }
+    let mut fmt = a.format.name().to_string();
+    if let Some(e) = &a.meta.encoding {
+        fmt.push_str(&format!(", {e}"));
+    }
+    parts.push(fmt);
+    parts.push(format!("{} words", a.word_count()));
+    parts.join(" · ")
+}
+
+/// Notes shown under the metadata: how the article was read, and what was left out.
+pub fn notes(a: &Article) -> Vec<String> {
+    let mut out = a.notes.clone();
+    if a.title_derived {
+        out.push("no headline: title taken from the first sentence".into());
+    }
+    let skipped: Vec<&'static str> = a
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Skipped(r) => Some(r.describe()),
+            _ => None,
+        })
+        .collect();
+    if !skipped.is_empty() {
+        let mut kinds = skipped.clone();
+        kinds.sort_unstable();
+        kinds.dedup();
+        out.push(format!(
+            "{} block{} left out: {}",
+            skipped.len(),
+            if skipped.len() == 1 { "" } else { "s" },
+            kinds.join(", ")
+        ));
+    }
+    out
 }
 
 /// Maps offsets in a clean text back to offsets in the input it was made from.

@@ -46,7 +46,9 @@ pub enum LoadError {
     Empty { path: String },
     #[error("{path}: binary file, skipped")]
     Binary { path: String },
-    #[error("{path}: {size} bytes is over the size limit of {limit} bytes (use --max-size to raise it)")]
+    #[error(
+        "{path}: {size} bytes is over the size limit of {limit} bytes (use --max-size to raise it)"
+    )]
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: {reason}")]
     Parse { path: String, reason: String },
@@ -70,7 +72,7 @@ pub enum Input {
 impl Input {
     pub fn label(&self) -> String {
         match self {
-            Input::File(p) => p.display().to_string(),
+            Input::File(p) => sanitize_line(&p.display().to_string()),
             Input::Stdin => "stdin".to_string(),
             Input::Seed(i) => format!("seeds/{}", SEEDS[*i].0),
         }
@@ -178,7 +180,11 @@ pub fn load_input(input: &Input, opts: &LoadOptions) -> Result<Vec<Article>, Loa
     match input {
         Input::Seed(i) => {
             let (name, text) = SEEDS[*i];
-            parse(Source::Seed(name.to_string()), text.as_bytes(), Format::Text)
+            parse(
+                Source::Seed(name.to_string()),
+                text.as_bytes(),
+                Format::Text,
+            )
         }
         Input::Stdin => {
             let mut bytes = Vec::new();
@@ -425,6 +431,9 @@ mod tests {
     #[test]
     fn outlet_from_file_names() {
         assert_eq!(outlet_from_stem("reuters--peace-talks"), "reuters");
-        assert_eq!(outlet_from_stem("000_5eb35f87fe822ca5"), "000_5eb35f87fe822ca5");
+        assert_eq!(
+            outlet_from_stem("000_5eb35f87fe822ca5"),
+            "000_5eb35f87fe822ca5"
+        );
     }
 }

@@ -1,0 +1,216 @@
+//! The command line: arguments (clap), the plain-text output used when stdout is not a
+//! terminal (or with `--dump`), and the choice between that and the interactive reader.
+
+use crate::engine::Article;
+use crate::engine::article::{BlockKind, meta_line, notes};
+use crate::engine::load::{self, Input, LoadError, LoadOptions};
+use crate::engine::sanitize::sanitize_line;
+use crate::tui::theme::{ColorChoice, Depth};
+use clap::{Args, Parser};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "parallax",
+    version,
+    about = "Compare news reports of the same story, side by side, in the terminal.",
+    long_about = "Compare news reports of the same story, side by side, in the terminal.\n\n\
+        With no PATH, opens the five built-in seed reports. PATH may be a file, a directory \
+        (read recursively) or - for standard input. When standard output is not a terminal the \
+        articles are printed as plain text instead."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Files, directories, or - for standard input. Default: the built-in seed reports.
+    pub paths: Vec<PathBuf>,
+    /// Print the articles as plain text instead of opening the reader.
+    #[arg(long)]
+    pub dump: bool,
+    /// When to use colour (NO_COLOR is honoured in auto).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Largest input to read, e.g. 16M, 512K, 1G or a number of bytes.
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+    pub max_size: u64,
+}
+
+/// "16M" / "16MiB" / "512k" / "1G" / "1000" → bytes.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (try 16M)"))?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(format!("{s:?}: unknown unit (use K, M or G)")),
+    };
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("{s:?} is too large"))
+}
+
+/// The inputs for the command line's paths (the seeds when there are none).
+pub fn inputs_for(paths: &[PathBuf]) -> (Vec<Input>, Vec<LoadError>) {
+    if paths.is_empty() {
+        (load::seed_inputs(), Vec::new())
+    } else {
+        load::expand(paths)
+    }
+}
+
+/// Plain text for one article: title, metadata, notes, then the body paragraphs.
+pub fn dump_article(a: &Article, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{}", sanitize_line(&a.title))?;
+    writeln!(out, "{}", meta_line(a))?;
+    for n in notes(a) {
+        writeln!(out, "[{n}]")?;
+    }
+    for b in a.content_blocks() {
+        if b.kind == BlockKind::Title && !a.title_derived {
+            continue;
+        }
+        writeln!(out)?;
+        let text = a.slice(b.span);
+        let text = if b.kind == BlockKind::Heading {
+            format!("## {text}")
+        } else {
+            text.to_string()
+        };
+        writeln!(out, "{}", expand_tabs(&text))?;
+    }
+    Ok(())
+}
+
+/// Tabs to spaces at 8-column stops (the text is already free of other controls).
+pub fn expand_tabs(s: &str) -> String {
+    if !s.contains('\t') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut col = 0;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                let n = 8 - col % 8;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            }
+            '\n' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    out
+}
+
+fn dump(inputs: &[Input], opts: &LoadOptions, problems: Vec<LoadError>) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut loaded = 0usize;
+    let mut report = |e: &LoadError| eprintln!("parallax: {}", e.display());
+    problems.iter().for_each(&mut report);
+    for input in inputs {
+        match load::load_input(input, opts) {
+            Ok(articles) => {
+                for a in articles {
+                    if loaded > 0 {
+                        let _ = writeln!(out, "\n{}\n", "─".repeat(72));
+                    }
+                    loaded += 1;
+                    if let Err(e) = dump_article(&a, &mut out) {
+                        if e.kind() == std::io::ErrorKind::BrokenPipe {
+                            return ExitCode::SUCCESS;
+                        }
+                        eprintln!("parallax: writing output: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                }
+            }
+            Err(e) => report(&e),
+        }
+    }
+    let _ = out.flush();
+    if loaded == 0 {
+        eprintln!("parallax: nothing could be loaded");
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let args = cli.read;
+    let opts = LoadOptions {
+        max_bytes: args.max_size,
+    };
+    let (inputs, problems) = inputs_for(&args.paths);
+    if inputs.is_empty() {
+        for p in &problems {
+            eprintln!("parallax: {}", p.display());
+        }
+        eprintln!("parallax: nothing to load");
+        return ExitCode::FAILURE;
+    }
+    if args.dump || !std::io::stdout().is_terminal() {
+        return dump(&inputs, &opts, problems);
+    }
+    let depth = Depth::detect(args.color, &|k| std::env::var(k).ok());
+    let tui_opts = crate::tui::Options {
+        inputs,
+        problems,
+        load: opts,
+        depth,
+    };
+    match crate::tui::run(tui_opts) {
+        Ok(0) => {
+            eprintln!("parallax: nothing could be loaded");
+            ExitCode::FAILURE
+        }
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "parallax: terminal error: {}",
+                sanitize_line(&e.to_string())
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("16M"), Ok(16 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("12 parsecs").is_err());
+        assert!(parse_size("").is_err());
+    }
+
+    #[test]
+    fn tabs_expand_to_stops() {
+        assert_eq!(expand_tabs("a\tb"), "a       b");
+        assert_eq!(expand_tabs("abcdefgh\tx"), "abcdefgh        x");
+    }
+}

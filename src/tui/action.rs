@@ -1,0 +1,90 @@
+//! Everything the reader can do, as data: keys map to these, and `App::update` is the only
+//! place that acts on them.
+
+use crate::engine::Article;
+use crate::engine::load::LoadError;
+
+/// A user intention, named in `assets/keymap.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Command {
+    Quit,
+    Help,
+    Messages,
+    Close,
+    Cancel,
+    FocusNext,
+    FocusLibrary,
+    FocusReader,
+    PrevArticle,
+    NextArticle,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    Open,
+}
+
+impl Command {
+    /// All commands with their keymap names and help text, in help-overlay order.
+    pub const ALL: &'static [(Command, &'static str, &'static str)] = &[
+        (Command::Up, "up", "move up / scroll up a line"),
+        (Command::Down, "down", "move down / scroll down a line"),
+        (Command::PageUp, "page_up", "page up"),
+        (Command::PageDown, "page_down", "page down"),
+        (Command::HalfPageUp, "half_page_up", "half a page up"),
+        (Command::HalfPageDown, "half_page_down", "half a page down"),
+        (Command::Top, "top", "go to the top"),
+        (Command::Bottom, "bottom", "go to the bottom"),
+        (Command::Open, "open", "read the selected report"),
+        (Command::PrevArticle, "prev_article", "previous report"),
+        (Command::NextArticle, "next_article", "next report"),
+        (Command::FocusNext, "focus_next", "switch pane"),
+        (Command::FocusLibrary, "focus_library", "focus the library"),
+        (
+            Command::FocusReader,
+            "focus_reader",
+            "focus the reading pane",
+        ),
+        (Command::Messages, "messages", "show load messages"),
+        (Command::Help, "help", "this help"),
+        (Command::Close, "close", "close the overlay"),
+        (Command::Cancel, "cancel", "close overlay / cancel loading"),
+        (Command::Quit, "quit", "quit"),
+    ];
+
+    pub fn from_name(name: &str) -> Option<Command> {
+        Command::ALL
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(c, _, _)| *c)
+    }
+
+    pub fn describe(self) -> &'static str {
+        Command::ALL
+            .iter()
+            .find(|(c, _, _)| *c == self)
+            .map_or("", |(_, _, d)| d)
+    }
+}
+
+/// Everything that changes the app's state: user commands and results from workers.
+#[derive(Debug)]
+pub enum Action {
+    Command(Command),
+    Resize(u16, u16),
+    /// A worker loaded articles from one input.
+    Loaded(Vec<Article>),
+    /// A worker could not load one input.
+    LoadFailed(LoadError),
+    /// Progress: inputs done, total, the input being read now.
+    Progress {
+        done: usize,
+        total: usize,
+        current: String,
+    },
+    LoadFinished,
+}

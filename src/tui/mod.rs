@@ -1,0 +1,90 @@
+//! The interactive reader: an event loop over keys and worker messages, an [`app::App`] that
+//! holds the state, and widgets that draw it.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod loader;
+pub mod theme;
+pub mod ui;
+pub mod widgets;
+
+use crate::engine::load::{Input, LoadError, LoadOptions};
+use action::{Action, Command};
+use app::App;
+use keymap::Keymap;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use std::sync::mpsc;
+use std::time::Duration;
+use theme::{Depth, Theme};
+
+/// What the reader needs to start.
+pub struct Options {
+    pub inputs: Vec<Input>,
+    /// Problems found before loading (missing paths), shown in the status line.
+    pub problems: Vec<LoadError>,
+    pub load: LoadOptions,
+    pub depth: Depth,
+}
+
+/// Runs the reader until the user quits. Returns how many articles were loaded.
+pub fn run(opts: Options) -> std::io::Result<usize> {
+    let mut app = App::new(Keymap::default_map(), Theme::new(opts.depth));
+    for p in opts.problems {
+        app.update(Action::LoadFailed(p));
+    }
+    let (tx, rx) = mpsc::channel();
+    let handle = loader::spawn(opts.inputs, opts.load, tx);
+    let mut terminal = ratatui::try_init()?;
+    let result = (|| -> std::io::Result<()> {
+        let size = terminal.size()?;
+        app.update(Action::Resize(size.width, size.height));
+        let mut dirty = true;
+        loop {
+            if dirty {
+                app.prepare();
+                terminal.draw(|f| ui::render(&app, f))?;
+                dirty = false;
+            }
+            let timeout = if app.load.finished {
+                Duration::from_millis(250)
+            } else {
+                Duration::from_millis(30)
+            };
+            if event::poll(timeout)? {
+                match event::read()? {
+                    Event::Key(k) if k.kind != KeyEventKind::Release => {
+                        if let Some(c) = app.keymap.lookup(app.mode(), &k) {
+                            app.update(Action::Command(c));
+                            dirty = true;
+                        }
+                    }
+                    Event::Resize(w, h) => {
+                        app.update(Action::Resize(w, h));
+                        dirty = true;
+                    }
+                    _ => {}
+                }
+            }
+            while let Ok(a) = rx.try_recv() {
+                app.update(a);
+                dirty = true;
+            }
+            if app.cancel_requested {
+                handle.cancel();
+                app.cancel_requested = false;
+            }
+            if app.quit {
+                return Ok(());
+            }
+        }
+    })();
+    ratatui::restore();
+    result.map(|_| app.articles.len())
+}
+
+/// For tests and headless flows: applies a command by name.
+pub fn command(app: &mut App, c: Command) {
+    app.update(Action::Command(c));
+}

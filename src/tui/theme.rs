@@ -1,0 +1,267 @@
+//! Colours and styles, from `assets/theme.toml`: one table per colour depth, chosen from the
+//! environment. Widgets ask for a [`Role`], never for a colour.
+
+use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+const THEME: &str = include_str!("../../assets/theme.toml");
+
+/// How many colours the terminal can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    TrueColor,
+    Ansi256,
+    Ansi16,
+    /// NO_COLOR or `--color never`: modifiers only.
+    Mono,
+}
+
+impl Depth {
+    fn table(self) -> &'static str {
+        match self {
+            Depth::TrueColor => "truecolor",
+            Depth::Ansi256 => "ansi256",
+            Depth::Ansi16 => "ansi16",
+            Depth::Mono => "mono",
+        }
+    }
+
+    /// Picks the depth from `--color` and the environment (passed in, for tests).
+    pub fn detect(choice: ColorChoice, env: &dyn Fn(&str) -> Option<String>) -> Depth {
+        let no_color = env("NO_COLOR").is_some_and(|v| !v.is_empty());
+        match choice {
+            ColorChoice::Never => return Depth::Mono,
+            ColorChoice::Auto if no_color => return Depth::Mono,
+            _ => {}
+        }
+        let colorterm = env("COLORTERM").unwrap_or_default().to_ascii_lowercase();
+        let term = env("TERM").unwrap_or_default().to_ascii_lowercase();
+        if colorterm.contains("truecolor") || colorterm.contains("24bit") {
+            Depth::TrueColor
+        } else if term.contains("256") || term.contains("direct") {
+            Depth::Ansi256
+        } else if term == "dumb" && choice == ColorChoice::Auto {
+            Depth::Mono
+        } else {
+            Depth::Ansi16
+        }
+    }
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// What a piece of the screen is; the theme gives each a style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    Text,
+    Title,
+    Heading,
+    Meta,
+    Note,
+    Dim,
+    Bullet,
+    Border,
+    BorderFocused,
+    Selected,
+    SelectedUnfocused,
+    Status,
+    StatusWarn,
+    Key,
+    Scrollbar,
+    Overlay,
+}
+
+impl Role {
+    const ALL: &'static [(Role, &'static str)] = &[
+        (Role::Text, "text"),
+        (Role::Title, "title"),
+        (Role::Heading, "heading"),
+        (Role::Meta, "meta"),
+        (Role::Note, "note"),
+        (Role::Dim, "dim"),
+        (Role::Bullet, "bullet"),
+        (Role::Border, "border"),
+        (Role::BorderFocused, "border_focused"),
+        (Role::Selected, "selected"),
+        (Role::SelectedUnfocused, "selected_unfocused"),
+        (Role::Status, "status"),
+        (Role::StatusWarn, "status_warn"),
+        (Role::Key, "key"),
+        (Role::Scrollbar, "scrollbar"),
+        (Role::Overlay, "overlay"),
+    ];
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct StyleSpec {
+    fg: Option<ColorSpec>,
+    bg: Option<ColorSpec>,
+    #[serde(default)]
+    modifiers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum ColorSpec {
+    Index(u8),
+    Name(String),
+}
+
+/// The styles for one depth.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub depth: Depth,
+    styles: BTreeMap<Role, Style>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    #[error("theme: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("theme: no [{0}] table")]
+    MissingTable(String),
+    #[error("theme: [{0}] has no style {1:?}")]
+    MissingRole(String, String),
+    #[error("theme: [{0}] {1}: cannot read {2:?}")]
+    Bad(String, String, String),
+}
+
+impl Theme {
+    pub fn new(depth: Depth) -> Theme {
+        Theme::parse(THEME, depth).unwrap_or_else(|_| Theme {
+            depth,
+            styles: BTreeMap::new(),
+        })
+    }
+
+    pub fn parse(src: &str, depth: Depth) -> Result<Theme, ThemeError> {
+        let mut tables: BTreeMap<String, BTreeMap<String, StyleSpec>> = toml::from_str(src)?;
+        let name = depth.table();
+        let table = tables
+            .remove(name)
+            .ok_or_else(|| ThemeError::MissingTable(name.into()))?;
+        let mut styles = BTreeMap::new();
+        for (role, role_name) in Role::ALL {
+            let spec = table
+                .get(*role_name)
+                .ok_or_else(|| ThemeError::MissingRole(name.into(), role_name.to_string()))?;
+            let bad = |what: &str| ThemeError::Bad(name.into(), role_name.to_string(), what.into());
+            let mut style = Style::default();
+            if depth != Depth::Mono {
+                if let Some(fg) = &spec.fg {
+                    style = style.fg(color(fg).ok_or_else(|| bad("fg"))?);
+                }
+                if let Some(bg) = &spec.bg {
+                    style = style.bg(color(bg).ok_or_else(|| bad("bg"))?);
+                }
+            }
+            for m in &spec.modifiers {
+                style = style.add_modifier(modifier(m).ok_or_else(|| bad(m))?);
+            }
+            styles.insert(*role, style);
+        }
+        Ok(Theme { depth, styles })
+    }
+
+    pub fn style(&self, role: Role) -> Style {
+        self.styles.get(&role).copied().unwrap_or_default()
+    }
+}
+
+fn color(spec: &ColorSpec) -> Option<Color> {
+    match spec {
+        ColorSpec::Index(i) => Some(Color::Indexed(*i)),
+        ColorSpec::Name(n) => n.parse().ok(),
+    }
+}
+
+fn modifier(name: &str) -> Option<Modifier> {
+    Some(match name {
+        "bold" => Modifier::BOLD,
+        "dim" => Modifier::DIM,
+        "italic" => Modifier::ITALIC,
+        "underlined" => Modifier::UNDERLINED,
+        "reversed" => Modifier::REVERSED,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_depth_parses_with_every_role() {
+        for depth in [Depth::TrueColor, Depth::Ansi256, Depth::Ansi16, Depth::Mono] {
+            let theme = Theme::parse(THEME, depth).unwrap_or_else(|e| panic!("{depth:?}: {e}"));
+            assert_eq!(theme.styles.len(), Role::ALL.len());
+        }
+    }
+
+    #[test]
+    fn mono_has_no_colour_but_keeps_modifiers() {
+        let theme = Theme::parse(THEME, Depth::Mono).unwrap();
+        for (role, _) in Role::ALL {
+            let s = theme.style(*role);
+            assert!(s.fg.is_none() && s.bg.is_none(), "{role:?}");
+        }
+        assert!(
+            theme
+                .style(Role::Selected)
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
+    }
+
+    #[test]
+    fn depth_follows_environment() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let auto = ColorChoice::Auto;
+        assert_eq!(
+            Depth::detect(auto, &env(&[("NO_COLOR", "1"), ("TERM", "xterm-256color")])),
+            Depth::Mono
+        );
+        assert_eq!(
+            Depth::detect(auto, &env(&[("TERM", "xterm-256color")])),
+            Depth::Ansi256
+        );
+        assert_eq!(
+            Depth::detect(
+                auto,
+                &env(&[("TERM", "xterm-256color"), ("COLORTERM", "truecolor")])
+            ),
+            Depth::TrueColor
+        );
+        assert_eq!(
+            Depth::detect(auto, &env(&[("TERM", "xterm")])),
+            Depth::Ansi16
+        );
+        assert_eq!(
+            Depth::detect(ColorChoice::Never, &env(&[("TERM", "xterm-256color")])),
+            Depth::Mono
+        );
+        assert_eq!(
+            Depth::detect(
+                ColorChoice::Always,
+                &env(&[("NO_COLOR", "1"), ("TERM", "xterm")])
+            ),
+            Depth::Ansi16
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! Drawing: splits the screen and hands each part to a widget. Reads the app, never changes it.
+
+use super::app::{App, Focus, Overlay};
+use super::theme::Role;
+use super::widgets::{library::LibraryPane, overlay, reader::ArticlePane, status::StatusLine};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+/// Below this the panes collapse into one, switched with Tab.
+pub const NARROW_WIDTH: u16 = 80;
+/// Below this nothing but a notice is drawn.
+const MIN_WIDTH: u16 = 20;
+const MIN_HEIGHT: u16 = 4;
+
+/// Where everything goes for a screen size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    pub narrow: bool,
+    pub too_small: bool,
+    pub library: Rect,
+    pub library_list: Rect,
+    pub reader: Rect,
+    pub reader_text: Rect,
+    pub status: Rect,
+}
+
+/// Inside a bordered block, with one column of padding on each side.
+fn inner(r: Rect, pad: u16) -> Rect {
+    Rect {
+        x: r.x.saturating_add(1 + pad),
+        y: r.y.saturating_add(1),
+        width: r.width.saturating_sub(2 + 2 * pad),
+        height: r.height.saturating_sub(2),
+    }
+}
+
+pub fn areas((w, h): (u16, u16), focus: Focus) -> Areas {
+    let too_small = w < MIN_WIDTH || h < MIN_HEIGHT;
+    let narrow = w < NARROW_WIDTH;
+    let main = Rect::new(0, 0, w, h.saturating_sub(1));
+    let status = Rect::new(0, h.saturating_sub(1), w, h.min(1));
+    let (library, reader) = if narrow {
+        match focus {
+            Focus::Library => (main, Rect::new(0, 0, 0, 0)),
+            Focus::Reader => (Rect::new(0, 0, 0, 0), main),
+        }
+    } else {
+        let lw = (w * 3 / 10).clamp(24, 44);
+        (
+            Rect::new(0, 0, lw, main.height),
+            Rect::new(lw, 0, w - lw, main.height),
+        )
+    };
+    Areas {
+        narrow,
+        too_small,
+        library,
+        library_list: inner(library, 0),
+        reader,
+        reader_text: inner(reader, 1),
+        status,
+    }
+}
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let a = areas((area.width, area.height), app.focus);
+    if a.too_small {
+        let msg = Paragraph::new(Line::from("parallax: enlarge the terminal"))
+            .style(app.theme.style(Role::Dim));
+        frame.render_widget(msg, area);
+        return;
+    }
+    if a.library.width > 0 {
+        frame.render_widget(LibraryPane { app, area: a }, a.library);
+    }
+    if a.reader.width > 0 {
+        frame.render_widget(ArticlePane { app, area: a }, a.reader);
+    }
+    frame.render_widget(StatusLine { app, area: a }, a.status);
+    match app.overlay {
+        Some(Overlay::Help) => overlay::help(app, frame),
+        Some(Overlay::Messages) => overlay::messages(app, frame),
+        None => {}
+    }
+}

@@ -1,0 +1,94 @@
+//! The library pane: one entry per report (title; outlet and word count), the selected one
+//! highlighted.
+
+use super::{padded, truncate};
+use crate::tui::app::{App, Focus};
+use crate::tui::theme::Role;
+use crate::tui::ui::Areas;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+pub struct LibraryPane<'a> {
+    pub app: &'a App,
+    pub area: Areas,
+}
+
+impl Widget for LibraryPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = &app.theme;
+        let focused = app.focus == Focus::Library && app.overlay.is_none();
+        let n = app.articles.len();
+        let title = if app.load.finished || app.load.cancelled {
+            format!(" Library ({n}) ")
+        } else {
+            format!(" Library ({n}, loading…) ")
+        };
+        let border = theme.style(if focused {
+            Role::BorderFocused
+        } else {
+            Role::Border
+        });
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(border)
+            .title(Span::styled(title, border));
+        let inner = self.area.library_list;
+        block.render(area, buf);
+        let width = inner.width as usize;
+        let rows = (inner.height as usize / 2).max(1);
+        let mut lines: Vec<Line> = Vec::new();
+        if n == 0 {
+            let msg = if app.load.finished {
+                "No reports loaded. Press ! for messages."
+            } else {
+                "Loading…"
+            };
+            lines.push(Line::styled(truncate(msg, width), theme.style(Role::Dim)));
+        }
+        for (i, a) in app
+            .articles
+            .iter()
+            .enumerate()
+            .skip(app.library_offset)
+            .take(rows)
+        {
+            let sel = i == app.selected;
+            let (ts, ms) = if sel {
+                let s = theme.style(if focused {
+                    Role::Selected
+                } else {
+                    Role::SelectedUnfocused
+                });
+                (s, s)
+            } else {
+                (theme.style(Role::Text), theme.style(Role::Meta))
+            };
+            let marker = if app.open == Some(i) { "▌" } else { " " };
+            let title = format!("{marker}{}", a.title);
+            let meta = format!(
+                " {} · {} words",
+                a.outlet_label(),
+                group_digits(a.word_count())
+            );
+            lines.push(Line::from(padded(&title, width, ts)));
+            lines.push(Line::from(padded(&meta, width, ms)));
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+/// 12345 → "12,345".
+pub fn group_digits(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

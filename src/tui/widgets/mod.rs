@@ -1,0 +1,38 @@
+//! Widgets, each named for what it shows. They borrow the app and compute nothing expensive.
+
+pub mod library;
+pub mod overlay;
+pub mod reader;
+pub mod status;
+
+use ratatui::text::Span;
+use unicode_width::UnicodeWidthStr;
+
+/// Cuts `s` to at most `width` columns, ending in `…` when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// A span padded with spaces to exactly `width` columns.
+pub fn padded(s: &str, width: usize, style: ratatui::style::Style) -> Span<'static> {
+    let t = truncate(s, width);
+    let pad = width.saturating_sub(t.width());
+    Span::styled(format!("{t}{}", " ".repeat(pad)), style)
+}

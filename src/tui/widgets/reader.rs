@@ -1,0 +1,112 @@
+//! The reading pane: the open article's title, metadata and paragraphs, already wrapped by
+//! `tui::layout`; only the visible lines are drawn.
+
+use crate::tui::app::{App, Focus};
+use crate::tui::layout::{LineContent, LineKind};
+use crate::tui::theme::Role;
+use crate::tui::ui::Areas;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
+    Widget,
+};
+
+pub struct ArticlePane<'a> {
+    pub app: &'a App,
+    pub area: Areas,
+}
+
+fn role_of(kind: LineKind) -> Role {
+    match kind {
+        LineKind::Title => Role::Title,
+        LineKind::Meta => Role::Meta,
+        LineKind::Note => Role::Note,
+        LineKind::Heading => Role::Heading,
+        LineKind::Bullet | LineKind::Body | LineKind::Blank => Role::Text,
+    }
+}
+
+impl Widget for ArticlePane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = &app.theme;
+        let focused = app.focus == Focus::Reader && app.overlay.is_none();
+        let border = theme.style(if focused {
+            Role::BorderFocused
+        } else {
+            Role::Border
+        });
+        let label = match app.open.and_then(|i| app.articles.get(i)) {
+            Some(a) => format!(" {} ", a.outlet_label()),
+            None => " Reader ".to_string(),
+        };
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(border)
+            .title(Span::styled(
+                super::truncate(&label, area.width.saturating_sub(4) as usize),
+                border,
+            ))
+            .render(area, buf);
+        let text_area = self.area.reader_text;
+        let (Some(idx), Some((_, doc))) = (app.open, app.doc.as_ref()) else {
+            let msg = if app.articles.is_empty() {
+                ""
+            } else {
+                "Select a report and press Enter."
+            };
+            Paragraph::new(msg)
+                .style(theme.style(Role::Dim))
+                .render(text_area, buf);
+            return;
+        };
+        let Some(article) = app.articles.get(idx) else {
+            return;
+        };
+        let visible = doc
+            .lines
+            .iter()
+            .skip(app.reader_scroll)
+            .take(text_area.height as usize);
+        let lines: Vec<Line> = visible
+            .map(|l| {
+                let style = theme.style(role_of(l.kind));
+                let indent = Span::raw(" ".repeat(l.indent as usize));
+                match &l.content {
+                    LineContent::Blank => Line::default(),
+                    LineContent::Owned(s) => {
+                        Line::from(vec![indent, Span::styled(s.clone(), style)])
+                    }
+                    LineContent::Words(ws) => {
+                        let mut spans = Vec::with_capacity(ws.len() * 2 + 1);
+                        spans.push(indent);
+                        for (i, w) in ws.iter().enumerate() {
+                            if i > 0 {
+                                spans.push(Span::styled(" ", style));
+                            }
+                            let word = article.text.get(w.range()).unwrap_or("");
+                            let st = if l.kind == LineKind::Bullet && i == 0 && word == "•" {
+                                theme.style(Role::Bullet)
+                            } else {
+                                style
+                            };
+                            spans.push(Span::styled(word, st));
+                        }
+                        Line::from(spans)
+                    }
+                }
+            })
+            .collect();
+        Paragraph::new(lines).render(text_area, buf);
+        let total = doc.lines.len();
+        if total > text_area.height as usize {
+            let mut state = ScrollbarState::new(total.saturating_sub(text_area.height as usize))
+                .position(app.reader_scroll);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .style(theme.style(Role::Scrollbar))
+                .render(area.inner(Margin::new(0, 1)), buf, &mut state);
+        }
+    }
+}

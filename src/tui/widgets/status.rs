@@ -1,0 +1,75 @@
+//! The status line: position, loading progress or the latest message, and key hints.
+
+use super::{padded, truncate};
+use crate::tui::app::App;
+use crate::tui::theme::Role;
+use crate::tui::ui::Areas;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+pub struct StatusLine<'a> {
+    pub app: &'a App,
+    pub area: Areas,
+}
+
+impl Widget for StatusLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = &app.theme;
+        let width = area.width as usize;
+        let n = app.articles.len();
+        let pos = match app.open {
+            Some(i) if n > 0 => format!(" {}/{n} · {}% ", i + 1, app.scroll_percent()),
+            _ => format!(" 0/{n} "),
+        };
+        let hints = " ? help · q quit ";
+        let load = &app.load;
+        let (middle, warn) = if !load.finished && !load.cancelled && load.total > 0 {
+            let failed = if load.failed > 0 {
+                format!(" · {} failed", load.failed)
+            } else {
+                String::new()
+            };
+            (
+                format!(
+                    "loading {}/{} {}{failed} · Esc cancels",
+                    load.done, load.total, load.current
+                ),
+                false,
+            )
+        } else if let Some(last) = app.messages.last() {
+            let more = if app.messages.len() > 1 {
+                format!(" (+{} more)", app.messages.len() - 1)
+            } else {
+                String::new()
+            };
+            (format!("⚠ {last}{more} · ! messages"), true)
+        } else if load.cancelled {
+            ("loading cancelled: kept what was loaded".to_string(), true)
+        } else {
+            (String::new(), false)
+        };
+        let base = theme.style(Role::Status);
+        let mid_style = if warn {
+            theme.style(Role::StatusWarn)
+        } else {
+            base
+        };
+        let mid_w = width.saturating_sub(pos.width() + hints.width());
+        let spans = if width < pos.width() + hints.width() + 8 {
+            vec![padded(&pos, width, base)]
+        } else {
+            vec![
+                Span::styled(pos, base),
+                padded(&middle, mid_w, mid_style),
+                Span::styled(truncate(hints, width), theme.style(Role::Status)),
+            ]
+        };
+        Paragraph::new(Line::from(spans))
+            .style(base)
+            .render(area, buf);
+    }
+}
