@@ -303,7 +303,7 @@ impl SourceMap {
         let mut points: Vec<usize> = self.segments.iter().map(|&(c, _)| c).collect();
         // Every boundary of the earlier map, expressed in stage-2 offsets, starts a segment too.
         for &(mid, _) in &earlier.segments {
-            if let Some(c) = self.from_source(mid) {
+            if let Some(c) = self.clean_offset_of(mid) {
                 points.push(c);
             }
         }
@@ -316,7 +316,7 @@ impl SourceMap {
     }
 
     /// The clean offset whose input offset is `input`, if one maps exactly there.
-    fn from_source(&self, input: usize) -> Option<usize> {
+    fn clean_offset_of(&self, input: usize) -> Option<usize> {
         if self.segments.is_empty() {
             return Some(input);
         }

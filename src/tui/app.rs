@@ -125,12 +125,9 @@ impl App {
 
     /// Scroll position as a percentage of the scrollable range.
     pub fn scroll_percent(&self) -> u16 {
-        let max = self.max_scroll();
-        if max == 0 {
-            100
-        } else {
-            (self.reader_scroll * 100 / max) as u16
-        }
+        (self.reader_scroll * 100)
+            .checked_div(self.max_scroll())
+            .map_or(100, |p| p.min(100) as u16)
     }
 
     pub fn update(&mut self, action: Action) {

@@ -27,10 +27,8 @@ pub fn parse(source: Source, decoded: Decoded) -> Article {
             _ if skip_depth > 0 => {}
             Event::Start(Tag::Heading { level, .. }) => r.begin(Hint::Heading(level_num(level))),
             Event::Start(Tag::Item) => r.begin(Hint::Bullet),
-            Event::Start(Tag::Paragraph | Tag::CodeBlock(_)) => {
-                if r.current.is_none() {
-                    r.begin(Hint::Para);
-                }
+            Event::Start(Tag::Paragraph | Tag::CodeBlock(_)) if r.current.is_none() => {
+                r.begin(Hint::Para)
             }
             Event::End(
                 TagEnd::Heading(_) | TagEnd::Item | TagEnd::Paragraph | TagEnd::CodeBlock,

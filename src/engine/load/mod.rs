@@ -335,13 +335,24 @@ pub fn load_all(inputs: &[Input], opts: &LoadOptions) -> (Vec<Article>, Vec<Load
 }
 
 /// An outlet name from a file name: the part before `--` or `__` when there is one
-/// (`reuters--talks.txt` → `reuters`), else the whole stem.
+/// (`reuters--talks.txt` → `reuters`), else the stem without a trailing content hash
+/// (`000_5eb35f87fe822ca5` → `000`).
 pub fn outlet_from_stem(stem: &str) -> String {
     let part = stem
         .split("--")
         .next()
         .and_then(|p| p.split("__").next())
         .unwrap_or(stem);
+    let part = match part.rsplit_once(['_', '-']) {
+        Some((head, hash))
+            if !head.is_empty()
+                && hash.len() >= 8
+                && hash.chars().all(|c| c.is_ascii_hexdigit()) =>
+        {
+            head
+        }
+        _ => part,
+    };
     sanitize_line(part)
 }
 
@@ -431,9 +442,7 @@ mod tests {
     #[test]
     fn outlet_from_file_names() {
         assert_eq!(outlet_from_stem("reuters--peace-talks"), "reuters");
-        assert_eq!(
-            outlet_from_stem("000_5eb35f87fe822ca5"),
-            "000_5eb35f87fe822ca5"
-        );
+        assert_eq!(outlet_from_stem("000_5eb35f87fe822ca5"), "000");
+        assert_eq!(outlet_from_stem("bbc-news"), "bbc-news");
     }
 }

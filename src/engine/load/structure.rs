@@ -175,7 +175,8 @@ pub fn classify(text: &str, raw: &[RawBlock], explicit_title: Option<&str>) -> S
             shorten(first_sentence(first_body), MAX_TITLE_CHARS)
         }
     };
-    let title = if title.trim().is_empty() {
+    let title = crate::engine::sanitize::sanitize_line(&title);
+    let title = if title.is_empty() {
         title_derived = true;
         "(untitled)".to_string()
     } else {
@@ -265,8 +266,10 @@ pub fn first_sentence(s: &str) -> &str {
             continue;
         }
         let word_start = s[..i]
-            .rfind(|ch: char| ch.is_whitespace())
-            .map_or(0, |p| p + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, ch)| ch.is_whitespace())
+            .map_or(0, |(p, ch)| p + ch.len_utf8());
         let word = s[word_start..i].to_lowercase();
         let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
         if c == '.' && (is_initial || ABBREVIATIONS.contains(&word.as_str())) {

@@ -25,7 +25,11 @@ impl Widget for StatusLine<'_> {
             Some(i) if n > 0 => format!(" {}/{n} · {}% ", i + 1, app.scroll_percent()),
             _ => format!(" 0/{n} "),
         };
-        let hints = " ? help · q quit ";
+        let hints = if self.area.narrow {
+            " Tab pane · ? help · q quit "
+        } else {
+            " ? help · q quit "
+        };
         let load = &app.load;
         let (middle, warn) = if !load.finished && !load.cancelled && load.total > 0 {
             let failed = if load.failed > 0 {

@@ -1,0 +1,111 @@
+//! The binary from a script's point of view: plain output when piped, errors naming the
+//! path, exit codes, and no escape sequence from input reaching the output.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn parallax() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_parallax"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+#[test]
+fn missing_path_is_reported_and_the_rest_loads() {
+    let out = parallax()
+        .args(["/nonexistent", "seeds/"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("/nonexistent: no such file or directory"),
+        "{err}"
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.matches("─".repeat(72).as_str()).count(),
+        4,
+        "five articles"
+    );
+    assert!(text.contains("Peace Talks START – But CHANCES?"));
+}
+
+#[test]
+fn nothing_loaded_is_a_failure() {
+    let out = parallax().arg("/nonexistent").output().unwrap();
+    assert!(!out.status.success());
+    let dir = tempdir("empty-dir");
+    let out = parallax().arg(&dir).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("directory holds no articles"));
+}
+
+fn tempdir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("parallax-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn stdin_escapes_never_reach_the_output() {
+    let mut child = parallax()
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"a\x1b]52;c;SGVsbG8=\x07b\x1b[2J")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("ab\n"), "{text:?}");
+    assert!(!text.contains('\x1b') && !text.contains('\x07'));
+}
+
+#[test]
+fn piped_output_is_plain_text_of_the_seeds() {
+    let out = parallax().output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\x1b'));
+    assert!(!text.contains("Leave a Reply"));
+    assert_eq!(
+        text.matches("Trump and Putin Needed for Breakthrough in Ukraine Peace Talks")
+            .count(),
+        1,
+        "the repeated headline is printed once"
+    );
+}
+
+#[test]
+fn bad_files_are_each_reported_with_a_reason() {
+    let dir = tempdir("bad");
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    std::fs::write(dir.join("binary.txt"), b"\x00\x01\x02\x03ELF").unwrap();
+    std::fs::write(dir.join("latin1.txt"), b"Caf\xe9 society\n\nA body line.").unwrap();
+    std::fs::write(dir.join("big.txt"), "word ".repeat(400)).unwrap();
+    std::fs::write(dir.join("\x1b[31mevil.txt"), "Evil Name\n\nBody.").unwrap();
+    let out = parallax()
+        .arg(&dir)
+        .args(["--max-size", "1K"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("empty.txt: file is empty"), "{err}");
+    assert!(err.contains("binary.txt: binary file"), "{err}");
+    assert!(
+        err.contains("big.txt: 2000 bytes is over the size limit"),
+        "{err}"
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("not valid UTF-8"), "{text}");
+    assert!(!text.contains('\x1b') && !err.contains('\x1b'));
+}

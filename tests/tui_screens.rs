@@ -1,0 +1,178 @@
+//! Screen tests: the reader drawn on ratatui's TestBackend from the seeds, driven through the
+//! real keymap and `App::update`.
+
+use parallax::engine::load::{Input, LoadOptions, load_input, seed_inputs};
+use parallax::tui::action::{Action, Command};
+use parallax::tui::app::App;
+use parallax::tui::keymap::Keymap;
+use parallax::tui::theme::{Depth, Theme};
+use parallax::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn seeded_app(depth: Depth) -> App {
+    let mut app = App::new(Keymap::default_map(), Theme::new(depth));
+    for input in seed_inputs() {
+        let articles = load_input(&input, &LoadOptions::default()).unwrap();
+        app.update(Action::Loaded(articles));
+    }
+    app.update(Action::LoadFinished);
+    app
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    app.update(Action::Resize(w, h));
+    app.prepare();
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| ui::render(app, f)).unwrap();
+    term
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    let ev = KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(c) = app.keymap.lookup(app.mode(), &ev) {
+        app.update(Action::Command(c));
+    }
+}
+
+fn screen(term: &Terminal<TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn library_and_reader_100x30() {
+    let mut app = seeded_app(Depth::Ansi256);
+    let term = draw(&mut app, 100, 30);
+    insta::assert_snapshot!(screen(&term));
+}
+
+#[test]
+fn reader_scrolled_on_the_fourth_report_100x30() {
+    let mut app = seeded_app(Depth::Ansi256);
+    draw(&mut app, 100, 30);
+    for code in [
+        KeyCode::Char('j'),
+        KeyCode::Char('j'),
+        KeyCode::Char('j'),
+        KeyCode::Enter,
+    ] {
+        press(&mut app, code);
+    }
+    press(&mut app, KeyCode::PageDown);
+    let term = draw(&mut app, 100, 30);
+    let s = screen(&term);
+    assert!(s.contains(" 4/5 "), "status shows the open report:\n{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn narrow_60x20_shows_one_pane_and_tab_switches() {
+    let mut app = seeded_app(Depth::Ansi16);
+    let term = draw(&mut app, 60, 20);
+    let lib = screen(&term);
+    assert!(lib.contains("Library (5)"));
+    insta::assert_snapshot!("narrow_library_60x20", lib);
+    press(&mut app, KeyCode::Tab);
+    let term = draw(&mut app, 60, 20);
+    let reader = screen(&term);
+    assert!(!reader.contains("Library (5)"));
+    insta::assert_snapshot!("narrow_reader_60x20", reader);
+}
+
+#[test]
+fn help_overlay_is_generated_from_the_keymap() {
+    let mut app = seeded_app(Depth::Mono);
+    draw(&mut app, 100, 30);
+    press(&mut app, KeyCode::Char('?'));
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("Keys"));
+    assert!(s.contains("half a page down"));
+    press(&mut app, KeyCode::Esc);
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(!s.contains("half a page down"));
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    let mut app = seeded_app(Depth::TrueColor);
+    app.update(Action::Command(Command::FocusReader));
+    app.update(Action::Command(Command::Bottom));
+    for w in 0..=120u16 {
+        for h in 0..=40u16 {
+            draw(&mut app, w, h);
+        }
+    }
+    app.update(Action::Command(Command::Help));
+    for (w, h) in [(0, 0), (1, 1), (5, 3), (20, 5), (30, 8), (80, 24)] {
+        draw(&mut app, w, h);
+    }
+}
+
+#[test]
+fn brackets_step_through_reports_and_keys_move_the_selection() {
+    let mut app = seeded_app(Depth::Ansi256);
+    draw(&mut app, 100, 30);
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.open, Some(2));
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(app.open, Some(1));
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.selected, 4);
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn missing_input_is_reported_in_the_status_line() {
+    let mut app = seeded_app(Depth::Ansi256);
+    let err = load_input(
+        &Input::File("/nonexistent/x.txt".into()),
+        &LoadOptions::default(),
+    )
+    .unwrap_err();
+    app.update(Action::LoadFailed(err));
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("/nonexistent/x.txt: no such file"), "{s}");
+}
+
+#[test]
+fn styles_carry_meaning_in_every_depth() {
+    use ratatui::style::Modifier;
+    for depth in [Depth::TrueColor, Depth::Ansi256, Depth::Ansi16, Depth::Mono] {
+        let mut app = seeded_app(depth);
+        let term = draw(&mut app, 100, 30);
+        let buf = term.backend().buffer();
+        // Row 1 of the library is the selected entry; the title row of the reader is bold.
+        let sel = buf[(2, 1)].style();
+        let plain = buf[(2, 3)].style();
+        assert_ne!(sel, plain, "{depth:?}: selection must be visible");
+        let title = buf[(32, 1)].style();
+        assert!(title.add_modifier.contains(Modifier::BOLD), "{depth:?}");
+        if depth == Depth::Mono {
+            let plain_colour = |c: Option<ratatui::style::Color>| {
+                c.is_none_or(|c| c == ratatui::style::Color::Reset)
+            };
+            for y in 0..buf.area.height {
+                for x in 0..buf.area.width {
+                    let st = buf[(x, y)].style();
+                    assert!(
+                        plain_colour(st.fg) && plain_colour(st.bg),
+                        "colour at {x},{y}"
+                    );
+                }
+            }
+        }
+    }
+}
