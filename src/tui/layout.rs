@@ -59,6 +59,7 @@ pub fn layout(a: &Article, width: u16) -> DocLayout {
     for n in notes(a) {
         wrap_owned(&n, w, LineKind::Note, &mut lines);
     }
+    let mut prev = None;
     for block in a.content_blocks() {
         let (kind, indent) = match block.kind {
             BlockKind::Title if !a.title_derived => continue,
@@ -66,7 +67,11 @@ pub fn layout(a: &Article, width: u16) -> DocLayout {
             BlockKind::Bullet => (LineKind::Bullet, 2),
             _ => (LineKind::Body, 0),
         };
-        lines.push(blank());
+        // A list is drawn tight; everything else is separated by a blank line.
+        if !(kind == LineKind::Bullet && prev == Some(LineKind::Bullet)) {
+            lines.push(blank());
+        }
+        prev = Some(kind);
         wrap_words(&a.text, block.span, w, kind, indent, &mut lines);
     }
     DocLayout { width, lines }
