@@ -6,5 +6,6 @@
 pub mod article;
 pub mod load;
 pub mod sanitize;
+pub mod segment;
 
 pub use article::{Article, Block, BlockKind, Format, Meta, SkipReason, Source, Span};
