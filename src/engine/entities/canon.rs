@@ -112,9 +112,9 @@ fn cluster_people(people: &[(String, usize)]) -> HashMap<String, String> {
     }
     // Cluster sizes, for choosing among full names that share a surname.
     let mut weight = vec![0usize; n];
-    for k in 0..n {
+    for (k, (_, count)) in people.iter().enumerate() {
         let r = find(&mut parent, k);
-        weight[r] += people[k].1;
+        weight[r] += count;
     }
     for s in 0..n {
         if folded[s].len() != 1 {

@@ -112,11 +112,7 @@ impl Ctx<'_> {
             let j = i + len - 1;
             let t = &self.toks[j];
             if len > 1 {
-                if t.space_before {
-                    key.push(' ');
-                } else {
-                    key.push(' ');
-                }
+                key.push(' ');
                 if t.kind == TokKind::Word
                     && !t.is_cap(self.text)
                     && !CONNECTORS.contains(&self.low(j))
@@ -335,9 +331,7 @@ fn classify(cx: &Ctx, i: usize, j: usize, titled: bool, emit: &mut dyn FnMut(Spa
         emit(span, EntityKind::Org);
     } else if len >= 2 && LOC_DESIGNATORS.contains(last) {
         emit(span, EntityKind::Loc);
-    } else if titled {
-        emit(span, EntityKind::Person);
-    } else if len >= 2 && GAZETTEER.given.contains(cx.low(i)) {
+    } else if titled || (len >= 2 && GAZETTEER.given.contains(cx.low(i))) {
         emit(span, EntityKind::Person);
     } else if len >= 2 {
         if len <= 3 && i > 0 && (i..j).all(|k| !cx.toks[k].is_all_caps(cx.text)) {

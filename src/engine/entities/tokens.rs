@@ -109,9 +109,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok> {
 fn scan_number(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
     while i < b.len() {
-        if b[i].is_ascii_digit() {
-            i += 1;
-        } else if (b[i] == b',' || b[i] == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        if b[i].is_ascii_digit()
+            || ((b[i] == b',' || b[i] == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        {
             i += 1;
         } else {
             break;
@@ -159,10 +159,7 @@ fn scan_word(text: &str, start: usize) -> usize {
 fn dotted(text: &str, start: usize) -> Option<usize> {
     let mut i = start;
     let mut letters = 0;
-    loop {
-        let Some(c) = char_at(text, i) else {
-            break;
-        };
+    while let Some(c) = char_at(text, i) {
         if !c.is_alphabetic() || char_at(text, i + c.len_utf8()) != Some('.') {
             break;
         }
