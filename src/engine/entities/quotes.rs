@@ -5,7 +5,7 @@
 //! after the closing mark (`…,” Rubio said`, `…,” said Medinsky`, `Rubio told reporters`) or
 //! just before the opening one (`Trump said, “…`); `he`/`she` resolve to the last person
 //! named before the quote; a quote that directly follows an attributed one in the same block
-//! inherits its speaker. Unattributed quotes of 1–3 words are scare quotes and left out.
+//! (within a short gap) inherits its speaker. Unattributed quotes of 1–3 words are scare quotes and left out.
 
 use super::gazetteer::SAY_VERBS;
 use super::{EntityKind, Mention, Quote};
@@ -50,7 +50,7 @@ fn first_word(s: &str) -> (String, &str) {
     let end = s
         .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
         .unwrap_or(s.len());
-    (s[..end].to_lowercase(), &s[end..])
+    (s[..end].trim_end_matches('.').to_lowercase(), &s[end..])
 }
 
 fn speaker_kind(m: &Mention) -> bool {
@@ -70,7 +70,8 @@ pub fn find(text: &str, blocks: &[Span], mentions: &[Mention]) -> Vec<Quote> {
                 && let Some((p, Some(s))) = &previous
                 && text
                     .get(p.end..q.start)
-                    .is_some_and(|gap| gap.trim().is_empty())
+                    .is_some_and(|gap| gap.len() <= 120 && !gap.contains(['“', '"']))
+                && starts_sentence(text, block, q.start)
             {
                 speaker = Some(s.clone());
             }
@@ -146,6 +147,12 @@ fn before(text: &str, q: Span, block: Span, mentions: &[Mention]) -> Option<Stri
         .map(|m| m.canonical.clone())
 }
 
+/// Whether the quote at `offset` opens a sentence (not `called it a "stunt"`).
+fn starts_sentence(text: &str, block: Span, offset: usize) -> bool {
+    let head = text.get(block.start..offset).unwrap_or("").trim_end();
+    head.is_empty() || head.ends_with(['.', '!', '?', '”', '"', ':'])
+}
+
 fn last_person_before(offset: usize, block: Span, mentions: &[Mention]) -> Option<String> {
     mentions
         .iter()
@@ -156,4 +163,34 @@ fn last_person_before(offset: usize, block: Span, mentions: &[Mention]) -> Optio
                 && m.kind == EntityKind::Person
         })
         .map(|m| m.canonical.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::article::{Format, Source};
+    use crate::engine::entities::extract;
+    use crate::engine::load::parse;
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+        let article = parse(Source::Stdin, text.as_bytes(), Format::Text)
+            .unwrap()
+            .remove(0);
+        let ex = extract(&article);
+        ex.quotes
+            .iter()
+            .map(|q| (article.slice(q.span).to_string(), q.speaker.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn speakers_after_before_and_inherited() {
+        let q = quotes(
+            "Prime Minister Anna Berg spoke on Monday. \u{201c}We will win this vote,\u{201d} Berg told reporters. \u{201c}Then we govern.\u{201d}\n\nLater, Berg said: \"The budget comes first and it comes now.\" Critics called it a \"stunt\".",
+        );
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert!(
+            q.iter().all(|(_, s)| s.as_deref() == Some("Anna Berg")),
+            "{q:?}"
+        );
+    }
 }
