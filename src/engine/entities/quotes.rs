@@ -130,8 +130,12 @@ fn before(text: &str, q: Span, block: Span, mentions: &[Mention]) -> Option<Stri
         .or_else(|| head.strip_suffix(':'))?
         .trim_end();
     // The clause before the quote: back to the last sentence end.
-    let clause_start = head.rfind(['.', '!', '?', '”', '"']).map_or(0, |i| i + 1);
-    let clause = &head[clause_start..];
+    let clause_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '”' | '"'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = head.get(clause_start..)?;
     let verb_pos = clause
         .split_whitespace()
         .rev()
