@@ -94,10 +94,7 @@ fn after(text: &str, q: Span, block: Span, mentions: &[Mention]) -> Option<Strin
             .len();
     let start = q.end + lead;
     // A mention right there, followed by a verb of saying.
-    if let Some(m) = mentions
-        .iter()
-        .find(|m| m.span.start == start && speaker_kind(m))
-    {
+    if let Some(m) = starting_at(mentions, start).filter(|m| speaker_kind(m)) {
         let (verb, _) = first_word(text.get(m.span.end..block.end)?);
         if SAY_VERBS.contains(verb.as_str()) {
             return Some(m.canonical.clone());
@@ -108,9 +105,8 @@ fn after(text: &str, q: Span, block: Span, mentions: &[Mention]) -> Option<Strin
     if SAY_VERBS.contains(w.as_str()) {
         let off = block.end - tail.len();
         let lead = tail.len() - tail.trim_start().len();
-        return mentions
-            .iter()
-            .find(|m| m.span.start == off + lead && speaker_kind(m))
+        return starting_at(mentions, off + lead)
+            .filter(|m| speaker_kind(m))
             .map(|m| m.canonical.clone());
     }
     if matches!(w.as_str(), "he" | "she") {
@@ -142,12 +138,12 @@ fn before(text: &str, q: Span, block: Span, mentions: &[Mention]) -> Option<Stri
         .take(3)
         .find(|w| SAY_VERBS.contains(w.to_lowercase().as_str()))?;
     let verb_at = block.start + clause_start + clause.rfind(verb_pos)?;
-    mentions
+    let lo = block.start + clause_start;
+    ending_by(mentions, verb_at)
         .iter()
         .rev()
-        .find(|m| {
-            m.span.end <= verb_at && m.span.start >= block.start + clause_start && speaker_kind(m)
-        })
+        .take_while(|m| m.span.start >= lo)
+        .find(|m| speaker_kind(m))
         .map(|m| m.canonical.clone())
 }
 
@@ -158,15 +154,24 @@ fn starts_sentence(text: &str, block: Span, offset: usize) -> bool {
 }
 
 fn last_person_before(offset: usize, block: Span, mentions: &[Mention]) -> Option<String> {
-    mentions
+    ending_by(mentions, offset)
         .iter()
         .rev()
-        .find(|m| {
-            m.span.end <= offset
-                && m.span.start + 2000 >= block.start
-                && m.kind == EntityKind::Person
-        })
+        .take_while(|m| m.span.start + 2000 >= block.start)
+        .find(|m| m.kind == EntityKind::Person)
         .map(|m| m.canonical.clone())
+}
+
+/// The mention starting exactly at `offset` (mentions are sorted and non-overlapping).
+fn starting_at(mentions: &[Mention], offset: usize) -> Option<&Mention> {
+    let i = mentions.partition_point(|m| m.span.start < offset);
+    mentions.get(i).filter(|m| m.span.start == offset)
+}
+
+/// The mentions that end at or before `offset`.
+fn ending_by(mentions: &[Mention], offset: usize) -> &[Mention] {
+    let i = mentions.partition_point(|m| m.span.end <= offset);
+    mentions.get(..i).unwrap_or(&[])
 }
 
 #[cfg(test)]
