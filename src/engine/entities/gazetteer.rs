@@ -5,6 +5,7 @@
 
 use super::EntityKind;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// One gazetteer entry: its type and the canonical name it joins.
@@ -17,14 +18,47 @@ pub struct Entry {
     pub acronym: bool,
 }
 
+/// A small, fast non-cryptographic hasher (the FxHash mix) for the word lookups: the keys
+/// are our own lists, so hash flooding is not a concern, and SipHash dominated profiles.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxSet<T> = HashSet<T, BuildHasherDefault<Fx>>;
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
 pub struct Gazetteer {
-    pub names: HashMap<String, Entry>,
+    pub names: FxMap<String, Entry>,
     /// Longest entry in tokens.
     pub max_len: usize,
-    pub given: HashSet<String>,
-    pub title_heads: HashSet<String>,
-    pub title_mods: HashSet<String>,
-    pub departments: HashSet<String>,
+    pub given: FxSet<String>,
+    pub title_heads: FxSet<String>,
+    pub title_mods: FxSet<String>,
+    pub departments: FxSet<String>,
 }
 
 const LISTS: &[(EntityKind, &str)] = &[
@@ -78,7 +112,7 @@ pub fn key_of(name: &str) -> String {
 }
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut names = HashMap::new();
+    let mut names = FxMap::default();
     let mut max_len = 1;
     for &(kind, text) in LISTS {
         for line in lines(text) {
@@ -96,7 +130,7 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
     let given = lines(GIVEN).map(str::to_lowercase).collect();
     let (mut title_heads, mut title_mods, mut departments) =
-        (HashSet::new(), HashSet::new(), HashSet::new());
+        (FxSet::default(), FxSet::default(), FxSet::default());
     for line in lines(TITLES) {
         if let Some((tag, word)) = line.split_once(' ') {
             let word = word.to_string();
@@ -118,12 +152,12 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
 });
 
-fn set(words: &[&'static str]) -> HashSet<&'static str> {
+fn set(words: &[&'static str]) -> FxSet<&'static str> {
     words.iter().copied().collect()
 }
 
 /// Verbs of saying that mark the name next to them as a speaker.
-pub static SAY_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static SAY_VERBS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "said",
         "says",
@@ -161,7 +195,7 @@ pub static SAY_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Last words that make a capitalised name an organisation.
-pub static ORG_KEYWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static ORG_KEYWORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "inc",
         "corp",
@@ -263,7 +297,7 @@ pub static ORG_KEYWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Last words that make a capitalised name a non-GPE location.
-pub static LOC_DESIGNATORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static LOC_DESIGNATORS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "peninsula",
         "sea",
@@ -296,7 +330,7 @@ pub static LOC_DESIGNATORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Capitalised words that are never names by themselves (sentence openers, pronouns,
 /// function words, headline verbs).
-pub static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static STOP_WORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "the",
         "a",

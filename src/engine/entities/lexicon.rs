@@ -3,11 +3,11 @@
 //! recognised. Keys are folded ([`fold`]): lower case, diacritics removed, `’` as `'`.
 
 use super::EntityKind;
-use std::collections::HashMap;
+use super::gazetteer::FxMap;
 
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    names: HashMap<String, (EntityKind, u32)>,
+    names: FxMap<String, (EntityKind, u32)>,
     /// Folded surnames of multi-word PERSON names, for spelling-variant lookups.
     surnames: Vec<String>,
 }

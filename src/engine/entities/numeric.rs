@@ -6,15 +6,15 @@
 //! (not labelled), the `16` of `F-16` is not a number, `one` alone is not labelled.
 
 use super::EntityKind;
+use super::gazetteer::FxSet;
 use super::tokens::{Tok, TokKind};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-fn set(words: &[&'static str]) -> HashSet<&'static str> {
+fn set(words: &[&'static str]) -> FxSet<&'static str> {
     words.iter().copied().collect()
 }
 
-static WEEKDAYS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static WEEKDAYS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "monday",
         "tuesday",
@@ -25,7 +25,7 @@ static WEEKDAYS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "sunday",
     ])
 });
-static MONTHS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static MONTHS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "january",
         "february",
@@ -53,9 +53,9 @@ static MONTHS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "dec",
     ])
 });
-static RELATIVE_DAYS: LazyLock<HashSet<&'static str>> =
+static RELATIVE_DAYS: LazyLock<FxSet<&'static str>> =
     LazyLock::new(|| set(&["today", "tomorrow", "yesterday"]));
-static DURATION_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static DURATION_NOUNS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "year",
         "years",
@@ -73,7 +73,7 @@ static DURATION_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "weekends",
     ])
 });
-static CARDINALS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CARDINALS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "two",
         "three",
@@ -110,8 +110,8 @@ static CARDINALS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 /// Cardinals that only count when joined to another cardinal or a unit (`one million`).
-static WEAK_CARDINALS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(&["one", "a"]));
-static VAGUE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static WEAK_CARDINALS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| set(&["one", "a"]));
+static VAGUE: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "hundreds",
         "thousands",
@@ -121,19 +121,19 @@ static VAGUE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "tens",
     ])
 });
-static ORDINALS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ORDINALS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
         "tenth",
     ])
 });
-static SCALES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static SCALES: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k", "tn", "mn",
     ])
 });
 /// Units kept inside a number span (`5 km`, `20 percent`, `3 billion dollars`).
-static UNITS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static UNITS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "percent",
         "km",
@@ -159,7 +159,7 @@ static UNITS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 /// Nouns after `N-` that make a number+unit modifier (`30-day`, `five-year`).
-static HYPHEN_UNITS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static HYPHEN_UNITS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "day",
         "week",
@@ -206,7 +206,7 @@ static HYPHEN_UNITS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "way",
     ])
 });
-static TIME_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static TIME_AFTER: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "a.m.",
         "p.m.",
@@ -218,14 +218,31 @@ static TIME_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "o’clock",
     ])
 });
-static MONTH_CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static MONTH_CUES: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "from",
         "before", "after", "during", "through", "of",
     ])
 });
-static RELATIVE_PERIOD: LazyLock<HashSet<&'static str>> =
+static RELATIVE_PERIOD: LazyLock<FxSet<&'static str>> =
     LazyLock::new(|| set(&["last", "next", "this", "past", "coming"]));
+
+/// Every word that can start a numeric expression: one lookup rejects all other words.
+static ANY_WORD: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    [
+        &*WEEKDAYS,
+        &*MONTHS,
+        &*RELATIVE_DAYS,
+        &*RELATIVE_PERIOD,
+        &*ORDINALS,
+        &*CARDINALS,
+        &*WEAK_CARDINALS,
+        &*VAGUE,
+    ]
+    .into_iter()
+    .flat_map(|s| s.iter().copied())
+    .collect()
+});
 
 /// Lower-cased token text.
 fn low(toks: &[Tok], text: &str, i: usize) -> String {
@@ -264,6 +281,9 @@ pub fn match_at(toks: &[Tok], text: &str, i: usize) -> Option<(usize, EntityKind
     let t = toks.get(i)?;
     let w = t.text(text);
     let l = w.to_lowercase();
+    if t.kind == TokKind::Word && !ANY_WORD.contains(l.as_str()) {
+        return None;
+    }
     let prev = if i > 0 {
         low(toks, text, i - 1)
     } else {
