@@ -4,7 +4,9 @@
 //! [`article::Span`]s and plain enums, so every result can be tested, benchmarked and printed.
 
 pub mod article;
+pub mod entities;
 pub mod load;
 pub mod sanitize;
+pub mod segment;
 
 pub use article::{Article, Block, BlockKind, Format, Meta, SkipReason, Source, Span};

@@ -1,0 +1,507 @@
+//! The embedded word lists (`assets/gazetteers/*.txt`), parsed once into hash maps.
+//!
+//! Names are looked up by their lower-cased tokens joined with single spaces, so matching a
+//! candidate is one hash lookup per length. Case is checked by the caller.
+
+use super::EntityKind;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// One gazetteer entry: its type and the canonical name it joins.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: EntityKind,
+    pub canonical: String,
+    /// True when the entry is written all in capitals (an acronym like `US`): then the text
+    /// must match its case exactly.
+    pub acronym: bool,
+}
+
+/// A small, fast non-cryptographic hasher (the FxHash mix) for the word lookups: the keys
+/// are our own lists, so hash flooding is not a concern, and SipHash dominated profiles.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxSet<T> = HashSet<T, BuildHasherDefault<Fx>>;
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+pub struct Gazetteer {
+    pub names: FxMap<String, Entry>,
+    /// Longest entry in tokens.
+    pub max_len: usize,
+    pub given: FxSet<String>,
+    pub title_heads: FxSet<String>,
+    pub title_mods: FxSet<String>,
+    pub departments: FxSet<String>,
+}
+
+const LISTS: &[(EntityKind, &str)] = &[
+    (
+        EntityKind::Gpe,
+        include_str!("../../../assets/gazetteers/countries.txt"),
+    ),
+    (
+        EntityKind::Gpe,
+        include_str!("../../../assets/gazetteers/cities.txt"),
+    ),
+    (
+        EntityKind::Gpe,
+        include_str!("../../../assets/gazetteers/regions.txt"),
+    ),
+    (
+        EntityKind::Loc,
+        include_str!("../../../assets/gazetteers/locations.txt"),
+    ),
+    (
+        EntityKind::Norp,
+        include_str!("../../../assets/gazetteers/demonyms.txt"),
+    ),
+    (
+        EntityKind::Org,
+        include_str!("../../../assets/gazetteers/organisations.txt"),
+    ),
+];
+
+const GIVEN: &str = include_str!("../../../assets/gazetteers/given_names.txt");
+const TITLES: &str = include_str!("../../../assets/gazetteers/titles.txt");
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The lookup key of a name: its tokens (as the tokenizer makes them), lower-cased, joined
+/// with single spaces.
+pub fn key_of(name: &str) -> String {
+    let toks = super::tokens::tokenize(name, 0);
+    let mut key = String::new();
+    for t in &toks {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&name[t.start..t.end].to_lowercase());
+    }
+    key
+}
+
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut names = FxMap::default();
+    let mut max_len = 1;
+    for &(kind, text) in LISTS {
+        for line in lines(text) {
+            let (surface, canonical) = line.split_once('=').unwrap_or((line, line));
+            let key = key_of(surface);
+            max_len = max_len.max(key.split(' ').count());
+            let acronym = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !surface.chars().any(char::is_lowercase);
+            names.entry(key).or_insert(Entry {
+                kind,
+                canonical: canonical.to_string(),
+                acronym,
+            });
+        }
+    }
+    let given = lines(GIVEN).map(str::to_lowercase).collect();
+    let (mut title_heads, mut title_mods, mut departments) =
+        (FxSet::default(), FxSet::default(), FxSet::default());
+    for line in lines(TITLES) {
+        if let Some((tag, word)) = line.split_once(' ') {
+            let word = word.to_string();
+            match tag {
+                "head" => title_heads.insert(word),
+                "mod" => title_mods.insert(word),
+                "dept" => departments.insert(word),
+                _ => false,
+            };
+        }
+    }
+    Gazetteer {
+        names,
+        max_len,
+        given,
+        title_heads,
+        title_mods,
+        departments,
+    }
+});
+
+fn set(words: &[&'static str]) -> FxSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+/// Verbs of saying that mark the name next to them as a speaker.
+pub static SAY_VERBS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "stated",
+        "noted",
+        "wrote",
+        "warned",
+        "argued",
+        "explained",
+        "insisted",
+        "remarked",
+        "responded",
+        "replied",
+        "asked",
+        "confirmed",
+        "announced",
+        "tweeted",
+        "declared",
+        "claimed",
+        "stressed",
+        "urged",
+        "acknowledged",
+        "admitted",
+        "continued",
+        "recalled",
+        "suggested",
+        "posted",
+        "emphasised",
+        "emphasized",
+    ])
+});
+
+/// Last words that make a capitalised name an organisation.
+pub static ORG_KEYWORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "inc",
+        "corp",
+        "corporation",
+        "ltd",
+        "plc",
+        "llc",
+        "co",
+        "group",
+        "bank",
+        "ministry",
+        "university",
+        "college",
+        "agency",
+        "commission",
+        "committee",
+        "association",
+        "federation",
+        "union",
+        "fund",
+        "institute",
+        "court",
+        "parliament",
+        "assembly",
+        "council",
+        "party",
+        "army",
+        "navy",
+        "police",
+        "service",
+        "department",
+        "office",
+        "times",
+        "post",
+        "journal",
+        "news",
+        "press",
+        "airlines",
+        "airways",
+        "motors",
+        "technologies",
+        "holdings",
+        "company",
+        "fc",
+        "club",
+        "league",
+        "foundation",
+        "organization",
+        "organisation",
+        "authority",
+        "board",
+        "bureau",
+        "network",
+        "media",
+        "systems",
+        "industries",
+        "energy",
+        "capital",
+        "partners",
+        "ventures",
+        "labs",
+        "pharmaceuticals",
+        "telecom",
+        "guard",
+        "forces",
+        "brigade",
+        "battalion",
+        "front",
+        "movement",
+        "alliance",
+        "coalition",
+        "tribunal",
+        "exchange",
+        "reserve",
+        "broadcasting",
+        "television",
+        "radio",
+        "magazine",
+        "herald",
+        "tribune",
+        "gazette",
+        "daily",
+        "hospital",
+        "school",
+        "academy",
+        "church",
+        "cabinet",
+        "government",
+        "administration",
+        "senate",
+        "congress",
+        "council",
+        "united",
+        "rovers",
+        "athletic",
+        "wanderers",
+        "bundesliga",
+    ])
+});
+
+/// Last words that make a capitalised name a non-GPE location.
+pub static LOC_DESIGNATORS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "peninsula",
+        "sea",
+        "ocean",
+        "river",
+        "mountains",
+        "mountain",
+        "strait",
+        "gulf",
+        "bay",
+        "island",
+        "islands",
+        "lake",
+        "valley",
+        "desert",
+        "coast",
+        "canal",
+        "channel",
+        "basin",
+        "plateau",
+        "range",
+        "hills",
+        "delta",
+        "forest",
+        "region",
+        "straits",
+        "mount",
+    ])
+});
+
+/// Capitalised words that are never names by themselves (sentence openers, pronouns,
+/// function words, headline verbs).
+pub static STOP_WORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "there",
+        "here",
+        "however",
+        "meanwhile",
+        "still",
+        "then",
+        "now",
+        "some",
+        "many",
+        "most",
+        "all",
+        "no",
+        "not",
+        "what",
+        "why",
+        "how",
+        "who",
+        "where",
+        "which",
+        "despite",
+        "although",
+        "though",
+        "since",
+        "for",
+        "with",
+        "by",
+        "from",
+        "to",
+        "of",
+        "both",
+        "each",
+        "other",
+        "such",
+        "until",
+        "instead",
+        "nonetheless",
+        "nevertheless",
+        "additionally",
+        "also",
+        "according",
+        "speaking",
+        "asked",
+        "when",
+        "during",
+        "amid",
+        "over",
+        "under",
+        "about",
+        "into",
+        "than",
+        "more",
+        "less",
+        "first",
+        "last",
+        "next",
+        "new",
+        "top",
+        "former",
+        "late",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "not",
+        "yes",
+        "one",
+        "every",
+        "any",
+        "only",
+        "just",
+        "even",
+        "because",
+        "once",
+        "whether",
+        "without",
+        "within",
+        "against",
+        "between",
+        "among",
+        "through",
+        "across",
+        "toward",
+        "towards",
+        "upon",
+        "via",
+        "per",
+        "like",
+        "unlike",
+        "including",
+        "following",
+        "following",
+        "earlier",
+        "later",
+        "today",
+        "tonight",
+        "said",
+        "says",
+        "sources",
+        "officials",
+        "analysts",
+    ])
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_parse() {
+        let us = GAZETTEER
+            .names
+            .get(&key_of("U.S."))
+            .map(|e| (e.kind, e.canonical.clone()));
+        assert_eq!(us, Some((EntityKind::Gpe, "United States".to_string())));
+        assert!(GAZETTEER.title_heads.contains("president"));
+        assert!(GAZETTEER.given.contains("vladimir"));
+    }
+}

@@ -1,0 +1,112 @@
+//! The story lexicon: names found in the body text of the story's articles, so that a
+//! surname alone (`Putin`), a name at the start of a sentence, or a name in a headline can be
+//! recognised. Keys are folded ([`fold`]): lower case, diacritics removed, `’` as `'`.
+
+use super::EntityKind;
+use super::gazetteer::FxMap;
+
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    names: FxMap<String, (EntityKind, u32)>,
+    /// Folded surnames of multi-word PERSON names, for spelling-variant lookups.
+    surnames: Vec<String>,
+}
+
+/// Lower case with common Latin diacritics removed and curly apostrophes straightened.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let f = match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ă' | 'ą' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => {
+                'a'
+            }
+            'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
+            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'ğ' | 'Ğ' => 'g',
+            'í' | 'ì' | 'î' | 'ï' | 'ı' | 'İ' | 'Í' | 'Î' => 'i',
+            'ł' | 'Ł' => 'l',
+            'ñ' | 'ń' | 'ň' | 'Ñ' => 'n',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ő' | 'Ó' | 'Ö' | 'Ø' => 'o',
+            'ř' | 'Ř' => 'r',
+            'ś' | 'š' | 'ş' | 'ș' | 'Ś' | 'Š' | 'Ş' | 'Ș' => 's',
+            'ț' | 'ţ' | 'ť' | 'Ț' => 't',
+            'ú' | 'ù' | 'û' | 'ü' | 'ů' | 'ű' | 'Ú' | 'Ü' => 'u',
+            'ý' | 'ÿ' | 'Ý' => 'y',
+            'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => 'z',
+            '’' | '‘' => '\'',
+            _ => {
+                out.extend(c.to_lowercase());
+                continue;
+            }
+        };
+        out.push(f);
+    }
+    out
+}
+
+/// Levenshtein distance, bounded: returns `max + 1` as soon as it is exceeded.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        if cur.iter().min().is_some_and(|&m| m > max) {
+            return max + 1;
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Whether two folded surnames are spelling variants (`zelensky`/`zelenskyy`).
+pub fn variant(a: &str, b: &str) -> bool {
+    a == b || (a.chars().count() >= 6 && b.chars().count() >= 6 && edit_distance(a, b, 1) <= 1)
+}
+
+impl Lexicon {
+    /// Records a name found in body text.
+    pub fn add(&mut self, surface: &str, kind: EntityKind) {
+        let key = fold(surface);
+        self.names.entry(key.clone()).or_insert((kind, 0)).1 += 1;
+        if kind == EntityKind::Person {
+            let parts: Vec<&str> = key.split_whitespace().collect();
+            if parts.len() >= 2
+                && let Some(last) = parts.last()
+            {
+                self.names.entry((*last).to_string()).or_insert((kind, 0)).1 += 1;
+                if !self.surnames.iter().any(|s| s == last) {
+                    self.surnames.push((*last).to_string());
+                }
+            }
+        }
+    }
+
+    /// The kind of a known name, also accepting spelling variants of known surnames.
+    pub fn lookup(&self, surface: &str) -> Option<EntityKind> {
+        let key = fold(surface);
+        if let Some(&(kind, _)) = self.names.get(&key) {
+            return Some(kind);
+        }
+        if !key.contains(' ') && key.chars().count() >= 6 {
+            return self
+                .surnames
+                .iter()
+                .any(|s| variant(s, &key))
+                .then_some(EntityKind::Person);
+        }
+        None
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}

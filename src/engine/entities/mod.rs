@@ -1,0 +1,247 @@
+//! Named entities and quotations: who, where, when and how many, per article and across a
+//! story.
+//!
+//! Rule-based and fast: a hand-written tokenizer, embedded gazetteers (`assets/gazetteers`),
+//! title and context cues, DATE/NUMBER patterns ([`numeric`]), a story lexicon so surnames and
+//! headline words resolve to names seen in body text, and story-wide canonical names
+//! ([`canon`]). Spans follow `tests/fixtures/gold/entities/GUIDE.md`: names only (titles,
+//! leading `the`, possessives outside), hyphenated compounds split.
+//!
+//! Mentions are found in the story blocks and in repeated headlines; page boilerplate and stray
+//! bylines are ignored.
+
+pub mod canon;
+pub mod eval;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod numeric;
+pub mod quotes;
+pub mod tagger;
+pub mod tokens;
+
+use crate::engine::article::{Article, BlockKind, SkipReason, Span};
+use crate::engine::segment::{self, Sentence};
+use lexicon::Lexicon;
+use serde::Serialize;
+use serde_json::json;
+use std::fmt::Write as _;
+use tagger::Raw;
+
+/// The entity types of the gold labels (OntoNotes, merged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityKind {
+    Person,
+    Org,
+    Gpe,
+    Loc,
+    Norp,
+    Date,
+    Number,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 7] = [
+        EntityKind::Person,
+        EntityKind::Org,
+        EntityKind::Gpe,
+        EntityKind::Loc,
+        EntityKind::Norp,
+        EntityKind::Date,
+        EntityKind::Number,
+    ];
+    /// The label as in the gold files: `PERSON`, `ORG`, ...
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PERSON",
+            EntityKind::Org => "ORG",
+            EntityKind::Gpe => "GPE",
+            EntityKind::Loc => "LOC",
+            EntityKind::Norp => "NORP",
+            EntityKind::Date => "DATE",
+            EntityKind::Number => "NUMBER",
+        }
+    }
+    pub fn from_label(s: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.label() == s)
+    }
+}
+
+/// One entity mention: a span of the article text, its type and story-wide canonical name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: EntityKind,
+    pub canonical: String,
+}
+
+/// A direct quotation (span includes the quote marks) and its speaker's canonical name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    pub span: Span,
+    pub speaker: Option<String>,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extraction {
+    /// The story sentences ([`segment::sentences`]).
+    pub sentences: Vec<Sentence>,
+    /// Sorted, non-overlapping.
+    pub mentions: Vec<Mention>,
+    pub quotes: Vec<Quote>,
+}
+
+/// Blocks searched for mentions: story blocks and repeated headlines.
+fn searched(kind: BlockKind) -> bool {
+    kind.is_content() || kind == BlockKind::Skipped(SkipReason::RepeatedHeadline)
+}
+
+/// The units tagged in an article: (sentence span, is headline).
+fn units(article: &Article) -> Vec<(Span, bool)> {
+    let mut out = Vec::new();
+    for block in article.blocks.iter().filter(|b| searched(b.kind)) {
+        let heading = matches!(
+            block.kind,
+            BlockKind::Title | BlockKind::Heading | BlockKind::Skipped(_)
+        );
+        let lines = segment::split(&article.text, block.span);
+        for span in lines {
+            let headline = heading || tagger::looks_like_headline(article.slice(span));
+            out.push((span, headline));
+        }
+    }
+    out
+}
+
+fn tag(article: &Article, units: &[(Span, bool)], lex: &Lexicon) -> Vec<Raw> {
+    let mut out = Vec::new();
+    for &(span, headline) in units {
+        tagger::tag_sentence(&article.text, span, headline, lex, &mut out);
+    }
+    out
+}
+
+/// Extracts sentences, mentions and quotes from one article.
+pub fn extract(article: &Article) -> Extraction {
+    extract_story(std::slice::from_ref(article))
+        .pop()
+        .unwrap_or_default()
+}
+
+/// Extracts every article of a story, with names canonicalised across all of them.
+pub fn extract_story(articles: &[Article]) -> Vec<Extraction> {
+    let all_units: Vec<Vec<(Span, bool)>> = articles.iter().map(units).collect();
+    // Pass 1: names found in body text make the story lexicon.
+    let empty = Lexicon::default();
+    let mut lex = Lexicon::default();
+    for (article, u) in articles.iter().zip(&all_units) {
+        let body: Vec<(Span, bool)> = u.iter().copied().filter(|(_, h)| !h).collect();
+        for r in tag(article, &body, &empty) {
+            if !matches!(r.kind, EntityKind::Date | EntityKind::Number) {
+                lex.add(article.slice(r.span), r.kind);
+            }
+        }
+    }
+    // Pass 2: tag again with the lexicon.
+    let raws: Vec<Vec<Raw>> = articles
+        .iter()
+        .zip(&all_units)
+        .map(|(a, u)| tag(a, u, &lex))
+        .collect();
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let mentions = canon::canonicalise(&texts, &raws);
+    articles
+        .iter()
+        .zip(mentions)
+        .map(|(article, mentions)| {
+            let blocks: Vec<Span> = article
+                .blocks
+                .iter()
+                .filter(|b| b.kind.is_content())
+                .map(|b| b.span)
+                .collect();
+            let quotes = quotes::find(&article.text, &blocks, &mentions);
+            Extraction {
+                sentences: segment::sentences(article),
+                mentions,
+                quotes,
+            }
+        })
+        .collect()
+}
+
+/// The extraction as JSON, offsets mapped to the input as read:
+/// `{"path","title","mentions":[{start,end,text,type,canonical}],"quotes":[{start,end,text,speaker}]}`.
+pub fn to_json(article: &Article, ex: &Extraction) -> serde_json::Value {
+    let map = |s: Span| {
+        (
+            article.source_map.to_source(s.start),
+            article.source_map.to_source(s.end),
+        )
+    };
+    let mentions: Vec<_> = ex
+        .mentions
+        .iter()
+        .map(|m| {
+            let (start, end) = map(m.span);
+            json!({"start": start, "end": end, "text": article.slice(m.span),
+                   "type": m.kind.label(), "canonical": m.canonical})
+        })
+        .collect();
+    let quotes: Vec<_> = ex
+        .quotes
+        .iter()
+        .map(|q| {
+            let (start, end) = map(q.span);
+            json!({"start": start, "end": end, "text": article.slice(q.span), "speaker": q.speaker})
+        })
+        .collect();
+    json!({"path": article.source.label(), "title": article.title,
+           "mentions": mentions, "quotes": quotes})
+}
+
+/// A readable table of the mentions (grouped by canonical name) and quotes of one article.
+pub fn table(article: &Article, ex: &Extraction) -> String {
+    let mut groups: Vec<(EntityKind, &str, Vec<&str>)> = Vec::new();
+    for m in &ex.mentions {
+        let surface = article.slice(m.span);
+        match groups
+            .iter_mut()
+            .find(|(k, c, _)| *k == m.kind && *c == m.canonical)
+        {
+            Some(g) => g.2.push(surface),
+            None => groups.push((m.kind, &m.canonical, vec![surface])),
+        }
+    }
+    groups.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.len().cmp(&a.2.len())));
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", article.source.label());
+    let _ = writeln!(out, "{:<7} {:>3}  {:<32} forms", "type", "n", "canonical");
+    for (kind, canonical, forms) in &groups {
+        let mut distinct: Vec<&str> = forms.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let _ = writeln!(
+            out,
+            "{:<7} {:>3}  {:<32} {}",
+            kind.label(),
+            forms.len(),
+            canonical,
+            distinct.join(", ")
+        );
+    }
+    if !ex.quotes.is_empty() {
+        let _ = writeln!(out, "quotes:");
+        for q in &ex.quotes {
+            let text: String = article.slice(q.span).chars().take(70).collect();
+            let _ = writeln!(
+                out,
+                "  {:<24} {}",
+                q.speaker.as_deref().unwrap_or("(unattributed)"),
+                text
+            );
+        }
+    }
+    out
+}

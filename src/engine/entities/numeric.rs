@@ -1,0 +1,458 @@
+//! DATE and NUMBER patterns over tokens: weekdays, months with days or years, years,
+//! durations (`three years`, `fourth year`), relative days; figures, percents, money,
+//! spelled-out cardinals, `tens of thousands`, and number+unit modifiers (`30-day`).
+//!
+//! Per the gold GUIDE: approximators (`over`, `roughly`) stay outside, `10 a.m.` is TIME
+//! (not labelled), the `16` of `F-16` is not a number, `one` alone is not labelled.
+
+use super::EntityKind;
+use super::gazetteer::FxSet;
+use super::tokens::{Tok, TokKind};
+use std::sync::LazyLock;
+
+fn set(words: &[&'static str]) -> FxSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static WEEKDAYS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ])
+});
+static MONTHS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ])
+});
+static RELATIVE_DAYS: LazyLock<FxSet<&'static str>> =
+    LazyLock::new(|| set(&["today", "tomorrow", "yesterday"]));
+static DURATION_NOUNS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "weekend",
+        "weekends",
+    ])
+});
+static CARDINALS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+    ])
+});
+/// Cardinals that only count when joined to another cardinal or a unit (`one million`).
+static WEAK_CARDINALS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| set(&["one", "a"]));
+static VAGUE: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "dozens",
+        "tens",
+    ])
+});
+static ORDINALS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ])
+});
+static SCALES: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k", "tn", "mn",
+    ])
+});
+/// Units kept inside a number span (`5 km`, `20 percent`, `3 billion dollars`).
+static UNITS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "percent",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "kg",
+        "kilograms",
+        "tonnes",
+        "tons",
+        "barrels",
+        "dollars",
+        "euros",
+        "pounds",
+        "yuan",
+        "rubles",
+        "roubles",
+        "hryvnias",
+        "points",
+        "mph",
+    ])
+});
+/// Nouns after `N-` that make a number+unit modifier (`30-day`, `five-year`).
+static HYPHEN_UNITS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "day",
+        "week",
+        "month",
+        "year",
+        "hour",
+        "minute",
+        "second",
+        "point",
+        "member",
+        "nation",
+        "country",
+        "seat",
+        "game",
+        "match",
+        "man",
+        "mile",
+        "km",
+        "kilometre",
+        "kilometer",
+        "storey",
+        "story",
+        "page",
+        "party",
+        "state",
+        "part",
+        "goal",
+        "run",
+        "times",
+        "percent",
+        "metre",
+        "meter",
+        "foot",
+        "inch",
+        "ton",
+        "tonne",
+        "person",
+        "vote",
+        "set",
+        "round",
+        "stage",
+        "lap",
+        "term",
+        "way",
+    ])
+});
+static TIME_AFTER: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "a.m.",
+        "p.m.",
+        "am",
+        "pm",
+        "gmt",
+        "utc",
+        "o'clock",
+        "o’clock",
+    ])
+});
+static MONTH_CUES: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "from",
+        "before", "after", "during", "through", "of",
+    ])
+});
+static RELATIVE_PERIOD: LazyLock<FxSet<&'static str>> =
+    LazyLock::new(|| set(&["last", "next", "this", "past", "coming"]));
+
+/// Every word that can start a numeric expression: one lookup rejects all other words.
+static ANY_WORD: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    [
+        &*WEEKDAYS,
+        &*MONTHS,
+        &*RELATIVE_DAYS,
+        &*RELATIVE_PERIOD,
+        &*ORDINALS,
+        &*CARDINALS,
+        &*WEAK_CARDINALS,
+        &*VAGUE,
+    ]
+    .into_iter()
+    .flat_map(|s| s.iter().copied())
+    .collect()
+});
+
+/// Lower-cased token text.
+fn low(toks: &[Tok], text: &str, i: usize) -> String {
+    toks.get(i)
+        .map(|t| t.text(text).to_lowercase())
+        .unwrap_or_default()
+}
+
+fn is_word(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+}
+
+/// A joined hyphen at `i` (no space on either side).
+fn joined_hyphen(toks: &[Tok], text: &str, i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        matches!(t.text(text), "-" | "‑" | "–")
+            && !t.space_before
+            && toks.get(i + 1).is_some_and(|n| !n.space_before)
+    })
+}
+
+fn is_year(s: &str) -> bool {
+    s.len() == 4
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && (s.starts_with("1") || s.starts_with("20"))
+}
+
+fn is_day_number(s: &str) -> bool {
+    let d = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    d.len() <= 2 && !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A numeric expression starting at token `i`: `(tokens consumed, kind)`. `prev_low` is the
+/// lower-cased previous token (for `in May`).
+pub fn match_at(toks: &[Tok], text: &str, i: usize) -> Option<(usize, EntityKind)> {
+    let t = toks.get(i)?;
+    let w = t.text(text);
+    let l = w.to_lowercase();
+    if t.kind == TokKind::Word && !ANY_WORD.contains(l.as_str()) {
+        return None;
+    }
+    let prev = if i > 0 {
+        low(toks, text, i - 1)
+    } else {
+        String::new()
+    };
+    match t.kind {
+        TokKind::Num => number_at(toks, text, i, &l, &prev),
+        TokKind::Word => word_at(toks, text, i, w, &l, &prev),
+        TokKind::Punct if matches!(w, "$" | "£" | "€" | "¥") => {
+            let n = toks.get(i + 1)?;
+            if n.kind != TokKind::Num || n.space_before {
+                return None;
+            }
+            let mut len = 2;
+            if SCALES.contains(low(toks, text, i + 2).as_str()) {
+                len = 3;
+            }
+            Some((len, EntityKind::Number))
+        }
+        _ => None,
+    }
+}
+
+fn number_at(
+    toks: &[Tok],
+    text: &str,
+    i: usize,
+    l: &str,
+    prev: &str,
+) -> Option<(usize, EntityKind)> {
+    // The 16 of F-16; parts of codes.
+    if i >= 2 && joined_hyphen(toks, text, i - 1) && is_word(toks, i - 2) {
+        return None;
+    }
+    let next = low(toks, text, i + 1);
+    if TIME_AFTER.contains(next.as_str()) || next == ":" {
+        return None;
+    }
+    if i > 0 && prev == ":" && !toks[i].space_before {
+        return None;
+    }
+    if joined_hyphen(toks, text, i + 1) && HYPHEN_UNITS.contains(low(toks, text, i + 2).as_str()) {
+        return Some((3, EntityKind::Number));
+    }
+    if is_year(l) {
+        // Unless it is a quantity: 2000 troops is ambiguous; a year is the common reading.
+        if next == "%" {
+            return Some((2, EntityKind::Number));
+        }
+        return Some((1, EntityKind::Date));
+    }
+    if l.ends_with('s') && is_year(l.trim_end_matches('s')) {
+        return Some((1, EntityKind::Date));
+    }
+    if is_day_number(l) && MONTHS.contains(next.as_str()) && is_cap(toks, text, i + 1) {
+        // 16 May [2025]
+        let mut len = 2;
+        if toks.get(i + 2).is_some_and(|t| is_year(t.text(text))) {
+            len = 3;
+        }
+        return Some((len, EntityKind::Date));
+    }
+    if DURATION_NOUNS.contains(next.as_str()) {
+        return Some((2, EntityKind::Date));
+    }
+    let mut len = 1;
+    if next == "%" {
+        len = 2;
+    } else if SCALES.contains(next.as_str()) || UNITS.contains(next.as_str()) {
+        len = 2;
+        if UNITS.contains(low(toks, text, i + 2).as_str()) {
+            len = 3;
+        }
+    } else if next == "per" && low(toks, text, i + 2) == "cent" {
+        len = 3;
+    }
+    Some((len, EntityKind::Number))
+}
+
+fn is_cap(toks: &[Tok], text: &str, i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.is_cap(text))
+}
+
+fn word_at(
+    toks: &[Tok],
+    text: &str,
+    i: usize,
+    w: &str,
+    l: &str,
+    prev: &str,
+) -> Option<(usize, EntityKind)> {
+    let cap = w.chars().next().is_some_and(char::is_uppercase);
+    if cap && WEEKDAYS.contains(l) {
+        return Some((1, EntityKind::Date));
+    }
+    if RELATIVE_DAYS.contains(l) {
+        return Some((1, EntityKind::Date));
+    }
+    if cap && MONTHS.contains(l) {
+        let mut j = i + 1;
+        if toks.get(j).is_some_and(|t| t.is_punct(text, ".")) && l.len() <= 4 {
+            j += 1;
+        }
+        let next = toks.get(j).map(|t| t.text(text)).unwrap_or("");
+        if is_day_number(next) && toks.get(j).is_some_and(|t| t.kind == TokKind::Num) {
+            // May 16[, 2025]
+            let mut end = j + 1;
+            if toks.get(end).is_some_and(|t| t.is_punct(text, ","))
+                && toks.get(end + 1).is_some_and(|t| is_year(t.text(text)))
+            {
+                end += 2;
+            }
+            return Some((end - i, EntityKind::Date));
+        }
+        if is_year(next) {
+            return Some((j + 1 - i, EntityKind::Date));
+        }
+        if l != "may" && l != "march" || MONTH_CUES.contains(prev) {
+            return Some((1, EntityKind::Date));
+        }
+        return None;
+    }
+    if RELATIVE_PERIOD.contains(l) && DURATION_NOUNS.contains(low(toks, text, i + 1).as_str()) {
+        return Some((2, EntityKind::Date));
+    }
+    if ORDINALS.contains(l) && DURATION_NOUNS.contains(low(toks, text, i + 1).as_str()) {
+        return Some((2, EntityKind::Date));
+    }
+    let strong = CARDINALS.contains(l);
+    let weak = WEAK_CARDINALS.contains(l);
+    if VAGUE.contains(l) {
+        // tens of thousands, hundreds of millions
+        if low(toks, text, i + 1) == "of" && VAGUE.contains(low(toks, text, i + 2).as_str()) {
+            return Some((3, EntityKind::Number));
+        }
+        if l == "tens" {
+            return None;
+        }
+        return Some((1, EntityKind::Number));
+    }
+    if !strong && !weak {
+        return None;
+    }
+    // A cardinal phrase: two million, twenty-five, one hundred.
+    let mut j = i + 1;
+    loop {
+        if joined_hyphen(toks, text, j) && CARDINALS.contains(low(toks, text, j + 1).as_str()) {
+            j += 2;
+        } else if CARDINALS.contains(low(toks, text, j).as_str()) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if joined_hyphen(toks, text, j) && HYPHEN_UNITS.contains(low(toks, text, j + 1).as_str()) {
+        if l == "a" {
+            return None;
+        }
+        return Some((j + 2 - i, EntityKind::Number));
+    }
+    let multi = j > i + 1;
+    if weak && !multi {
+        return None;
+    }
+    if l == "a" && !SCALES.contains(low(toks, text, j - 1).as_str()) {
+        return None;
+    }
+    if DURATION_NOUNS.contains(low(toks, text, j).as_str()) {
+        return Some((j + 1 - i, EntityKind::Date));
+    }
+    Some((j - i, EntityKind::Number))
+}

@@ -1,0 +1,382 @@
+//! Tags one sentence: numeric patterns, gazetteer names, title words and capitalised runs.
+//!
+//! Titles and roles (`President`, `Defense Minister`, `Secretary of State`, `aide`) are
+//! recognised and kept outside the names they introduce; a capitalised run after a title is a
+//! PERSON. In headlines (title and heading blocks, or title-cased lines) an unknown capitalised
+//! word is never a name by itself: only gazetteer names and names already seen in the story
+//! body (the [`Lexicon`]) are tagged, so `Peace Talks START` yields nothing.
+
+use super::EntityKind;
+use super::gazetteer::{GAZETTEER, LOC_DESIGNATORS, ORG_KEYWORDS, SAY_VERBS, STOP_WORDS};
+use super::lexicon::Lexicon;
+use super::numeric;
+use super::tokens::{Tok, TokKind, tokenize};
+use crate::engine::article::Span;
+
+/// A mention before canonicalisation, with the gazetteer's canonical name when it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Raw {
+    pub span: Span,
+    pub kind: EntityKind,
+    pub canonical: Option<String>,
+}
+
+/// Lower-case words that join the parts of a name (`Bank of England`, `Charles de Gaulle`).
+const CONNECTORS: &[&str] = &[
+    "of", "de", "von", "van", "der", "bin", "al", "da", "del", "la", "le", "du", "and", "the", "es",
+];
+const NAME_CONNECTORS: &[&str] = &["de", "von", "van", "der", "bin", "al", "da", "del", "du"];
+const ABBREV_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof", "st",
+];
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    lows: Vec<String>,
+    headline: bool,
+    lex: &'a Lexicon,
+}
+
+impl Ctx<'_> {
+    fn low(&self, i: usize) -> &str {
+        self.lows.get(i).map_or("", String::as_str)
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_cap(self.text))
+    }
+    fn raw_text(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+    fn span(&self, i: usize, j: usize) -> Span {
+        Span::new(self.toks[i].start, self.toks[j - 1].end)
+    }
+    fn is_head(&self, i: usize) -> bool {
+        GAZETTEER.title_heads.contains(self.low(i))
+    }
+    fn is_mod(&self, i: usize) -> bool {
+        GAZETTEER.title_mods.contains(self.low(i))
+    }
+    fn joined_hyphen(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.text(self.text) == "-" && !t.space_before)
+            && self.toks.get(i + 1).is_some_and(|t| !t.space_before)
+    }
+
+    /// A title phrase starting at `i`: modifiers, one or more heads, `of` + department.
+    fn title_len(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        let mut heads = 0;
+        loop {
+            if self.is_head(j) {
+                heads += 1;
+                j += 1;
+            } else if self.is_mod(j) && (self.is_head(j + 1) || self.is_mod(j + 1)) {
+                j += 1;
+            } else if heads > 0
+                && self.joined_hyphen(j)
+                && (self.is_head(j + 1) || matches!(self.low(j + 1), "general" | "elect"))
+            {
+                j += 2;
+                heads += 1;
+            } else {
+                break;
+            }
+        }
+        if heads == 0 {
+            return None;
+        }
+        if self.low(j) == "of" {
+            let two = format!("{} {}", self.low(j + 1), self.low(j + 2));
+            if GAZETTEER.departments.contains(two.as_str()) {
+                j += 3;
+            } else if GAZETTEER.departments.contains(self.low(j + 1)) {
+                j += 2;
+            }
+        }
+        if ABBREV_TITLES.contains(&self.low(j - 1))
+            && self.toks.get(j).is_some_and(|t| t.is_punct(self.text, "."))
+        {
+            j += 1;
+        }
+        Some(j - i)
+    }
+
+    /// The longest gazetteer name at `i`: (tokens, kind, canonical).
+    fn gazetteer_at(&self, i: usize) -> Option<(usize, EntityKind, String)> {
+        let max = GAZETTEER.max_len.min(self.toks.len() - i);
+        let mut key = String::new();
+        let mut best = None;
+        for len in 1..=max {
+            let j = i + len - 1;
+            let t = &self.toks[j];
+            if len > 1 {
+                key.push(' ');
+                if t.kind == TokKind::Word
+                    && !t.is_cap(self.text)
+                    && !CONNECTORS.contains(&self.low(j))
+                {
+                    break;
+                }
+            }
+            key.push_str(self.low(j));
+            if let Some(e) = GAZETTEER.names.get(&key) {
+                let last_ok = self.cap(j) || self.toks[j].kind != TokKind::Word;
+                let case_ok = !e.acronym
+                    || self.span_text(i, j + 1).replace(' ', "") == e.canonical.replace(' ', "")
+                    || self.all_caps_span(i, j + 1);
+                if last_ok && case_ok {
+                    best = Some((len, e.kind, e.canonical.clone()));
+                }
+            }
+        }
+        best
+    }
+    fn span_text(&self, i: usize, j: usize) -> &str {
+        let s = self.span(i, j);
+        self.text.get(s.range()).unwrap_or("")
+    }
+    fn all_caps_span(&self, i: usize, j: usize) -> bool {
+        (i..j).all(|k| self.toks[k].kind != TokKind::Word || self.toks[k].is_all_caps(self.text))
+    }
+
+    /// The end of a capitalised name run starting at `i` (exclusive).
+    fn chunk_end(&self, i: usize) -> usize {
+        let given_head = GAZETTEER.given.contains(self.low(i));
+        let mut j = i;
+        while j < self.toks.len() {
+            let t = &self.toks[j];
+            if t.is_cap(self.text) {
+                if j > i {
+                    let l = self.low(j);
+                    if STOP_WORDS.contains(l)
+                        || SAY_VERBS.contains(l)
+                        || self.title_len(j).is_some()
+                        || numeric::match_at(&self.toks, self.text, j).is_some()
+                    {
+                        break;
+                    }
+                    if let Some((_, kind, _)) = self.gazetteer_at(j)
+                        && !(given_head && kind != EntityKind::Norp)
+                    {
+                        break;
+                    }
+                }
+                j += 1;
+                // An initial: J. D. Vance
+                if self.raw_text(j - 1).chars().count() == 1
+                    && self.toks.get(j).is_some_and(|p| p.is_punct(self.text, "."))
+                    && self.cap(j + 1)
+                {
+                    j += 1;
+                }
+            } else if j > i && NAME_CONNECTORS.contains(&self.low(j)) && self.cap(j + 1) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        j.max(i + 1)
+    }
+}
+
+/// Whether a line reads as a headline: most longer words capitalised and no final period.
+pub fn looks_like_headline(line: &str) -> bool {
+    let t = line.trim_end();
+    if t.ends_with('.') || t.ends_with(',') {
+        return false;
+    }
+    let (mut long, mut caps) = (0, 0);
+    for w in line.split_whitespace() {
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            if w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+            {
+                caps += 1;
+            }
+        }
+    }
+    long >= 3 && caps * 10 >= long * 7
+}
+
+/// Tags the sentence `span` of `text`, appending mentions in order.
+pub fn tag_sentence(text: &str, span: Span, headline: bool, lex: &Lexicon, out: &mut Vec<Raw>) {
+    let Some(slice) = text.get(span.range()) else {
+        return;
+    };
+    let toks = tokenize(slice, span.start);
+    let lows = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let cx = Ctx {
+        text,
+        toks,
+        lows,
+        headline,
+        lex,
+    };
+    let n = cx.toks.len();
+    let mut titled = false;
+    let mut i = 0;
+    let push = |s: Span, kind, canonical, out: &mut Vec<Raw>| {
+        if out.last().is_none_or(|r: &Raw| r.span.end <= s.start) && !s.is_empty() {
+            out.push(Raw {
+                span: s,
+                kind,
+                canonical,
+            });
+        }
+    };
+    while i < n {
+        let t = cx.toks[i];
+        if let Some((len, kind)) = numeric::match_at(&cx.toks, text, i) {
+            let len = len.min(n - i);
+            push(cx.span(i, i + len), kind, None, out);
+            i += len;
+            titled = false;
+            continue;
+        }
+        if t.kind != TokKind::Word || !t.is_cap(text) {
+            if t.kind == TokKind::Word {
+                if cx.is_head(i) {
+                    titled = true;
+                } else if !cx.is_mod(i) {
+                    titled = false;
+                }
+            } else if !(t.is_punct(text, ",") || t.is_punct(text, ".")) {
+                titled = false;
+            }
+            i += 1;
+            continue;
+        }
+        if let Some((len, kind, canonical)) = cx.gazetteer_at(i) {
+            let given_person = len == 1
+                && GAZETTEER.given.contains(cx.low(i))
+                && cx.cap(i + 1)
+                && cx.gazetteer_at(i + 1).is_none()
+                && cx.title_len(i + 1).is_none();
+            if !given_person {
+                let mut end = i + len;
+                let mut kind = kind;
+                let mut canonical = Some(canonical);
+                if matches!(kind, EntityKind::Norp | EntityKind::Gpe) && cx.cap(end) {
+                    if LOC_DESIGNATORS.contains(cx.low(end)) {
+                        kind = EntityKind::Loc;
+                        end += 1;
+                        canonical = None;
+                    } else if ORG_KEYWORDS.contains(cx.low(end))
+                        && !matches!(cx.low(end), "united" | "energy" | "capital")
+                    {
+                        kind = EntityKind::Org;
+                        end += 1;
+                        canonical = None;
+                    }
+                }
+                push(cx.span(i, end), kind, canonical, out);
+                i = end;
+                titled = false;
+                continue;
+            }
+        }
+        if let Some(len) = cx.title_len(i) {
+            titled = true;
+            i += len;
+            continue;
+        }
+        if STOP_WORDS.contains(cx.low(i)) {
+            titled = false;
+            i += 1;
+            continue;
+        }
+        let j = cx.chunk_end(i).min(n);
+        classify(&cx, i, j, titled, &mut |s, k| push(s, k, None, out));
+        titled = false;
+        i = j;
+    }
+}
+
+fn classify(cx: &Ctx, i: usize, j: usize, titled: bool, emit: &mut dyn FnMut(Span, EntityKind)) {
+    let span = cx.span(i, j);
+    let surface = cx.text.get(span.range()).unwrap_or("");
+    if let Some(kind) = cx.lex.lookup(surface) {
+        emit(span, kind);
+        return;
+    }
+    if cx.headline {
+        // Only names already known: token by token.
+        for k in i..j {
+            if let Some(kind) = cx.lex.lookup(cx.raw_text(k)) {
+                emit(cx.span(k, k + 1), kind);
+            }
+        }
+        return;
+    }
+    let len = j - i;
+    let number_word = |k: usize| matches!(cx.low(k), "one" | "two" | "three" | "ii" | "iii");
+    // Product-like names: Air Force One, F-16, Apollo 11.
+    let has_digit = (i..j).any(|k| cx.toks[k].kind == TokKind::Num || number_word(k))
+        || (cx.cap(j) && number_word(j))
+        || cx
+            .toks
+            .get(j)
+            .is_some_and(|t| t.kind == TokKind::Num && !t.space_before);
+    if has_digit {
+        return;
+    }
+    let last = cx.low(j - 1);
+    let next = cx.low(j);
+    let prev = if i > 0 { cx.low(i - 1) } else { "" };
+    if len >= 2 && ORG_KEYWORDS.contains(last) {
+        emit(span, EntityKind::Org);
+    } else if len >= 2 && LOC_DESIGNATORS.contains(last) {
+        emit(span, EntityKind::Loc);
+    } else if titled || (len >= 2 && GAZETTEER.given.contains(cx.low(i))) {
+        emit(span, EntityKind::Person);
+    } else if len >= 2 {
+        if len <= 3 && i > 0 && (i..j).all(|k| !cx.toks[k].is_all_caps(cx.text)) {
+            emit(span, EntityKind::Person);
+        }
+    } else if cx.toks[i].is_all_caps(cx.text) && surface.len() <= 6 && i > 0 {
+        emit(span, EntityKind::Org);
+    } else if SAY_VERBS.contains(next) || (next == "," && SAY_VERBS.contains(cx.low(j + 1))) {
+        emit(span, EntityKind::Person);
+    } else if matches!(prev, "in" | "at" | "near") && i > 1 {
+        emit(span, EntityKind::Gpe);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(s: &str) -> Vec<(String, EntityKind)> {
+        let mut out = Vec::new();
+        tag_sentence(
+            s,
+            Span::new(0, s.len()),
+            false,
+            &Lexicon::default(),
+            &mut out,
+        );
+        out.iter()
+            .map(|r| (s[r.span.range()].to_string(), r.kind))
+            .collect()
+    }
+
+    #[test]
+    fn titles_stay_outside_names() {
+        use EntityKind::*;
+        assert_eq!(
+            tags(
+                "Marco Rubio, the U.S. Secretary of State, met Turkish Foreign Minister Hakan Fidan."
+            ),
+            vec![
+                ("Marco Rubio".into(), Person),
+                ("U.S.".into(), Gpe),
+                ("Turkish".into(), Norp),
+                ("Hakan Fidan".into(), Person)
+            ]
+        );
+    }
+}

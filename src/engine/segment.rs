@@ -1,0 +1,401 @@
+//! Sentences and words: the units every comparison and extraction works on.
+//!
+//! [`sentences`] splits each content block of an [`Article`] into sentences (never across
+//! blocks; a line break inside a block always ends a sentence, so headlines, headings and
+//! bullets are sentences of their own). It knows news text: abbreviations and initials
+//! (`U.S.`, `Mr.`, `Gen.`, `a.m.`, `J. D.`), decimals and thousands (`3.5`, `12,000`),
+//! ellipses, and quotes or brackets after the final stop (`end.” Next`). [`words`] gives the
+//! Unicode words of a span with a case-folded form and an English stem.
+//!
+//! Everything is a byte [`Span`] into `article.text`, trimmed of whitespace, on `char`
+//! boundaries. Nothing here panics on any input.
+
+use crate::engine::article::{Article, BlockKind, Span};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One sentence: a span of the article text and the index of its block in `article.blocks`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Sentence {
+    pub span: Span,
+    pub block: usize,
+}
+
+/// One word: its span, its case-folded form (`’` folded to `'`) and its English stem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub span: Span,
+    pub norm: String,
+    pub stem: String,
+}
+
+/// The sentences of the story: every content block (title, headings, body, bullets), split.
+pub fn sentences(article: &Article) -> Vec<Sentence> {
+    sentences_where(article, BlockKind::is_content)
+}
+
+/// The sentences of the blocks whose kind passes `keep` (e.g. all blocks, to compare with
+/// labels made on the whole file).
+pub fn sentences_where(article: &Article, keep: impl Fn(BlockKind) -> bool) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (index, block) in article.blocks.iter().enumerate() {
+        if !keep(block.kind) {
+            continue;
+        }
+        for span in split(&article.text, block.span) {
+            out.push(Sentence { span, block: index });
+        }
+    }
+    out
+}
+
+/// Splits one range of `text` (a block) into trimmed sentence spans. Lines are split first;
+/// a leading list marker (`•`, `-`, `*`, ...) is left out of the sentence.
+pub fn split(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let Some(block) = text.get(span.range()) else {
+        return out;
+    };
+    let mut line_start = 0;
+    for line in block.split('\n') {
+        let start = span.start + line_start;
+        line_start += line.len() + 1;
+        let (skip, rest) = strip_marker(line);
+        split_line(rest, start + skip, &mut out);
+    }
+    out
+}
+
+/// Leading whitespace and one list marker followed by whitespace.
+fn strip_marker(line: &str) -> (usize, &str) {
+    let trimmed = line.trim_start();
+    let mut skip = line.len() - trimmed.len();
+    let mut chars = trimmed.chars();
+    if let Some(c) = chars.next()
+        && matches!(
+            c,
+            '•' | '◦' | '▪' | '‣' | '·' | '-' | '*' | '–' | '—' | '●' | '■'
+        )
+        && chars.next().is_some_and(char::is_whitespace)
+    {
+        let after = &trimmed[c.len_utf8()..];
+        let rest = after.trim_start();
+        skip += c.len_utf8() + (after.len() - rest.len());
+    }
+    (skip, line.get(skip..).unwrap_or(""))
+}
+
+/// Abbreviations after which a period never ends a sentence (lower case, without the final
+/// period): titles, month names, `No.`, `St.`, `vs.`.
+static NEVER_FINAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+        "cmdr", "adm", "maj", "brig", "cpl", "pvt", "supt", "insp", "det", "rev", "fr", "hon",
+        "pres", "amb", "st", "mt", "ft", "no", "nos", "vs", "v", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
+        "thur", "thurs", "fri", "sat", "sun", "approx", "dept", "est", "fig", "e.g", "i.e", "cf",
+        "ca", "c", "al", "op", "vol", "pp", "p", "ch", "art", "sec", "para",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Abbreviations that can end a sentence: they end one only when the next word is a typical
+/// sentence opener (`U.S. He said` but not `U.S. Secretary`).
+static MAYBE_FINAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "u.s", "u.k", "u.n", "e.u", "u.s.a", "a.m", "p.m", "etc", "inc", "ltd", "co", "corp", "jr",
+        "sr", "bros", "plc", "llc", "d.c",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Capitalised words that typically open a sentence.
+static OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "there",
+        "here",
+        "however",
+        "meanwhile",
+        "still",
+        "then",
+        "now",
+        "some",
+        "many",
+        "most",
+        "all",
+        "no",
+        "not",
+        "one",
+        "what",
+        "why",
+        "how",
+        "who",
+        "where",
+        "despite",
+        "although",
+        "though",
+        "since",
+        "for",
+        "with",
+        "by",
+        "from",
+        "to",
+        "officials",
+        "both",
+        "each",
+        "other",
+        "such",
+        "until",
+    ]
+    .into_iter()
+    .collect()
+});
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '‹')
+}
+
+fn push_trimmed(line: &str, base: usize, from: usize, to: usize, out: &mut Vec<Span>) {
+    let Some(piece) = line.get(from..to) else {
+        return;
+    };
+    let lead = piece.len() - piece.trim_start().len();
+    let body = piece.trim();
+    if !body.is_empty() {
+        let s = base + from + lead;
+        out.push(Span::new(s, s + body.len()));
+    }
+}
+
+/// The word (letters, digits, inner periods) that ends just before byte `end` of `line`.
+fn word_before(line: &str, end: usize) -> &str {
+    let head = line.get(..end).unwrap_or("");
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    head.get(start..).unwrap_or("")
+}
+
+/// The next word after byte `from`, skipping whitespace and opening quotes/brackets.
+fn word_after(line: &str, from: usize) -> &str {
+    let tail = line.get(from..).unwrap_or("");
+    let tail = tail.trim_start_matches(|c: char| c.is_whitespace() || is_opener(c));
+    let end = tail
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(tail.len(), |(i, _)| i);
+    tail.get(..end).unwrap_or("")
+}
+
+fn split_line(line: &str, base: usize, out: &mut Vec<Span>) {
+    let mut sent_start = 0;
+    let mut i = 0;
+    while i < line.len() {
+        let Some(c) = line.get(i..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            i += c.len_utf8();
+            continue;
+        }
+        let stop = i;
+        // Run of terminators and closers.
+        let mut j = i;
+        let mut dots = 0;
+        while let Some(d) = line.get(j..).and_then(|s| s.chars().next()) {
+            if matches!(d, '.' | '!' | '?' | '…') {
+                if d == '.' || d == '…' {
+                    dots += 1;
+                }
+                j += d.len_utf8();
+            } else if is_closer(d) {
+                j += d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        i = j;
+        // Must be followed by whitespace or the end of the line.
+        let next = line.get(j..).and_then(|s| s.chars().next());
+        if next.is_some_and(|n| !n.is_whitespace()) {
+            continue;
+        }
+        if next.is_some() && !is_boundary(line, stop, j, c, dots) {
+            continue;
+        }
+        push_trimmed(line, base, sent_start, j, out);
+        sent_start = j;
+    }
+    push_trimmed(line, base, sent_start, line.len(), out);
+}
+
+/// Whether the terminator run `stop..after` (followed by whitespace) ends a sentence.
+fn is_boundary(line: &str, stop: usize, after: usize, first: char, dots: usize) -> bool {
+    let next = word_after(line, after);
+    let Some(nc) = next.chars().next() else {
+        // Followed by punctuation only (a dash, a quote mark alone): break on ! and ?.
+        return first != '.' || dots > 1;
+    };
+    if nc.is_lowercase() {
+        return false;
+    }
+    if first != '.' || dots > 1 {
+        // ! ? … : a capital or a digit after them starts a new sentence.
+        return true;
+    }
+    let word = word_before(line, stop);
+    let lower = word.to_lowercase();
+    if lower.is_empty() {
+        return true;
+    }
+    if lower == "no" || lower == "nos" {
+        // `No. 10` is an abbreviation, `“No.” She left` is not.
+        return !nc.is_ascii_digit();
+    }
+    if NEVER_FINAL.contains(lower.as_str()) {
+        return false;
+    }
+    // A single capital letter: an initial (`J. D. Vance`).
+    let mut wc = word.chars();
+    if let (Some(w), None) = (wc.next(), wc.next())
+        && w.is_uppercase()
+    {
+        return false;
+    }
+    if MAYBE_FINAL.contains(lower.as_str()) || (word.contains('.') && word.len() <= 6) {
+        return OPENERS.contains(next.to_lowercase().as_str());
+    }
+    true
+}
+
+/// The Unicode words of `span` in `text`, with case-folded form and English stem.
+pub fn words(text: &str, span: Span) -> Vec<Word> {
+    let Some(slice) = text.get(span.range()) else {
+        return Vec::new();
+    };
+    let stemmer = Stemmer::create(Algorithm::English);
+    slice
+        .unicode_word_indices()
+        .map(|(offset, w)| {
+            let norm = w.to_lowercase().replace('’', "'");
+            let stem = stemmer.stem(&norm).into_owned();
+            Word {
+                span: Span::new(span.start + offset, span.start + offset + w.len()),
+                norm,
+                stem,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        split(s, Span::new(0, s.len()))
+            .into_iter()
+            .map(|sp| &s[sp.range()])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_numbers() {
+        assert_eq!(
+            texts(
+                "U.S. Secretary of State Marco Rubio met Mr. Fidan at 10 a.m. on Friday. It cost $3.5 billion, or 12,000 jobs. Next."
+            ),
+            vec![
+                "U.S. Secretary of State Marco Rubio met Mr. Fidan at 10 a.m. on Friday.",
+                "It cost $3.5 billion, or 12,000 jobs.",
+                "Next."
+            ]
+        );
+        assert_eq!(
+            texts("He met J. D. Vance. Then left."),
+            vec!["He met J. D. Vance.", "Then left."]
+        );
+        assert_eq!(
+            texts("It moved to the U.S. He stayed."),
+            vec!["It moved to the U.S.", "He stayed."]
+        );
+    }
+
+    #[test]
+    fn quotes_ellipses_lines_and_markers() {
+        assert_eq!(
+            texts(
+                "He called it a “theater prop.” This matters.\n  • Bullet one\nWait... what? Yes!"
+            ),
+            vec![
+                "He called it a “theater prop.”",
+                "This matters.",
+                "Bullet one",
+                "Wait... what?",
+                "Yes!"
+            ]
+        );
+        assert_eq!(
+            texts("\"Without any preconditions,\" he said. \"No.\" She left."),
+            vec![
+                "\"Without any preconditions,\" he said.",
+                "\"No.\"",
+                "She left."
+            ]
+        );
+        assert!(texts("").is_empty());
+    }
+
+    #[test]
+    fn words_fold_and_stem() {
+        let t = "Russia’s talks";
+        let w = words(t, Span::new(0, t.len()));
+        assert_eq!(w.len(), 2);
+        assert_eq!(w[0].norm, "russia's");
+        assert_eq!(w[1].stem, "talk");
+        assert_eq!(&t[w[1].span.range()], "talks");
+    }
+}
