@@ -175,10 +175,16 @@ fn escape_end(chars: &[(usize, char)], i: usize) -> usize {
         '\u{20}'..='\u{2f}' => {
             // nF sequence: intermediates then one final byte.
             let mut j = i + 1;
-            while chars.get(j).is_some_and(|&(_, c)| ('\u{20}'..='\u{2f}').contains(&c)) {
+            while chars
+                .get(j)
+                .is_some_and(|&(_, c)| ('\u{20}'..='\u{2f}').contains(&c))
+            {
                 j += 1;
             }
-            if chars.get(j).is_some_and(|&(_, c)| ('\u{30}'..='\u{7e}').contains(&c)) {
+            if chars
+                .get(j)
+                .is_some_and(|&(_, c)| ('\u{30}'..='\u{7e}').contains(&c))
+            {
                 j += 1;
             }
             j

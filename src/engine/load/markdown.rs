@@ -21,7 +21,9 @@ pub fn parse(source: Source, decoded: Decoded) -> Article {
             Event::End(TagEnd::MetadataBlock(_)) => in_meta = false,
             Event::Text(t) if in_meta => front.push_str(&t),
             Event::Start(Tag::Image { .. } | Tag::HtmlBlock) => skip_depth += 1,
-            Event::End(TagEnd::Image | TagEnd::HtmlBlock) => skip_depth = skip_depth.saturating_sub(1),
+            Event::End(TagEnd::Image | TagEnd::HtmlBlock) => {
+                skip_depth = skip_depth.saturating_sub(1)
+            }
             _ if skip_depth > 0 => {}
             Event::Start(Tag::Heading { level, .. }) => r.begin(Hint::Heading(level_num(level))),
             Event::Start(Tag::Item) => r.begin(Hint::Bullet),
@@ -30,9 +32,9 @@ pub fn parse(source: Source, decoded: Decoded) -> Article {
                     r.begin(Hint::Para);
                 }
             }
-            Event::End(TagEnd::Heading(_) | TagEnd::Item | TagEnd::Paragraph | TagEnd::CodeBlock) => {
-                r.end()
-            }
+            Event::End(
+                TagEnd::Heading(_) | TagEnd::Item | TagEnd::Paragraph | TagEnd::CodeBlock,
+            ) => r.end(),
             Event::Text(t) | Event::Code(t) => {
                 if r.current.is_none() {
                     r.begin(Hint::Para);
@@ -178,7 +180,10 @@ mod tests {
         assert!(!a.text.contains("**") && !a.text.contains("]("));
         let kinds: Vec<_> = a.blocks.iter().map(|b| (b.kind, a.slice(b.span))).collect();
         assert_eq!(kinds[0].0, BlockKind::Title);
-        assert_eq!(kinds[1], (BlockKind::Body, "The talks began in Istanbul on Friday."));
+        assert_eq!(
+            kinds[1],
+            (BlockKind::Body, "The talks began in Istanbul on Friday.")
+        );
         assert_eq!(kinds[2], (BlockKind::Heading, "Reactions"));
         assert_eq!(kinds[3], (BlockKind::Bullet, "• One point"));
         // "Istanbul" maps back to its place in the markdown source.

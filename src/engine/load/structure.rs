@@ -228,7 +228,9 @@ fn looks_like_heading(s: &str) -> bool {
     (1..=14).contains(&words)
         && s.chars().count() <= 100
         && !ends_sentence(s)
-        && s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '“')
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '“')
 }
 
 /// "By Jane Smith" / "By Jane Smith and John Doe, Reuters" → the names.
@@ -262,7 +264,9 @@ pub fn first_sentence(s: &str) -> &str {
         if !next_is_space {
             continue;
         }
-        let word_start = s[..i].rfind(|ch: char| ch.is_whitespace()).map_or(0, |p| p + 1);
+        let word_start = s[..i]
+            .rfind(|ch: char| ch.is_whitespace())
+            .map_or(0, |p| p + 1);
         let word = s[word_start..i].to_lowercase();
         let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
         if c == '.' && (is_initial || ABBREVIATIONS.contains(&word.as_str())) {
@@ -285,7 +289,10 @@ pub fn shorten(s: &str, max: usize) -> String {
         Some(p) if p > max / 2 => &head[..p],
         _ => head,
     };
-    format!("{}…", head.trim_end_matches([',', ';', ':', ' ', '-', '–', '—']))
+    format!(
+        "{}…",
+        head.trim_end_matches([',', ';', ':', ' ', '-', '–', '—'])
+    )
 }
 
 #[cfg(test)]
