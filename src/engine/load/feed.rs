@@ -22,7 +22,7 @@ pub fn parse(source: Source, bytes: &[u8]) -> Result<Loaded, LoadError> {
         reason,
     };
     let (text, encoding, errors) = decode_raw(bytes);
-    let xml = without_declared_encoding(&text);
+    let xml = without_rss_namespace(&without_declared_encoding(&text)).into_owned();
     let trimmed = xml.trim_start();
     if trimmed.starts_with('<') && !is_closed(trimmed) {
         return Err(fail(
@@ -188,6 +188,29 @@ fn without_declared_encoding(xml: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// RSS 2.0 has no namespace, but some feeds declare one (`<rss xmlns="http://backend.
+/// userland.com/rss2">`) and feed-rs then ignores every element: drop a default namespace
+/// from an `<rss>` root.
+fn without_rss_namespace(xml: &str) -> std::borrow::Cow<'_, str> {
+    let Some(at) = xml.find("<rss") else {
+        return xml.into();
+    };
+    let tag_end = xml[at..].find('>').map_or(xml.len(), |p| at + p);
+    let tag = &xml[at..tag_end];
+    let Some(ns) = tag.find(" xmlns=").or_else(|| tag.find("\nxmlns=")) else {
+        return xml.into();
+    };
+    let value = &tag[ns + 7..];
+    let Some(q) = value.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+        return xml.into();
+    };
+    let Some(close) = value[1..].find(q) else {
+        return xml.into();
+    };
+    let (start, end) = (at + ns, at + ns + 7 + 1 + close + 1);
+    format!("{}{}", &xml[..start], &xml[end..]).into()
+}
+
 /// True when the XML's root element is closed: after trailing comments and whitespace, the
 /// text ends with the root's closing tag (or the root closes itself).
 fn is_closed(xml: &str) -> bool {
@@ -232,6 +255,16 @@ mod tests {
             "<?xml version=\"1.0\" ?><rss/>"
         );
         assert_eq!(without_declared_encoding("<rss/>"), "<rss/>");
+    }
+
+    #[test]
+    fn rss_default_namespace_is_dropped() {
+        let x =
+            "<?xml?><rss version=\"2.0\" xmlns=\"http://backend.userland.com/rss2\" xmlns:y=\"z\">";
+        assert_eq!(
+            without_rss_namespace(x),
+            "<?xml?><rss version=\"2.0\" xmlns:y=\"z\">"
+        );
     }
 
     #[test]

@@ -119,7 +119,7 @@ pub fn render(root: NodeRef<'_>, page: bool) -> Rendered {
                 _ if keep_bullet => Hint::Bullet,
                 _ => Hint::Para,
             };
-            stack.push((node.clone(), true));
+            stack.push((node, true));
         }
         stack.extend(node.children_it(true).map(|n| (n, false)));
     }
