@@ -101,25 +101,37 @@ fn meta_declared(head: &str) -> Option<&str> {
     None
 }
 
-/// The value of `name=value`, `name="value"` or `name='value'` in an attribute list.
+/// The value of `name=value`, `name="value"` or `name='value'` in an attribute list (or in a
+/// `content="…; charset=…"` value). `name` must start a word.
 fn quoted_after<'a>(s: &'a str, name: &str) -> Option<&'a str> {
-    let pos = s.find(name)?;
-    let rest = s[pos + name.len()..]
-        .trim_start()
-        .strip_prefix('=')?
-        .trim_start();
-    let (quote, body) = match rest.chars().next()? {
-        q @ ('"' | '\'') => (Some(q), &rest[1..]),
-        _ => (None, rest),
-    };
-    let end = match quote {
-        Some(q) => body.find(q)?,
-        None => body
-            .find(|c: char| c.is_whitespace() || matches!(c, '/' | '>' | ';'))
-            .unwrap_or(body.len()),
-    };
-    let v = &body[..end];
-    (!v.is_empty()).then_some(v)
+    let mut from = 0;
+    while let Some(pos) = s[from..].find(name).map(|p| from + p) {
+        from = pos + name.len();
+        let starts_word = s[..pos]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, ';' | '"' | '\''));
+        let Some(rest) = s[from..].trim_start().strip_prefix('=') else {
+            continue;
+        };
+        if !starts_word {
+            continue;
+        }
+        let rest = rest.trim_start();
+        let (quote, body) = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => (Some(q), &rest[1..]),
+            _ => (None, rest),
+        };
+        let end = match quote {
+            Some(q) => body.find(q)?,
+            None => body
+                .find(|c: char| c.is_whitespace() || matches!(c, '/' | '>' | ';' | '"' | '\''))
+                .unwrap_or(body.len()),
+        };
+        let v = &body[..end];
+        return (!v.is_empty()).then_some(v);
+    }
+    None
 }
 
 /// Which encoding to use and whether it was guessed. Never fails: chardetng always answers.

@@ -229,11 +229,22 @@ pub fn assemble(pieces: &[(Hint, String)]) -> (String, Vec<RawBlock>) {
 pub fn build(
     source: Source,
     format: Format,
-    rendered: Rendered,
+    mut rendered: Rendered,
     title: Option<String>,
     meta: Meta,
     mut notes: Vec<String>,
 ) -> Article {
+    let title = title.filter(|t| !t.is_empty());
+    // The headline is part of the text (as plain-text files have it), once.
+    if let Some(t) = &title {
+        let first = rendered
+            .pieces
+            .first()
+            .map(|(_, p)| collapse(p).to_lowercase());
+        if first.as_deref() != Some(t.to_lowercase().as_str()) {
+            rendered.pieces.insert(0, (Hint::Heading(1), t.clone()));
+        }
+    }
     let (text, raw) = assemble(&rendered.pieces);
     if rendered.cleaned > 0 {
         notes.push(format!(
@@ -242,7 +253,6 @@ pub fn build(
             if rendered.cleaned == 1 { "" } else { "s" }
         ));
     }
-    let title = title.filter(|t| !t.is_empty());
     let s = classify(&text, &raw, title.as_deref());
     let mut meta = default_meta(&source, meta);
     if meta.byline.is_none() {
