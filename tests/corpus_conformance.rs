@@ -113,6 +113,14 @@ fn html_pages_match_readability() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// A feed file, its entry count, its first title, and another (index, title).
+type FeedCase = (
+    &'static str,
+    usize,
+    &'static str,
+    Option<(usize, &'static str)>,
+);
+
 #[test]
 fn feeds_load_with_counts_and_titles() {
     let Some(dir) = corpus() else {
@@ -121,7 +129,7 @@ fn feeds_load_with_counts_and_titles() {
     };
     let feeds = dir.join("feeds");
     // (file, entries, first title, a later title), read from the files by hand.
-    let cases: &[(&str, usize, &str, Option<(usize, &str)>)] = &[
+    let cases: &[FeedCase] = &[
         (
             "tpm-talkingpointsmemo.atom",
             20,

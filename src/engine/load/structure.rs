@@ -264,9 +264,11 @@ pub fn first_sentence(s: &str) -> &str {
         if !next_is_space {
             continue;
         }
+        // After the last space, which may be wider than one byte (a no-break space).
         let word_start = s[..i]
-            .rfind(|ch: char| ch.is_whitespace())
-            .map_or(0, |p| p + 1);
+            .char_indices()
+            .rfind(|(_, ch)| ch.is_whitespace())
+            .map_or(0, |(p, ch)| p + ch.len_utf8());
         let word = s[word_start..i].to_lowercase();
         let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
         if c == '.' && (is_initial || ABBREVIATIONS.contains(&word.as_str())) {
@@ -355,6 +357,14 @@ mod tests {
         assert_eq!(
             first_sentence("Mr. J. Smith met U.S. officials. Then left."),
             "Mr. J. Smith met U.S. officials."
+        );
+    }
+
+    #[test]
+    fn first_sentence_after_a_wide_space() {
+        assert_eq!(
+            first_sentence("Dr.\u{a0}Mr. Who. Next"),
+            "Dr.\u{a0}Mr. Who."
         );
     }
 
