@@ -7,7 +7,7 @@
 //! malformed feed is a [`LoadError::Parse`] naming the file.
 
 use super::encoding::decode_raw;
-use super::html::{Rendered, build, clean_line, collapse, render_fragment};
+use super::html::{Rendered, build, clean_byline, clean_line, collapse, render_fragment};
 use super::structure::Hint;
 use super::{LoadError, Loaded};
 use crate::engine::article::{Article, Format, Meta, Source};
@@ -78,7 +78,7 @@ fn entry_article(
     let names: Vec<String> = entry
         .authors
         .iter()
-        .filter_map(|p| p.name.as_deref().and_then(clean_line))
+        .filter_map(|p| p.name.as_deref().and_then(clean_byline))
         .collect();
     let date = entry
         .published

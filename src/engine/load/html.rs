@@ -91,6 +91,17 @@ pub fn clean_line(s: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// A byline as one clean line, without a leading "By ".
+pub fn clean_byline(s: &str) -> Option<String> {
+    let line = clean_line(s)?;
+    let name = ["By ", "by ", "BY "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+        .unwrap_or(&line)
+        .trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
 /// What Readability found, in owned strings (the worker thread's answer).
 struct Extracted {
     title: String,
@@ -124,7 +135,7 @@ pub fn parse(source: Source, decoded: Decoded) -> Article {
         if words >= 20 {
             let meta = Meta {
                 outlet: ex.site_name.as_deref().and_then(clean_line),
-                byline: ex.byline.as_deref().and_then(clean_line),
+                byline: ex.byline.as_deref().and_then(clean_byline),
                 date: ex.published.as_deref().and_then(clean_line),
                 language: ex.lang.as_deref().and_then(clean_line),
                 ..base_meta
@@ -153,7 +164,7 @@ fn fallback(source: Source, html: &str, meta: Meta, notes: Vec<String>) -> Artic
         content("meta[property='og:title']").or_else(|| clean_line(&doc.select("title").text()));
     let meta = Meta {
         outlet: content("meta[property='og:site_name']"),
-        byline: content("meta[name='author']"),
+        byline: content("meta[name='author']").and_then(|b| clean_byline(&b)),
         date: content("meta[property='article:published_time']"),
         language: doc.select("html").attr("lang").and_then(|v| clean_line(&v)),
         ..meta
@@ -291,5 +302,10 @@ mod tests {
         );
         assert_eq!(clean_line("a\u{1b}[2J b\u{9b}1m").as_deref(), Some("a b"));
         assert_eq!(clean_line("  \n "), None);
+        assert_eq!(
+            clean_byline("By Erin Cunningham").as_deref(),
+            Some("Erin Cunningham")
+        );
+        assert_eq!(clean_byline("Bye Bye").as_deref(), Some("Bye Bye"));
     }
 }

@@ -7,7 +7,7 @@
 //! [`LoadError::Record`] naming the file and the record, and the good ones still load.
 
 use super::encoding::decode_raw;
-use super::html::{Rendered, build, clean_line, collapse, render_fragment};
+use super::html::{Rendered, build, clean_byline, clean_line, collapse, render_fragment};
 use super::structure::Hint;
 use super::{LoadError, Loaded};
 use crate::engine::article::{Article, Format, Meta, Source};
@@ -134,7 +134,7 @@ fn article(
     }
     let meta = Meta {
         outlet: field(obj, &["outlet", "source", "site", "publisher"]),
-        byline: field(obj, &["author", "byline", "authors"]),
+        byline: field(obj, &["author", "byline", "authors"]).and_then(|b| clean_byline(&b)),
         date: field(obj, &["published", "date"]),
         url: field(obj, &["url", "link"]),
         language: field(obj, &["language", "lang"]),
