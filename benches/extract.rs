@@ -23,6 +23,7 @@ fn bench(c: &mut Criterion) {
     }
     let article = parse(Source::Stdin, text.as_bytes(), Format::Text)
         .expect("parses")
+        .articles
         .remove(0);
     let content: usize = article.content_blocks().map(|b| b.span.len()).sum();
     assert!(

@@ -15,7 +15,11 @@ fn main() {
         .position(|a| a == "--write")
         .and_then(|i| args.get(i + 1));
     let articles: Vec<_> = (0..SEEDS.len())
-        .flat_map(|i| load_input(&Input::Seed(i), &LoadOptions::default()).unwrap_or_default())
+        .flat_map(|i| {
+            load_input(&Input::Seed(i), &LoadOptions::default())
+                .map(|l| l.articles)
+                .unwrap_or_default()
+        })
         .collect();
     let extractions = extract_story(&articles);
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gold/entities");

@@ -125,24 +125,33 @@ fn dump(inputs: &[Input], opts: &LoadOptions, problems: Vec<LoadError>) -> ExitC
     let mut loaded = 0usize;
     let mut report = |e: &LoadError| eprintln!("parallax: {}", e.display());
     problems.iter().for_each(&mut report);
-    for input in inputs {
-        match load::load_input(input, opts) {
-            Ok(articles) => {
-                for a in articles {
-                    if loaded > 0 {
-                        let _ = writeln!(out, "\n{}\n", "─".repeat(72));
-                    }
-                    loaded += 1;
-                    if let Err(e) = dump_article(&a, &mut out) {
-                        if e.kind() == std::io::ErrorKind::BrokenPipe {
-                            return ExitCode::SUCCESS;
-                        }
-                        eprintln!("parallax: writing output: {e}");
-                        return ExitCode::FAILURE;
-                    }
-                }
+    // Read in parallel, print in input order.
+    use rayon::prelude::*;
+    let results: Vec<_> = inputs
+        .par_iter()
+        .map(|input| load::load_input(input, opts))
+        .collect();
+    for result in results {
+        let loaded_input = match result {
+            Ok(l) => l,
+            Err(e) => {
+                report(&e);
+                continue;
             }
-            Err(e) => report(&e),
+        };
+        loaded_input.problems.iter().for_each(&mut report);
+        for a in loaded_input.articles {
+            if loaded > 0 {
+                let _ = writeln!(out, "\n{}\n", "─".repeat(72));
+            }
+            loaded += 1;
+            if let Err(e) = dump_article(&a, &mut out) {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    return ExitCode::SUCCESS;
+                }
+                eprintln!("parallax: writing output: {e}");
+                return ExitCode::FAILURE;
+            }
         }
     }
     let _ = out.flush();

@@ -40,11 +40,14 @@ impl Session {
         let p = parser.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => p.lock().unwrap().process(&buf[..n]),
+                    // Keep draining through signals, or the child blocks writing and never exits.
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(_) => break,
                 }
-                p.lock().unwrap().process(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().unwrap();

@@ -8,7 +8,11 @@ use std::collections::HashMap;
 #[test]
 fn seed_mentions_score_above_floor() {
     let articles: Vec<_> = (0..SEEDS.len())
-        .flat_map(|i| load_input(&Input::Seed(i), &LoadOptions::default()).unwrap())
+        .flat_map(|i| {
+            load_input(&Input::Seed(i), &LoadOptions::default())
+                .unwrap()
+                .articles
+        })
         .collect();
     let extractions = extract_story(&articles);
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gold/entities");

@@ -22,7 +22,7 @@ fn run(bytes: &[u8]) {
     let Ok(Ok(mut articles)) = parsed else {
         return;
     };
-    let Some(article) = articles.pop() else {
+    let Some(article) = articles.articles.pop() else {
         return;
     };
     let ex = extract(&article);

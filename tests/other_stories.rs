@@ -17,6 +17,7 @@ fn other_stories_score_above_floor() {
         let bytes = std::fs::read(&path).expect("story");
         let article = parse(Source::File(path), &bytes, Format::Text)
             .expect("parses")
+            .articles
             .remove(0);
         let ex = extract(&article);
         let g = eval::parse_file(&std::fs::read_to_string(format!("{dir}/{name}.json")).unwrap())

@@ -81,7 +81,7 @@ proptest! {
     fn no_input_panics_the_loader(bytes in prop::collection::vec(any::<u8>(), 0..600), md in any::<bool>()) {
         let format = if md { Format::Markdown } else { Format::Text };
         if let Ok(articles) = parse(Source::Stdin, &bytes, format) {
-            for a in articles {
+            for a in articles.articles {
                 for b in &a.blocks {
                     prop_assert!(b.span.end <= a.text.len());
                     prop_assert!(a.text.is_char_boundary(b.span.start) && a.text.is_char_boundary(b.span.end));
@@ -95,7 +95,7 @@ proptest! {
     fn text_like_input_loads_with_ranges_in_order(s in nasty(), md in any::<bool>()) {
         let format = if md { Format::Markdown } else { Format::Text };
         if let Ok(articles) = parse(Source::Stdin, s.as_bytes(), format) {
-            let a = &articles[0];
+            let a = &articles.articles[0];
             let mut last = 0;
             for b in &a.blocks {
                 prop_assert!(b.span.start >= last && b.span.start <= b.span.end);
@@ -115,6 +115,6 @@ fn utf8_files_without_controls_are_their_own_text() {
             Format::Text,
         )
         .unwrap();
-        assert_eq!(a[0].text, *text);
+        assert_eq!(a.articles[0].text, *text);
     }
 }

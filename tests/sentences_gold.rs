@@ -32,7 +32,9 @@ fn gold(name: &str) -> Vec<(usize, usize)> {
 fn sentence_split_matches_gold() {
     let (mut matched, mut total_gold, mut total_pred) = (0, 0, 0);
     for (i, (name, _)) in SEEDS.iter().enumerate() {
-        let article = &load_input(&Input::Seed(i), &LoadOptions::default()).unwrap()[0];
+        let article = &load_input(&Input::Seed(i), &LoadOptions::default())
+            .unwrap()
+            .articles[0];
         let pred: Vec<(usize, usize)> = sentences_where(article, |_| true)
             .iter()
             .map(|s| (s.span.start, s.span.end))

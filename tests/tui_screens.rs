@@ -13,9 +13,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn seeded_app(depth: Depth) -> App {
     let mut app = App::new(Keymap::default_map(), Theme::new(depth));
-    for input in seed_inputs() {
-        let articles = load_input(&input, &LoadOptions::default()).unwrap();
-        app.update(Action::Loaded(articles));
+    // Out of order, as parallel loading delivers them: the library still follows input order.
+    let inputs = seed_inputs();
+    for order in [3, 0, 4, 1, 2] {
+        let loaded = load_input(&inputs[order], &LoadOptions::default()).unwrap();
+        app.update(Action::Loaded {
+            order,
+            articles: loaded.articles,
+        });
     }
     app.update(Action::LoadFinished);
     app

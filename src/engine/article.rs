@@ -45,6 +45,12 @@ pub enum Source {
     Stdin,
     /// One of the embedded seed reports, by file name.
     Seed(String),
+    /// One article of several in one input: a feed entry or a JSON record. `index` counts
+    /// from 0; the label counts from 1 (`feed.xml#3` is the third entry).
+    Entry {
+        of: Box<Source>,
+        index: usize,
+    },
 }
 
 impl Source {
@@ -54,6 +60,7 @@ impl Source {
             Source::File(p) => sanitize_line(&p.display().to_string()),
             Source::Stdin => "stdin".to_string(),
             Source::Seed(name) => format!("seeds/{}", sanitize_line(name)),
+            Source::Entry { of, index } => format!("{}#{}", of.label(), index + 1),
         }
     }
     /// The file name without directories or extension, used to derive an outlet name.
@@ -62,6 +69,7 @@ impl Source {
             Source::File(p) => p.file_stem().map(|s| s.to_string_lossy().into_owned()),
             Source::Stdin => None,
             Source::Seed(name) => Some(name.trim_end_matches(".txt").to_string()),
+            Source::Entry { of, .. } => of.stem(),
         }
     }
 }

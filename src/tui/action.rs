@@ -76,8 +76,11 @@ impl Command {
 pub enum Action {
     Command(Command),
     Resize(u16, u16),
-    /// A worker loaded articles from one input.
-    Loaded(Vec<Article>),
+    /// A worker loaded articles from the input at position `order` of the command line.
+    Loaded {
+        order: usize,
+        articles: Vec<Article>,
+    },
     /// A worker could not load one input.
     LoadFailed(LoadError),
     /// Progress: inputs done, total, the input being read now.

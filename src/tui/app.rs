@@ -33,6 +33,8 @@ pub struct LoadState {
 
 pub struct App {
     pub articles: Vec<Article>,
+    /// For each article, the position of its input on the command line (the library order).
+    pub order: Vec<usize>,
     /// Problems met while loading, sanitized, in order.
     pub messages: Vec<String>,
     pub selected: usize,
@@ -50,6 +52,8 @@ pub struct App {
     /// Layout of the open article at the reading pane's width; rebuilt when either changes.
     pub doc: Option<(usize, DocLayout)>,
     pub quit: bool,
+    /// True once the user has pressed a bound key.
+    pub touched: bool,
     /// Set when the user asked to cancel loading; the event loop tells the worker.
     pub cancel_requested: bool,
 }
@@ -58,6 +62,7 @@ impl App {
     pub fn new(keymap: Keymap, theme: Theme) -> App {
         App {
             articles: Vec::new(),
+            order: Vec::new(),
             messages: Vec::new(),
             selected: 0,
             library_offset: 0,
@@ -72,6 +77,7 @@ impl App {
             size: (80, 24),
             doc: None,
             quit: false,
+            touched: false,
             cancel_requested: false,
         }
     }
@@ -134,12 +140,7 @@ impl App {
         match action {
             Action::Command(c) => self.command(c),
             Action::Resize(w, h) => self.size = (w, h),
-            Action::Loaded(mut batch) => {
-                self.articles.append(&mut batch);
-                if self.open.is_none() && !self.articles.is_empty() {
-                    self.open = Some(self.selected.min(self.articles.len() - 1));
-                }
-            }
+            Action::Loaded { order, articles } => self.insert(order, articles),
             Action::LoadFailed(e) => {
                 self.load.failed += 1;
                 self.messages.push(e.display());
@@ -158,7 +159,40 @@ impl App {
         self.prepare();
     }
 
+    /// Adds a batch where its input's position puts it, keeping the selection on the same
+    /// article when the batch lands before it.
+    fn insert(&mut self, order: usize, batch: Vec<Article>) {
+        let n = batch.len();
+        if n == 0 {
+            return;
+        }
+        let pos = self.order.partition_point(|&o| o <= order);
+        self.articles.splice(pos..pos, batch);
+        self.order.splice(pos..pos, std::iter::repeat_n(order, n));
+        if !self.touched {
+            // Until the user moves, the top of the library is selected and open.
+            self.selected = 0;
+            self.open = Some(0);
+            return;
+        }
+        let had_any = self.articles.len() > n;
+        if had_any && pos <= self.selected {
+            self.selected += n;
+        }
+        match self.open {
+            Some(o) if pos <= o => {
+                self.open = Some(o + n);
+                if let Some((i, _)) = &mut self.doc {
+                    *i = o + n;
+                }
+            }
+            None => self.open = Some(self.selected.min(self.articles.len() - 1)),
+            _ => {}
+        }
+    }
+
     fn command(&mut self, c: Command) {
+        self.touched = true;
         if self.overlay.is_some() {
             return self.overlay_command(c);
         }

@@ -195,6 +195,7 @@ mod tests {
     fn every_line_fits_and_no_word_is_lost() {
         let a = load_input(&Input::Seed(2), &LoadOptions::default())
             .unwrap()
+            .articles
             .remove(0);
         for width in [1u16, 5, 17, 40, 80, 200] {
             let l = layout(&a, width);

@@ -1,11 +1,13 @@
-//! Loading off the UI thread: a worker reads the inputs one by one and streams articles,
-//! failures and progress back to the event loop as [`Action`]s. `Esc` cancels; what loaded
-//! stays.
+//! Loading off the UI thread: inputs are read in parallel (rayon) on a worker, and articles,
+//! failures and progress stream back to the event loop as [`Action`]s as they arrive. Each
+//! batch carries its input's position so the library keeps command-line order. `Esc` cancels;
+//! what loaded stays.
 
 use super::action::Action;
 use crate::engine::load::{Input, LoadOptions, load_input};
+use rayon::prelude::*;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 
 pub struct LoadHandle {
@@ -24,31 +26,40 @@ pub fn spawn(inputs: Vec<Input>, opts: LoadOptions, tx: Sender<Action>) -> LoadH
     let flag = cancel.clone();
     std::thread::spawn(move || {
         let total = inputs.len();
-        for (done, input) in inputs.iter().enumerate() {
-            if flag.load(Ordering::Relaxed) {
-                break;
-            }
-            let progress = Action::Progress {
-                done,
-                total,
-                current: input.label(),
-            };
-            if tx.send(progress).is_err() {
-                return;
-            }
-            let action = match load_input(input, &opts) {
-                Ok(articles) => Action::Loaded(articles),
-                Err(e) => Action::LoadFailed(e),
-            };
-            if tx.send(action).is_err() {
-                return;
-            }
-        }
+        let done = AtomicUsize::new(0);
         let _ = tx.send(Action::Progress {
-            done: total,
+            done: 0,
             total,
-            current: String::new(),
+            current: inputs.first().map(Input::label).unwrap_or_default(),
         });
+        inputs
+            .par_iter()
+            .enumerate()
+            .for_each_with(tx.clone(), |tx, (order, input)| {
+                if flag.load(Ordering::Relaxed) {
+                    return;
+                }
+                match load_input(input, &opts) {
+                    Ok(loaded) => {
+                        let _ = tx.send(Action::Loaded {
+                            order,
+                            articles: loaded.articles,
+                        });
+                        for p in loaded.problems {
+                            let _ = tx.send(Action::LoadFailed(p));
+                        }
+                    }
+                    Err(e) => {
+                        let _ = tx.send(Action::LoadFailed(e));
+                    }
+                }
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                let _ = tx.send(Action::Progress {
+                    done: n,
+                    total,
+                    current: input.label(),
+                });
+            });
         let _ = tx.send(Action::LoadFinished);
     });
     LoadHandle { cancel }

@@ -183,6 +183,7 @@ mod tests {
     fn quotes(text: &str) -> Vec<(String, Option<String>)> {
         let article = parse(Source::Stdin, text.as_bytes(), Format::Text)
             .unwrap()
+            .articles
             .remove(0);
         let ex = extract(&article);
         ex.quotes

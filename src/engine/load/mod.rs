@@ -3,13 +3,25 @@
 //! A bad input never stops the others: each problem is a [`LoadError`] naming the input and the
 //! reason, collected beside the articles that did load. The steps are separate functions so the
 //! TUI can run them on worker threads and stream results (see `tui::loader`).
+//!
+//! One input may hold many articles (a feed, a JSON list): [`parse`] returns a [`Loaded`]
+//! with the articles and the problems of single records, and fails as a whole only when the
+//! input cannot be read at all. The format comes from the extension, corrected by content
+//! ([`sniff`]); bytes are decoded by [`encoding`].
 
+pub mod encoding;
+mod feed;
+pub mod html;
+mod json;
 mod markdown;
 mod plain;
+pub mod sniff;
 pub mod structure;
 
-use crate::engine::article::{Article, Format, Meta, Source, SourceMap};
-use crate::engine::sanitize::{sanitize, sanitize_line};
+pub use encoding::{Decoded, decode};
+
+use crate::engine::article::{Article, Format, Meta, Source};
+use crate::engine::sanitize::sanitize_line;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -17,7 +29,9 @@ use std::path::{Path, PathBuf};
 pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Extensions picked up when walking a directory.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "xml", "rss", "atom", "json", "jsonl",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadOptions {
@@ -40,7 +54,9 @@ pub enum LoadError {
     NotFound { path: String },
     #[error("{path}: {reason}")]
     Io { path: String, reason: String },
-    #[error("{path}: directory holds no articles (.txt, .md, .markdown)")]
+    #[error(
+        "{path}: directory holds no articles (.txt, .md, .html, .xml, .rss, .atom, .json, .jsonl)"
+    )]
     EmptyDir { path: String },
     #[error("{path}: file is empty")]
     Empty { path: String },
@@ -52,6 +68,32 @@ pub enum LoadError {
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: {reason}")]
     Parse { path: String, reason: String },
+    /// One record of a multi-article input (a JSON list or JSON Lines) is unusable; `number`
+    /// counts from 1.
+    #[error("{path}: record {number}: {reason}")]
+    Record {
+        path: String,
+        number: usize,
+        reason: String,
+    },
+}
+
+/// What one input yielded: its articles, and the problems of single records that did not
+/// stop the others (a JSON Lines file with one bad line).
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub problems: Vec<LoadError>,
+}
+
+impl Loaded {
+    /// One article, no problems.
+    pub fn one(article: Article) -> Self {
+        Loaded {
+            articles: vec![article],
+            problems: Vec::new(),
+        }
+    }
 }
 
 impl LoadError {
@@ -176,7 +218,7 @@ fn has_article_extension(path: &Path) -> bool {
 }
 
 /// Reads and parses one input.
-pub fn load_input(input: &Input, opts: &LoadOptions) -> Result<Vec<Article>, LoadError> {
+pub fn load_input(input: &Input, opts: &LoadOptions) -> Result<Loaded, LoadError> {
     match input {
         Input::Seed(i) => {
             let (name, text) = SEEDS[*i];
@@ -203,7 +245,7 @@ pub fn load_input(input: &Input, opts: &LoadOptions) -> Result<Vec<Article>, Loa
                     limit,
                 });
             }
-            parse(Source::Stdin, &bytes, Format::Text)
+            parse(Source::Stdin, &bytes, sniff::resolve(None, &bytes))
         }
         Input::File(path) => {
             let label = path.display().to_string();
@@ -231,21 +273,31 @@ pub fn load_input(input: &Input, opts: &LoadOptions) -> Result<Vec<Article>, Loa
             std::fs::File::open(path)
                 .and_then(|f| f.take(opts.max_bytes + 1).read_to_end(&mut bytes))
                 .map_err(io)?;
-            parse(Source::File(path.clone()), &bytes, format_of(path))
+            let format = sniff::resolve(format_of_extension(path), &bytes);
+            parse(Source::File(path.clone()), &bytes, format)
         }
     }
 }
 
-/// The format a file name suggests.
+/// The format a file name suggests (text when it suggests none).
 pub fn format_of(path: &Path) -> Format {
+    format_of_extension(path).unwrap_or(Format::Text)
+}
+
+/// The format a file's extension names, if it names one.
+pub fn format_of_extension(path: &Path) -> Option<Format> {
     match path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .as_deref()
     {
-        Some("md" | "markdown") => Format::Markdown,
-        _ => Format::Text,
+        Some("md" | "markdown") => Some(Format::Markdown),
+        Some("txt" | "text") => Some(Format::Text),
+        Some("html" | "htm" | "xhtml") => Some(Format::Html),
+        Some("xml" | "rss" | "atom" | "rdf") => Some(Format::Feed),
+        Some("json" | "jsonl" | "ndjson") => Some(Format::Json),
+        _ => None,
     }
 }
 
@@ -263,62 +315,31 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     !head.is_empty() && controls * 10 > head.len()
 }
 
-/// Decoded, sanitized text plus what the reader should be told about it.
-pub struct Decoded {
-    pub text: String,
-    pub map: SourceMap,
-    pub notes: Vec<String>,
-    pub encoding: Option<String>,
-}
-
-/// Decodes bytes as UTF-8 (lossily, with a note) and sanitizes them.
-pub fn decode(bytes: &[u8]) -> Decoded {
-    let mut notes = Vec::new();
-    let (raw, encoding) = match std::str::from_utf8(bytes) {
-        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
-        Err(_) => {
-            notes.push("not valid UTF-8: invalid bytes shown as \u{FFFD}".to_string());
-            (
-                String::from_utf8_lossy(bytes),
-                Some("UTF-8 (lossy)".to_string()),
-            )
-        }
-    };
-    let (text, cleaned, map) = sanitize(&raw);
-    // Lossy decoding changes byte lengths, so the map is only exact for valid UTF-8.
-    if cleaned.total() > 0 {
-        notes.push(format!(
-            "{} control or invisible character{} removed or replaced",
-            cleaned.total(),
-            if cleaned.total() == 1 { "" } else { "s" }
-        ));
-    }
-    Decoded {
-        text,
-        map,
-        notes,
-        encoding,
-    }
-}
-
-/// Parses bytes of a known format into articles.
-pub fn parse(source: Source, bytes: &[u8], format: Format) -> Result<Vec<Article>, LoadError> {
+/// Parses bytes of a known format into articles. Never panics, whatever the bytes.
+pub fn parse(source: Source, bytes: &[u8], format: Format) -> Result<Loaded, LoadError> {
     let label = source.label();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty { path: label });
     }
-    if looks_binary(bytes) {
+    if !encoding::is_utf16(bytes) && looks_binary(bytes) {
         return Err(LoadError::Binary { path: label });
     }
-    let decoded = decode(bytes);
-    let article = match format {
-        Format::Markdown => markdown::parse(source, decoded),
-        _ => plain::parse(source, decoded),
+    let loaded = match format {
+        Format::Feed => feed::parse(source, bytes)?,
+        Format::Json => json::parse(source, bytes)?,
+        Format::Html => Loaded::one(html::parse(source, decode(bytes))),
+        Format::Markdown => Loaded::one(markdown::parse(source, decode(bytes))),
+        Format::Text => Loaded::one(plain::parse(source, decode(bytes))),
     };
-    if article.blocks.is_empty() {
+    let Loaded {
+        mut articles,
+        problems,
+    } = loaded;
+    articles.retain(|a| !a.blocks.is_empty());
+    if articles.is_empty() && problems.is_empty() {
         return Err(LoadError::Empty { path: label });
     }
-    Ok(vec![article])
+    Ok(Loaded { articles, problems })
 }
 
 /// Loads everything, in order, on the calling thread (the CLI's path; the TUI streams).
@@ -327,7 +348,10 @@ pub fn load_all(inputs: &[Input], opts: &LoadOptions) -> (Vec<Article>, Vec<Load
     let mut problems = Vec::new();
     for input in inputs {
         match load_input(input, opts) {
-            Ok(mut a) => articles.append(&mut a),
+            Ok(mut loaded) => {
+                articles.append(&mut loaded.articles);
+                problems.append(&mut loaded.problems);
+            }
             Err(e) => problems.push(e),
         }
     }
@@ -357,7 +381,7 @@ pub fn outlet_from_stem(stem: &str) -> String {
 }
 
 /// Fills the outlet from the source when the format did not state one.
-fn default_meta(source: &Source, mut meta: Meta) -> Meta {
+pub(crate) fn default_meta(source: &Source, mut meta: Meta) -> Meta {
     if meta.outlet.is_none() {
         meta.outlet = source.stem().map(|s| outlet_from_stem(&s));
         meta.outlet_derived = meta.outlet.is_some();
@@ -373,6 +397,7 @@ mod tests {
     fn seed(i: usize) -> Article {
         load_input(&Input::Seed(i), &LoadOptions::default())
             .unwrap()
+            .articles
             .remove(0)
     }
 
@@ -435,8 +460,9 @@ mod tests {
             parse(src(), b"\x00\x01\x02binary", Format::Text),
             Err(LoadError::Binary { .. })
         ));
-        let lossy = parse(src(), b"Caf\xe9 news\n\nBody.", Format::Text).unwrap();
-        assert!(lossy[0].notes.iter().any(|n| n.contains("UTF-8")));
+        let guessed = parse(src(), b"Caf\xe9 news\n\nBody.", Format::Text).unwrap();
+        let enc = guessed.articles[0].meta.encoding.as_deref().unwrap_or("");
+        assert!(enc.ends_with("(guessed)"), "{enc}");
     }
 
     #[test]

@@ -265,10 +265,10 @@ pub fn first_sentence(s: &str) -> &str {
         if !next_is_space {
             continue;
         }
+        // After the last space, which may be wider than one byte (a no-break space).
         let word_start = s[..i]
             .char_indices()
-            .rev()
-            .find(|(_, ch)| ch.is_whitespace())
+            .rfind(|(_, ch)| ch.is_whitespace())
             .map_or(0, |(p, ch)| p + ch.len_utf8());
         let word = s[word_start..i].to_lowercase();
         let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
@@ -358,6 +358,14 @@ mod tests {
         assert_eq!(
             first_sentence("Mr. J. Smith met U.S. officials. Then left."),
             "Mr. J. Smith met U.S. officials."
+        );
+    }
+
+    #[test]
+    fn first_sentence_after_a_wide_space() {
+        assert_eq!(
+            first_sentence("Dr.\u{a0}Mr. Who. Next"),
+            "Dr.\u{a0}Mr. Who."
         );
     }
 
