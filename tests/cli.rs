@@ -111,3 +111,35 @@ fn bad_files_are_each_reported_with_a_reason() {
     assert!(text.contains("(guessed)"), "{text}");
     assert!(!text.contains('\x1b') && !err.contains('\x1b'));
 }
+
+#[test]
+fn entities_json_offsets_point_into_the_files() {
+    let out = parallax()
+        .args(["entities", "--json", "seeds/000_5eb35f87fe822ca5.txt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_5eb35f87fe822ca5.txt"
+    ))
+    .unwrap();
+    let mentions = v[0]["mentions"].as_array().unwrap();
+    assert!(mentions.len() > 20);
+    for m in mentions {
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            std::str::from_utf8(&file[s..e]).unwrap(),
+            m["text"].as_str().unwrap()
+        );
+    }
+    assert!(
+        mentions
+            .iter()
+            .any(|m| m["canonical"] == "Vladimir Putin" && m["type"] == "PERSON")
+    );
+}
