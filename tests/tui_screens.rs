@@ -1,6 +1,7 @@
 //! Screen tests: the reader drawn on ratatui's TestBackend from the seeds, driven through the
 //! real keymap and `App::update`.
 
+use parallax::engine::entities::extract;
 use parallax::engine::load::{Input, LoadOptions, load_input, seed_inputs};
 use parallax::tui::action::{Action, Command};
 use parallax::tui::app::App;
@@ -17,9 +18,11 @@ fn seeded_app(depth: Depth) -> App {
     let inputs = seed_inputs();
     for order in [3, 0, 4, 1, 2] {
         let loaded = load_input(&inputs[order], &LoadOptions::default()).unwrap();
+        let extractions = loaded.articles.iter().map(extract).collect();
         app.update(Action::Loaded {
             order,
             articles: loaded.articles,
+            extractions,
         });
     }
     app.update(Action::LoadFinished);
@@ -179,5 +182,39 @@ fn styles_carry_meaning_in_every_depth() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn entities_are_highlighted_by_type_and_toggle_off() {
+    for depth in [Depth::Ansi256, Depth::Mono] {
+        let mut app = seeded_app(depth);
+        let term = draw(&mut app, 100, 30);
+        let buf = term.backend().buffer();
+        let theme = Theme::new(depth);
+        // Find "Putin" in the reading pane and check it wears the PERSON style.
+        let s = screen(&term);
+        let (row, line) = s
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains("Vladimir Putin"))
+            .expect("Putin on screen");
+        let col = line[..line.find("Vladimir Putin").unwrap()].chars().count() as u16;
+        let person = theme.style(parallax::tui::theme::Role::Person);
+        let cell = buf[(col, row as u16)].style();
+        assert_eq!(
+            cell.add_modifier & person.add_modifier,
+            person.add_modifier,
+            "{depth:?}"
+        );
+        assert_eq!(
+            cell.fg.filter(|c| *c != ratatui::style::Color::Reset),
+            person.fg,
+            "{depth:?}"
+        );
+        press(&mut app, KeyCode::Char('e'));
+        let term = draw(&mut app, 100, 30);
+        let plain = term.backend().buffer()[(col, row as u16)].style();
+        assert_ne!(plain, cell, "{depth:?}: e turns highlighting off");
     }
 }

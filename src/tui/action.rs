@@ -2,6 +2,7 @@
 //! place that acts on them.
 
 use crate::engine::Article;
+use crate::engine::entities::Extraction;
 use crate::engine::load::LoadError;
 
 /// A user intention, named in `assets/keymap.toml`.
@@ -26,6 +27,7 @@ pub enum Command {
     Top,
     Bottom,
     Open,
+    ToggleHighlight,
 }
 
 impl Command {
@@ -48,6 +50,11 @@ impl Command {
             Command::FocusReader,
             "focus_reader",
             "focus the reading pane",
+        ),
+        (
+            Command::ToggleHighlight,
+            "toggle_highlight",
+            "entity highlighting on / off",
         ),
         (Command::Messages, "messages", "show load messages"),
         (Command::Help, "help", "this help"),
@@ -77,9 +84,11 @@ pub enum Action {
     Command(Command),
     Resize(u16, u16),
     /// A worker loaded articles from the input at position `order` of the command line.
+    /// Each article comes with its extraction (entities, quotes), computed on the worker.
     Loaded {
         order: usize,
         articles: Vec<Article>,
+        extractions: Vec<Extraction>,
     },
     /// A worker could not load one input.
     LoadFailed(LoadError),

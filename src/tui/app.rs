@@ -6,6 +6,7 @@ use super::layout::{DocLayout, layout};
 use super::theme::Theme;
 use super::ui::{Areas, areas};
 use crate::engine::Article;
+use crate::engine::entities::Extraction;
 use crate::engine::sanitize::sanitize_line;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +34,10 @@ pub struct LoadState {
 
 pub struct App {
     pub articles: Vec<Article>,
+    /// For each article, its entities and quotes.
+    pub extractions: Vec<Extraction>,
+    /// Entity highlighting in the reading pane.
+    pub highlight: bool,
     /// For each article, the position of its input on the command line (the library order).
     pub order: Vec<usize>,
     /// Problems met while loading, sanitized, in order.
@@ -63,6 +68,8 @@ impl App {
         App {
             articles: Vec::new(),
             order: Vec::new(),
+            extractions: Vec::new(),
+            highlight: true,
             messages: Vec::new(),
             selected: 0,
             library_offset: 0,
@@ -140,7 +147,11 @@ impl App {
         match action {
             Action::Command(c) => self.command(c),
             Action::Resize(w, h) => self.size = (w, h),
-            Action::Loaded { order, articles } => self.insert(order, articles),
+            Action::Loaded {
+                order,
+                articles,
+                extractions,
+            } => self.insert(order, articles, extractions),
             Action::LoadFailed(e) => {
                 self.load.failed += 1;
                 self.messages.push(e.display());
@@ -161,13 +172,15 @@ impl App {
 
     /// Adds a batch where its input's position puts it, keeping the selection on the same
     /// article when the batch lands before it.
-    fn insert(&mut self, order: usize, batch: Vec<Article>) {
+    fn insert(&mut self, order: usize, batch: Vec<Article>, mut extractions: Vec<Extraction>) {
         let n = batch.len();
         if n == 0 {
             return;
         }
+        extractions.resize_with(n, Extraction::default);
         let pos = self.order.partition_point(|&o| o <= order);
         self.articles.splice(pos..pos, batch);
+        self.extractions.splice(pos..pos, extractions);
         self.order.splice(pos..pos, std::iter::repeat_n(order, n));
         if !self.touched {
             // Until the user moves, the top of the library is selected and open.
@@ -216,6 +229,7 @@ impl App {
             }
             Command::FocusLibrary => self.focus = Focus::Library,
             Command::FocusReader => self.focus = Focus::Reader,
+            Command::ToggleHighlight => self.highlight = !self.highlight,
             Command::PrevArticle => self.step_article(-1),
             Command::NextArticle => self.step_article(1),
             Command::Open => {

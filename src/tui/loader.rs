@@ -4,6 +4,7 @@
 //! what loaded stays.
 
 use super::action::Action;
+use crate::engine::entities::extract;
 use crate::engine::load::{Input, LoadOptions, load_input};
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -41,9 +42,11 @@ pub fn spawn(inputs: Vec<Input>, opts: LoadOptions, tx: Sender<Action>) -> LoadH
                 }
                 match load_input(input, &opts) {
                     Ok(loaded) => {
+                        let extractions = loaded.articles.iter().map(extract).collect();
                         let _ = tx.send(Action::Loaded {
                             order,
                             articles: loaded.articles,
+                            extractions,
                         });
                         for p in loaded.problems {
                             let _ = tx.send(Action::LoadFailed(p));

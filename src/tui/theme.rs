@@ -77,6 +77,14 @@ pub enum Role {
     Key,
     Scrollbar,
     Overlay,
+    Person,
+    Org,
+    Gpe,
+    Loc,
+    Norp,
+    Date,
+    Number,
+    Quote,
 }
 
 impl Role {
@@ -97,6 +105,14 @@ impl Role {
         (Role::Key, "key"),
         (Role::Scrollbar, "scrollbar"),
         (Role::Overlay, "overlay"),
+        (Role::Person, "person"),
+        (Role::Org, "org"),
+        (Role::Gpe, "gpe"),
+        (Role::Loc, "loc"),
+        (Role::Norp, "norp"),
+        (Role::Date, "date"),
+        (Role::Number, "number"),
+        (Role::Quote, "quote"),
     ];
 }
 

@@ -1,12 +1,16 @@
 //! The reading pane: the open article's title, metadata and paragraphs, already wrapped by
 //! `tui::layout`; only the visible lines are drawn.
 
+use crate::engine::Span as TextSpan;
+use crate::engine::entities::{EntityKind, Extraction};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::{LineContent, LineKind};
 use crate::tui::theme::Role;
+use crate::tui::theme::Theme;
 use crate::tui::ui::Areas;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
@@ -16,6 +20,60 @@ use ratatui::widgets::{
 pub struct ArticlePane<'a> {
     pub app: &'a App,
     pub area: Areas,
+}
+
+/// The role that styles an entity type.
+pub fn entity_role(kind: EntityKind) -> Role {
+    match kind {
+        EntityKind::Person => Role::Person,
+        EntityKind::Org => Role::Org,
+        EntityKind::Gpe => Role::Gpe,
+        EntityKind::Loc => Role::Loc,
+        EntityKind::Norp => Role::Norp,
+        EntityKind::Date => Role::Date,
+        EntityKind::Number => Role::Number,
+    }
+}
+
+/// Pushes one word, split where entity mentions start and end, each part styled by the
+/// mention under it; words inside a quotation get the quote style too.
+fn highlighted<'a>(
+    text: &'a str,
+    word: TextSpan,
+    base: Style,
+    ex: Option<&Extraction>,
+    theme: &Theme,
+    out: &mut Vec<Span<'a>>,
+) {
+    let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("");
+    let Some(ex) = ex else {
+        out.push(Span::styled(slice(word.start, word.end), base));
+        return;
+    };
+    let in_quote = ex.quotes.iter().any(|q| q.span.overlaps(word));
+    let base = if in_quote {
+        base.patch(theme.style(Role::Quote))
+    } else {
+        base
+    };
+    let mut pos = word.start;
+    let first = ex.mentions.partition_point(|m| m.span.end <= word.start);
+    for m in ex.mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < word.end)
+    {
+        let start = m.span.start.max(word.start);
+        let end = m.span.end.min(word.end);
+        if start > pos {
+            out.push(Span::styled(slice(pos, start), base));
+        }
+        let st = base.patch(theme.style(entity_role(m.kind)));
+        out.push(Span::styled(slice(start, end), st));
+        pos = end;
+    }
+    if pos < word.end {
+        out.push(Span::styled(slice(pos, word.end), base));
+    }
 }
 
 fn role_of(kind: LineKind) -> Role {
@@ -65,6 +123,7 @@ impl Widget for ArticlePane<'_> {
         let Some(article) = app.articles.get(idx) else {
             return;
         };
+        let extraction = app.extractions.get(idx).filter(|_| app.highlight);
         let visible = doc
             .lines
             .iter()
@@ -87,12 +146,18 @@ impl Widget for ArticlePane<'_> {
                                 spans.push(Span::styled(" ", style));
                             }
                             let word = article.text.get(w.range()).unwrap_or("");
-                            let st = if l.kind == LineKind::Bullet && i == 0 && word == "•" {
-                                theme.style(Role::Bullet)
+                            if l.kind == LineKind::Bullet && i == 0 && word == "•" {
+                                spans.push(Span::styled(word, theme.style(Role::Bullet)));
                             } else {
-                                style
-                            };
-                            spans.push(Span::styled(word, st));
+                                highlighted(
+                                    &article.text,
+                                    *w,
+                                    style,
+                                    extraction,
+                                    theme,
+                                    &mut spans,
+                                );
+                            }
                         }
                         Line::from(spans)
                     }
