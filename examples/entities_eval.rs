@@ -3,9 +3,8 @@
 //! `cargo run --release --example entities_eval [-- --show] [-- --write DIR]`: `--show` lists
 //! the errors, `--write DIR` writes predictions in the format of `score_entities.py`.
 
-use parallax::engine::entities::{eval, extract_story};
-use parallax::engine::load::{Input, LoadOptions, SEEDS, load_input};
-use std::collections::HashMap;
+use parallax::engine::entities::eval;
+use parallax::engine::load::SEEDS;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -14,30 +13,19 @@ fn main() {
         .iter()
         .position(|a| a == "--write")
         .and_then(|i| args.get(i + 1));
-    let articles: Vec<_> = (0..SEEDS.len())
-        .flat_map(|i| {
-            load_input(&Input::Seed(i), &LoadOptions::default())
-                .map(|l| l.articles)
-                .unwrap_or_default()
-        })
-        .collect();
-    let extractions = extract_story(&articles);
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gold/entities");
-    let mut gold = Vec::new();
-    let mut pred = HashMap::new();
-    for ((name, text), (article, ex)) in SEEDS.iter().zip(articles.iter().zip(&extractions)) {
-        let path = format!("{dir}/{}", name.replace(".txt", ".json"));
-        let Some(g) = std::fs::read_to_string(&path)
-            .ok()
-            .and_then(|s| eval::parse_file(&s))
-        else {
-            eprintln!("no gold at {path}");
+    let run = match eval::run_seeds(std::path::Path::new(dir)) {
+        Ok(run) => run,
+        Err(e) => {
+            eprintln!("entities_eval: {e}");
             return;
-        };
-        let p = eval::from_extraction(article, ex);
+        }
+    };
+    for ((name, text), g) in SEEDS.iter().zip(&run.gold) {
+        let p = &run.pred[&g.0];
         if show {
             let key = |m: &eval::EvalMention| (m.start, m.end, m.kind.clone());
-            for m in &p {
+            for m in p {
                 if !g.1.iter().any(|x| key(x) == key(m)) {
                     println!(
                         "{name} FP {:>5} {:<6} {:?}",
@@ -73,8 +61,6 @@ fn main() {
                 json.to_string(),
             );
         }
-        pred.insert(g.0.clone(), p);
-        gold.push(g);
     }
-    print!("{}", eval::format(&eval::score(&gold, &pred)));
+    print!("{}", eval::format(&run.scores()));
 }

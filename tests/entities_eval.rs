@@ -1,32 +1,15 @@
 //! Entity extraction on the five seeds, scored against the hand labels in
 //! `tests/fixtures/gold/entities` with the same metrics as `score_entities.py`.
 
-use parallax::engine::entities::{eval, extract_story};
-use parallax::engine::load::{Input, LoadOptions, SEEDS, load_input};
+use parallax::engine::entities::eval;
 use std::collections::HashMap;
 
 #[test]
 fn seed_mentions_score_above_floor() {
-    let articles: Vec<_> = (0..SEEDS.len())
-        .flat_map(|i| {
-            load_input(&Input::Seed(i), &LoadOptions::default())
-                .unwrap()
-                .articles
-        })
-        .collect();
-    let extractions = extract_story(&articles);
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gold/entities");
-    let mut gold = Vec::new();
-    let mut pred = HashMap::new();
-    for ((name, _), (article, ex)) in SEEDS.iter().zip(articles.iter().zip(&extractions)) {
-        let path = format!("{dir}/{}", name.replace(".txt", ".json"));
-        let g = eval::parse_file(&std::fs::read_to_string(&path).expect("gold file"))
-            .expect("gold parses");
-        assert_eq!(&g.0, name);
-        pred.insert(g.0.clone(), eval::from_extraction(article, ex));
-        gold.push(g);
-    }
-    let scores = eval::score(&gold, &pred);
+    let run = eval::run_seeds(std::path::Path::new(dir)).expect("seeds and gold load");
+    assert_eq!(run.gold.len(), 5, "one gold file per seed");
+    let scores = run.scores();
     println!("{}", eval::format(&scores));
     assert!(
         scores.mention_exact.f1 >= 0.85,

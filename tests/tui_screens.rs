@@ -22,8 +22,8 @@ fn seeded_app(depth: Depth) -> App {
         app.update(Action::Loaded {
             order,
             articles: loaded.articles,
-            extractions,
         });
+        app.update(Action::Extracted { order, extractions });
     }
     app.update(Action::LoadFinished);
     app

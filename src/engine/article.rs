@@ -187,6 +187,8 @@ pub struct Article {
     /// Things the reader should know about how this article was read (lossy decoding,
     /// removed control characters, ...). Already sanitized.
     pub notes: Vec<String>,
+    /// [`Article::word_count`], computed on first use: the library shows it every frame.
+    pub(crate) words: std::sync::OnceLock<usize>,
 }
 
 impl Article {
@@ -203,9 +205,11 @@ impl Article {
     /// Number of words in the content blocks (Unicode word boundaries).
     pub fn word_count(&self) -> usize {
         use unicode_segmentation::UnicodeSegmentation;
-        self.content_blocks()
-            .map(|b| self.slice(b.span).unicode_words().count())
-            .sum()
+        *self.words.get_or_init(|| {
+            self.content_blocks()
+                .map(|b| self.slice(b.span).unicode_words().count())
+                .sum()
+        })
     }
 
     /// The outlet to display: the stated one, else the derived one, else the source label.

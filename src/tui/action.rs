@@ -84,10 +84,13 @@ pub enum Action {
     Command(Command),
     Resize(u16, u16),
     /// A worker loaded articles from the input at position `order` of the command line.
-    /// Each article comes with its extraction (entities, quotes), computed on the worker.
     Loaded {
         order: usize,
         articles: Vec<Article>,
+    },
+    /// Entities and quotes of the articles loaded from input `order`, in the same order.
+    Extracted {
+        order: usize,
         extractions: Vec<Extraction>,
     },
     /// A worker could not load one input.

@@ -34,7 +34,7 @@ pub struct LoadState {
 
 pub struct App {
     pub articles: Vec<Article>,
-    /// For each article, its entities and quotes.
+    /// For each article, its entities and quotes (empty until the worker sends them).
     pub extractions: Vec<Extraction>,
     /// Entity highlighting in the reading pane.
     pub highlight: bool,
@@ -147,11 +147,14 @@ impl App {
         match action {
             Action::Command(c) => self.command(c),
             Action::Resize(w, h) => self.size = (w, h),
-            Action::Loaded {
-                order,
-                articles,
-                extractions,
-            } => self.insert(order, articles, extractions),
+            Action::Loaded { order, articles } => self.insert(order, articles),
+            Action::Extracted { order, extractions } => {
+                let start = self.order.partition_point(|&o| o < order);
+                let slots = self.extractions.iter_mut().skip(start);
+                for (slot, ex) in slots.zip(extractions) {
+                    *slot = ex;
+                }
+            }
             Action::LoadFailed(e) => {
                 self.load.failed += 1;
                 self.messages.push(e.display());
@@ -172,12 +175,12 @@ impl App {
 
     /// Adds a batch where its input's position puts it, keeping the selection on the same
     /// article when the batch lands before it.
-    fn insert(&mut self, order: usize, batch: Vec<Article>, mut extractions: Vec<Extraction>) {
+    fn insert(&mut self, order: usize, batch: Vec<Article>) {
         let n = batch.len();
         if n == 0 {
             return;
         }
-        extractions.resize_with(n, Extraction::default);
+        let extractions = std::iter::repeat_with(Extraction::default).take(n);
         let pos = self.order.partition_point(|&o| o <= order);
         self.articles.splice(pos..pos, batch);
         self.extractions.splice(pos..pos, extractions);
@@ -239,7 +242,7 @@ impl App {
                 }
             }
             motion => match self.focus {
-                Focus::Library => self.move_selection(motion, page),
+                Focus::Library => self.move_selection(motion),
                 Focus::Reader => self.scroll(motion, page),
             },
         }
@@ -281,13 +284,13 @@ impl App {
         self.open_selected();
     }
 
-    fn move_selection(&mut self, c: Command, page: usize) {
+    fn move_selection(&mut self, c: Command) {
         let n = self.articles.len();
         if n == 0 {
             return;
         }
-        let rows = (self.areas().library_list.height as usize / 2).max(1);
-        let page = rows.max(1).min(page.max(1));
+        // A page of the library is the number of entries it shows.
+        let page = (self.areas().library_list.height as usize / 2).max(1);
         let s = self.selected;
         self.selected = match c {
             Command::Down => (s + 1).min(n - 1),

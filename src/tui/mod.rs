@@ -11,7 +11,7 @@ pub mod ui;
 pub mod widgets;
 
 use crate::engine::load::{Input, LoadError, LoadOptions};
-use action::{Action, Command};
+use action::Action;
 use app::App;
 use keymap::Keymap;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -43,7 +43,7 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
         let mut dirty = true;
         loop {
             if dirty {
-                app.prepare();
+                // `update` keeps derived state current, so drawing only reads.
                 terminal.draw(|f| ui::render(&app, f))?;
                 dirty = false;
             }
@@ -82,9 +82,4 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
     })();
     ratatui::restore();
     result.map(|_| app.articles.len())
-}
-
-/// For tests and headless flows: applies a command by name.
-pub fn command(app: &mut App, c: Command) {
-    app.update(Action::Command(c));
 }

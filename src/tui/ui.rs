@@ -6,7 +6,7 @@ use super::widgets::{library::LibraryPane, overlay, reader::ArticlePane, status:
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Below this the panes collapse into one, switched with Tab.
 pub const NARROW_WIDTH: u16 = 80;
@@ -69,8 +69,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let a = areas((area.width, area.height), app.focus);
     if a.too_small {
-        let msg = Paragraph::new(Line::from("parallax: enlarge the terminal"))
-            .style(app.theme.style(Role::Dim));
+        let msg = Paragraph::new(Line::from("enlarge the terminal (q quits)"))
+            .style(app.theme.style(Role::Dim))
+            .wrap(Wrap { trim: true });
         frame.render_widget(msg, area);
         return;
     }

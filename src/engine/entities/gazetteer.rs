@@ -4,6 +4,7 @@
 //! candidate is one hash lookup per length. Case is checked by the caller.
 
 use super::EntityKind;
+use crate::engine::segment::SENTENCE_OPENERS;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -331,76 +332,11 @@ pub static LOC_DESIGNATORS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
 /// Capitalised words that are never names by themselves (sentence openers, pronouns,
 /// function words, headline verbs).
 pub static STOP_WORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
-    set(&[
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
+    let mut words = set(&[
         "my",
         "your",
-        "this",
-        "that",
-        "these",
-        "those",
-        "but",
-        "and",
-        "or",
-        "so",
-        "yet",
-        "in",
-        "on",
-        "at",
-        "as",
-        "after",
-        "before",
-        "when",
-        "while",
-        "if",
-        "there",
-        "here",
-        "however",
-        "meanwhile",
-        "still",
-        "then",
-        "now",
-        "some",
-        "many",
-        "most",
-        "all",
-        "no",
-        "not",
-        "what",
-        "why",
-        "how",
-        "who",
-        "where",
         "which",
-        "despite",
-        "although",
-        "though",
-        "since",
-        "for",
-        "with",
-        "by",
-        "from",
-        "to",
         "of",
-        "both",
-        "each",
-        "other",
-        "such",
-        "until",
         "instead",
         "nonetheless",
         "nevertheless",
@@ -409,7 +345,6 @@ pub static STOP_WORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
         "according",
         "speaking",
         "asked",
-        "when",
         "during",
         "amid",
         "over",
@@ -450,9 +385,7 @@ pub static STOP_WORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
         "has",
         "have",
         "had",
-        "not",
         "yes",
-        "one",
         "every",
         "any",
         "only",
@@ -485,9 +418,11 @@ pub static STOP_WORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
         "said",
         "says",
         "sources",
-        "officials",
         "analysts",
-    ])
+    ]);
+    // Every word that opens a sentence is a stop word too.
+    words.extend(SENTENCE_OPENERS.iter().copied());
+    words
 });
 
 #[cfg(test)]

@@ -7,11 +7,10 @@
 //! malformed feed is a [`LoadError::Parse`] naming the file.
 
 use super::encoding::decode_raw;
-use super::html::{Rendered, build, clean_byline, clean_line, collapse, render_fragment};
+use super::html::{Rendered, build, clean_byline, clean_line, render_fragment, render_plain};
 use super::structure::Hint;
 use super::{LoadError, Loaded};
 use crate::engine::article::{Article, Format, Meta, Source};
-use crate::engine::sanitize::sanitize;
 use feed_rs::model::{Entry, Feed, Link, Text};
 
 /// Parses a feed into one article per entry.
@@ -120,17 +119,7 @@ fn entry_article(
 
 /// Plain-text content: entities decoded, blank lines separate paragraphs.
 fn plain(body: &str) -> Rendered {
-    let decoded = html_escape::decode_html_entities(body);
-    let mut out = Rendered::default();
-    for para in decoded.split("\n\n") {
-        let (clean, report, _) = sanitize(&collapse(para));
-        out.cleaned += report.total();
-        let text = collapse(&clean);
-        if !text.is_empty() {
-            out.pieces.push((Hint::Para, text));
-        }
-    }
-    out
+    render_plain(&html_escape::decode_html_entities(body), "\n\n")
 }
 
 /// A feed text (title, name) as one clean line; HTML titles lose their markup.

@@ -9,7 +9,7 @@
 
 mod render;
 
-pub use render::{Rendered, assemble, collapse, render, render_fragment};
+pub use render::{Rendered, assemble, collapse, render, render_fragment, render_plain};
 
 use super::default_meta;
 use super::encoding::Decoded;
@@ -71,6 +71,7 @@ pub fn build(
         // Rendered text is not a copy of the markup: offsets are into the rendered text.
         source_map: SourceMap::identity(),
         notes,
+        words: Default::default(),
     }
 }
 

@@ -7,11 +7,9 @@
 //! [`LoadError::Record`] naming the file and the record, and the good ones still load.
 
 use super::encoding::decode_raw;
-use super::html::{Rendered, build, clean_byline, clean_line, collapse, render_fragment};
-use super::structure::Hint;
+use super::html::{Rendered, build, clean_byline, clean_line, render_fragment, render_plain};
 use super::{LoadError, Loaded};
 use crate::engine::article::{Article, Format, Meta, Source};
-use crate::engine::sanitize::sanitize;
 use serde_json::{Map, Value};
 
 /// Parses JSON or JSON Lines bytes into articles and per-record problems.
@@ -160,16 +158,7 @@ fn render_body(body: &str) -> Rendered {
         return render_fragment(body);
     }
     let sep = if body.contains("\n\n") { "\n\n" } else { "\n" };
-    let mut out = Rendered::default();
-    for para in body.split(sep) {
-        let (clean, report, _) = sanitize(&collapse(para));
-        out.cleaned += report.total();
-        let text = collapse(&clean);
-        if !text.is_empty() {
-            out.pieces.push((Hint::Para, text));
-        }
-    }
-    out
+    render_plain(body, sep)
 }
 
 #[cfg(test)]

@@ -71,6 +71,7 @@ pub fn parse(source: Source, decoded: Decoded) -> Article {
         source_map: map,
         notes: decoded.notes,
         text,
+        words: Default::default(),
     }
 }
 

@@ -28,6 +28,7 @@ pub fn parse(source: Source, decoded: Decoded) -> Article {
         source_map: decoded.map,
         notes: decoded.notes,
         text,
+        words: Default::default(),
     }
 }
 

@@ -245,39 +245,12 @@ fn byline_of(s: &str) -> Option<&str> {
     ((1..=8).contains(&words) && capitalised * 2 >= words && !ends_sentence(rest)).then_some(rest)
 }
 
-/// Abbreviations after which a period does not end a sentence (for title derivation; the
-/// full segmenter in `engine::segment` has its own, richer rules).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "jr", "sr",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "no", "jan", "feb", "aug", "sept", "oct", "nov",
-    "dec", "a.m", "p.m", "inc", "corp", "co", "ltd", "prof",
-];
-
-/// The first sentence of a paragraph.
+/// The first sentence of a paragraph, by the story segmenter's rules.
 pub fn first_sentence(s: &str) -> &str {
-    let bytes = s.as_bytes();
-    for (i, c) in s.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let after = i + c.len_utf8();
-        let next_is_space = bytes.get(after).is_none_or(|b| b.is_ascii_whitespace());
-        if !next_is_space {
-            continue;
-        }
-        // After the last space, which may be wider than one byte (a no-break space).
-        let word_start = s[..i]
-            .char_indices()
-            .rfind(|(_, ch)| ch.is_whitespace())
-            .map_or(0, |(p, ch)| p + ch.len_utf8());
-        let word = s[word_start..i].to_lowercase();
-        let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-        if c == '.' && (is_initial || ABBREVIATIONS.contains(&word.as_str())) {
-            continue;
-        }
-        return &s[..after];
-    }
-    s
+    crate::engine::segment::split(s, Span::new(0, s.len()))
+        .first()
+        .and_then(|first| s.get(..first.end))
+        .unwrap_or(s)
 }
 
 /// Shortens to at most `max` characters at a word boundary, with an ellipsis when cut.

@@ -25,11 +25,21 @@ impl Widget for StatusLine<'_> {
             Some(i) if n > 0 => format!(" {}/{n} · {}% ", i + 1, app.scroll_percent()),
             _ => format!(" 0/{n} "),
         };
-        let hints = if self.area.narrow {
-            " Tab pane · ? help · q quit "
+        // The longest hint that leaves room for the position and a message.
+        let choices: &[&str] = if self.area.narrow {
+            &[
+                " Tab pane · ? help · q quit ",
+                " Tab pane · ? help ",
+                " ? help ",
+            ]
         } else {
-            " ? help · q quit "
+            &[" ? help · q quit ", " ? help "]
         };
+        let hints = choices
+            .iter()
+            .copied()
+            .find(|h| pos.width() + h.width() + 8 <= width)
+            .unwrap_or(choices[choices.len() - 1]);
         let load = &app.load;
         let (middle, warn) = if !load.finished && !load.cancelled && load.total > 0 {
             let failed = if load.failed > 0 {

@@ -187,6 +187,21 @@ fn split_double_breaks(s: &str) -> Vec<&str> {
     out
 }
 
+/// Plain text (no markup) as paragraphs split on `sep`, each sanitized and collapsed to one
+/// line. Shared by feeds with `text/plain` content and JSON bodies without tags.
+pub fn render_plain(body: &str, sep: &str) -> Rendered {
+    let mut out = Rendered::default();
+    for para in body.split(sep) {
+        let (clean, report, _) = sanitize(&collapse(para));
+        out.cleaned += report.total();
+        let text = collapse(&clean);
+        if !text.is_empty() {
+            out.pieces.push((Hint::Para, text));
+        }
+    }
+    out
+}
+
 /// Collapses runs of whitespace (including no-break spaces) to one space and trims.
 pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
