@@ -4,6 +4,7 @@
 //! [`article::Span`]s and plain enums, so every result can be tested, benchmarked and printed.
 
 pub mod article;
+pub mod compare;
 pub mod entities;
 pub mod load;
 pub mod sanitize;
