@@ -42,6 +42,37 @@ pub enum Sub {
         #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
         max_size: u64,
     },
+    /// Line up two reports sentence by sentence: what they share, what only one says, and
+    /// where their numbers, dates and places differ.
+    Compare {
+        /// The left report (a file, or - for standard input).
+        a: PathBuf,
+        /// The right report.
+        b: PathBuf,
+        /// Same as --format json.
+        #[arg(long)]
+        json: bool,
+        /// Output format. Default: text (side by side, fitting --width).
+        #[arg(long, value_enum)]
+        format: Option<CompareFormat>,
+        /// Width of the text format (default: the terminal's, or 100).
+        #[arg(long)]
+        width: Option<u16>,
+        /// Largest input to read.
+        #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+        max_size: u64,
+    },
+}
+
+/// Output formats of `parallax compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareFormat {
+    /// `{left, right, pairs, left_only, right_only, coverage, discrepancies, ...}`.
+    Json,
+    /// Side by side in plain text with markers.
+    Text,
+    /// A report to paste into a document.
+    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -243,6 +274,84 @@ fn entities(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
     }
 }
 
+/// Writes script output to stdout; a closed pipe is not an error.
+fn write_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match f(&mut out).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: writing output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Loads one report for `compare`: the first article of `path` (a feed's first entry).
+fn load_one(path: &std::path::Path, opts: &LoadOptions) -> Result<Article, ()> {
+    let articles = load_for_script(std::slice::from_ref(&path.to_path_buf()), opts);
+    let n = articles.len();
+    match articles.into_iter().next() {
+        Some(a) => {
+            if n > 1 {
+                eprintln!(
+                    "parallax: {}: {n} articles; comparing the first",
+                    sanitize_line(&path.display().to_string())
+                );
+            }
+            Ok(a)
+        }
+        None => {
+            eprintln!(
+                "parallax: {}: no article to compare",
+                sanitize_line(&path.display().to_string())
+            );
+            Err(())
+        }
+    }
+}
+
+/// `parallax compare A B`.
+fn compare(
+    a: &std::path::Path,
+    b: &std::path::Path,
+    format: CompareFormat,
+    width: Option<u16>,
+    max_bytes: u64,
+) -> ExitCode {
+    use crate::engine::compare::{self, render};
+    use crate::engine::entities;
+    let opts = LoadOptions { max_bytes };
+    let (Ok(a), Ok(b)) = (load_one(a, &opts), load_one(b, &opts)) else {
+        return ExitCode::FAILURE;
+    };
+    let ex = entities::extract_story(&[a.clone(), b.clone()]);
+    let c = compare::compare((&a, &ex[0]), (&b, &ex[1]));
+    let width = width.map(usize::from).unwrap_or_else(|| {
+        if std::io::stdout().is_terminal() {
+            crossterm_width().unwrap_or(100)
+        } else {
+            100
+        }
+    });
+    write_stdout(|out| match format {
+        CompareFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &render::to_json(&c, &a, &b))
+                .map_err(std::io::Error::other)?;
+            writeln!(out)
+        }
+        CompareFormat::Text => write!(out, "{}", render::to_text(&c, &a, &b, width)),
+        CompareFormat::Markdown => write!(out, "{}", render::to_markdown(&c, &a, &b)),
+    })
+}
+
+fn crossterm_width() -> Option<usize> {
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -253,6 +362,22 @@ pub fn main() -> ExitCode {
     }) = cli.command
     {
         return entities(&paths, json, max_size);
+    }
+    if let Some(Sub::Compare {
+        a,
+        b,
+        json,
+        format,
+        width,
+        max_size,
+    }) = cli.command
+    {
+        let format = if json {
+            CompareFormat::Json
+        } else {
+            format.unwrap_or(CompareFormat::Text)
+        };
+        return compare(&a, &b, format, width, max_size);
     }
     let args = cli.read;
     let opts = LoadOptions {

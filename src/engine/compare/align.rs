@@ -33,6 +33,7 @@ use crate::engine::article::{Article, BlockKind, SkipReason, Span};
 use crate::engine::entities::{EntityKind, Extraction};
 use crate::engine::segment::{self, Sentence};
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
 /// How closely two linked sentences correspond.
@@ -180,6 +181,9 @@ pub struct Doc {
     norms: Vec<f32>,
     /// Term id → sentences containing it, ascending.
     postings: HashMap<u32, Vec<u32>>,
+    /// Per sentence: a hash of its case-folded words; and hash → sentences.
+    keys: Vec<u64>,
+    exact: HashMap<u64, Vec<u32>>,
 }
 
 /// A set of articles prepared for alignment with one shared vocabulary and weights.
@@ -380,10 +384,22 @@ impl Corpus {
                     *slot += w;
                 }
             }
+            // Identical sentences are the same whatever their terms weigh.
+            if let Some(same) = db.exact.get(&da.keys[i]) {
+                for &j in same {
+                    if acc[j as usize] == 0.0 {
+                        touched.push(j);
+                        acc[j as usize] = f32::MIN_POSITIVE;
+                    }
+                }
+            }
             for &j in &touched {
                 let j = j as usize;
                 let shared = std::mem::take(&mut acc[j]);
-                let (shared, cosine, cover) = scores(shared, da.norms[i], db.norms[j]);
+                let (shared, mut cosine, mut cover) = scores(shared, da.norms[i], db.norms[j]);
+                if da.keys[i] == db.keys[j] {
+                    (cosine, cover) = (1.0, 1.0);
+                }
                 if cosine >= p.best_cosine.min(p.link_cosine) || cover >= p.link_cover {
                     raw.push((i, j, shared, cosine, cover));
                 }
@@ -503,6 +519,7 @@ fn keep_best(mut links: Vec<Link>, n_left: usize, n_right: usize, k: usize) -> V
 fn prepare(article: &Article, ex: &Extraction, b: &mut Builder) -> Doc {
     let sentences = aligned_sentences(article);
     let mut terms = Vec::with_capacity(sentences.len());
+    let mut keys = Vec::with_capacity(sentences.len());
     let mentions = &ex.mentions;
     for s in &sentences {
         let mut bag: Vec<u32> = Vec::new();
@@ -524,7 +541,9 @@ fn prepare(article: &Article, ex: &Extraction, b: &mut Builder) -> Doc {
             covered.push(x.span);
         }
         let mut c = 0;
+        let mut key = std::collections::hash_map::DefaultHasher::new();
         for w in segment::words(&article.text, s.span) {
+            w.norm.hash(&mut key);
             while c < covered.len() && covered[c].end <= w.span.start {
                 c += 1;
             }
@@ -540,6 +559,7 @@ fn prepare(article: &Article, ex: &Extraction, b: &mut Builder) -> Doc {
                 None => bag.push(b.id(w.stem, bg)),
             }
         }
+        keys.push(key.finish());
         bag.sort_unstable();
         bag.dedup();
         for &t in &bag {
@@ -553,11 +573,17 @@ fn prepare(article: &Article, ex: &Extraction, b: &mut Builder) -> Doc {
             postings.entry(t).or_default().push(i as u32);
         }
     }
+    let mut exact: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        exact.entry(*k).or_default().push(i as u32);
+    }
     Doc {
         sentences,
         terms,
         norms: Vec::new(),
         postings,
+        keys,
+        exact,
     }
 }
 

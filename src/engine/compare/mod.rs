@@ -1,5 +1,503 @@
 //! Comparing two reports: sentence alignment ([`align`]), word diff of aligned sentences
-//! ([`diff`]), coverage and discrepancies, and their renderings for scripts.
+//! ([`diff`]), coverage, shared and missing entities, and discrepancies (numbers, dates and
+//! places that differ inside an aligned pair), plus display rows and renderings for scripts
+//! ([`render`]).
+//!
+//! Rows: the view shows the left report in its own order. Each sentence is joined to its best
+//! counterpart; the connected groups this makes are rows (a one-to-many link is one row with
+//! one sentence on one side and several on the other). A row sits at its first left sentence;
+//! a right sentence no link reaches sits after the row holding its predecessor in the right
+//! report, so unique material appears where its report has it.
 
 pub mod align;
+pub mod diff;
 pub mod eval;
+pub mod render;
+
+use crate::engine::article::{Article, Span};
+use crate::engine::entities::{EntityKind, Extraction};
+use crate::engine::segment::{self, Sentence};
+use align::{Alignment, Corpus, Link, LinkKind};
+use diff::{Change, WordDiff};
+use std::collections::{BTreeMap, HashSet};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One display row: sentences of each side shown side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub left: Vec<usize>,
+    pub right: Vec<usize>,
+    /// The strongest link between the two sides (`None` for a one-sided row).
+    pub kind: Option<LinkKind>,
+    pub score: f32,
+    /// Pieces of each sentence of the row (in `left` / `right` order).
+    pub diff: WordDiff,
+}
+
+impl Row {
+    pub fn is_one_sided(&self) -> bool {
+        self.left.is_empty() || self.right.is_empty()
+    }
+    /// True when the row has something only one side says: a one-sided row, or words only one
+    /// side has.
+    pub fn has_difference(&self) -> bool {
+        self.is_one_sided()
+            || self
+                .diff
+                .left
+                .iter()
+                .chain(&self.diff.right)
+                .flatten()
+                .any(|p| p.change.is_difference())
+    }
+}
+
+/// Where two linked sentences give different numbers, dates or places.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Discrepancy {
+    pub left: usize,
+    pub right: usize,
+    pub kind: EntityKind,
+    /// The values only the left sentence gives, with their spans.
+    pub left_values: Vec<(String, Span)>,
+    pub right_values: Vec<(String, Span)>,
+}
+
+/// Canonical entities (not dates or numbers) with their mention counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EntityOverlap {
+    pub shared: Vec<(EntityKind, String)>,
+    pub left_only: Vec<(EntityKind, String)>,
+    pub right_only: Vec<(EntityKind, String)>,
+}
+
+/// Everything the compare view and `parallax compare` show.
+#[derive(Debug, Clone, Default)]
+pub struct Comparison {
+    pub left_sentences: Vec<Sentence>,
+    pub right_sentences: Vec<Sentence>,
+    pub alignment: Alignment,
+    /// One diff per link (single sentences), in `alignment.links` order.
+    pub link_diffs: Vec<WordDiff>,
+    pub rows: Vec<Row>,
+    /// Share of the left report's words the right covers, and the reverse.
+    pub coverage: (f32, f32),
+    pub entities: EntityOverlap,
+    pub discrepancies: Vec<Discrepancy>,
+    /// Words in verbatim runs of 8+ words shared by the two (wire copy), per side.
+    pub wire_words: (usize, usize),
+    /// Words per side (aligned sentences).
+    pub words: (usize, usize),
+}
+
+impl Comparison {
+    /// Rows whose sentences include left sentence `i` / right sentence `j`.
+    pub fn row_of_left(&self, i: usize) -> Option<usize> {
+        self.rows.iter().position(|r| r.left.contains(&i))
+    }
+    pub fn row_of_right(&self, j: usize) -> Option<usize> {
+        self.rows.iter().position(|r| r.right.contains(&j))
+    }
+    /// Counts of linked sentence pairs... shown in headers: (links, left only, right only).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        (
+            self.alignment.links.len(),
+            self.alignment.left_only.len(),
+            self.alignment.right_only.len(),
+        )
+    }
+}
+
+/// Compares two articles on their own.
+pub fn compare(a: (&Article, &Extraction), b: (&Article, &Extraction)) -> Comparison {
+    let corpus = Corpus::new(&[a.0, b.0], &[a.1, b.1]);
+    compare_in(&corpus, 0, 1, a, b)
+}
+
+/// Compares documents `ia` and `ib` of a prepared corpus (the story view aligns every pair of
+/// one corpus, so term rarity is measured over all loaded reports).
+pub fn compare_in(
+    corpus: &Corpus,
+    ia: usize,
+    ib: usize,
+    a: (&Article, &Extraction),
+    b: (&Article, &Extraction),
+) -> Comparison {
+    let alignment = corpus.align(ia, ib);
+    let ls = corpus.docs[ia].sentences.clone();
+    let rs = corpus.docs[ib].sentences.clone();
+    let lwords: Vec<segment::Word> = ls
+        .iter()
+        .flat_map(|s| segment::words(&a.0.text, s.span))
+        .collect();
+    let rwords: Vec<segment::Word> = rs
+        .iter()
+        .flat_map(|s| segment::words(&b.0.text, s.span))
+        .collect();
+    let masks = diff::wire_masks(&lwords, &rwords);
+    let link_diffs: Vec<WordDiff> = alignment
+        .links
+        .iter()
+        .map(|l| {
+            diff::diff(
+                &a.0.text,
+                &[ls[l.left].span],
+                &b.0.text,
+                &[rs[l.right].span],
+                Some((&masks.0, &masks.1)),
+            )
+        })
+        .collect();
+    let rows = rows(&alignment, ls.len(), rs.len(), |left, right| {
+        let lspans: Vec<Span> = left.iter().map(|&i| ls[i].span).collect();
+        let rspans: Vec<Span> = right.iter().map(|&j| rs[j].span).collect();
+        diff::diff(
+            &a.0.text,
+            &lspans,
+            &b.0.text,
+            &rspans,
+            Some((&masks.0, &masks.1)),
+        )
+    });
+    let coverage = (
+        coverage(&alignment.links, &link_diffs, &ls, &lwords, true),
+        coverage(&alignment.links, &link_diffs, &rs, &rwords, false),
+    );
+    let discrepancies = discrepancies(&alignment.links, &ls, &rs, a, b);
+    Comparison {
+        wire_words: (masks.0.len(), masks.1.len()),
+        words: (lwords.len(), rwords.len()),
+        left_sentences: ls,
+        right_sentences: rs,
+        entities: entity_overlap(a.1, b.1),
+        alignment,
+        link_diffs,
+        rows,
+        coverage,
+        discrepancies,
+    }
+}
+
+/// Share of a side's words covered by the other: all words of a sentence with a `same` link;
+/// for a sentence with only `partial` links, the words the diff found on the other side too.
+fn coverage(
+    links: &[Link],
+    diffs: &[WordDiff],
+    sentences: &[Sentence],
+    words: &[segment::Word],
+    left: bool,
+) -> f32 {
+    if words.is_empty() {
+        return 0.0;
+    }
+    let mut covered: HashSet<usize> = HashSet::new();
+    let mut same: HashSet<usize> = HashSet::new();
+    for (l, d) in links.iter().zip(diffs) {
+        let (index, pieces) = if left {
+            (l.left, &d.left)
+        } else {
+            (l.right, &d.right)
+        };
+        if l.kind == LinkKind::Same {
+            same.insert(index);
+        }
+        for p in pieces.iter().flatten() {
+            if p.change != Change::Only {
+                covered.extend(p.range.start..p.range.end);
+            }
+        }
+    }
+    let same_spans: Vec<Span> = same.iter().map(|&i| sentences[i].span).collect();
+    let n = words
+        .iter()
+        .filter(|w| {
+            covered.contains(&w.span.start) || same_spans.iter().any(|s| s.contains(w.span.start))
+        })
+        .count();
+    n as f32 / words.len() as f32
+}
+
+fn entity_overlap(a: &Extraction, b: &Extraction) -> EntityOverlap {
+    let count = |ex: &Extraction| {
+        let mut m: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
+        for x in ex
+            .mentions
+            .iter()
+            .filter(|x| !matches!(x.kind, EntityKind::Date | EntityKind::Number))
+        {
+            *m.entry((x.kind, x.canonical.clone())).or_default() += 1;
+        }
+        m
+    };
+    let (ca, cb) = (count(a), count(b));
+    let sorted = |mut v: Vec<(usize, (EntityKind, String))>| {
+        v.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        v.into_iter().map(|(_, k)| k).collect::<Vec<_>>()
+    };
+    EntityOverlap {
+        shared: sorted(
+            ca.iter()
+                .filter_map(|(k, n)| cb.get(k).map(|m| (n + m, k.clone())))
+                .collect(),
+        ),
+        left_only: sorted(
+            ca.iter()
+                .filter(|(k, _)| !cb.contains_key(*k))
+                .map(|(k, n)| (*n, k.clone()))
+                .collect(),
+        ),
+        right_only: sorted(
+            cb.iter()
+                .filter(|(k, _)| !ca.contains_key(*k))
+                .map(|(k, n)| (*n, k.clone()))
+                .collect(),
+        ),
+    }
+}
+
+/// The comparable values of one kind in a sentence: normalised value → first span.
+fn values(
+    article: &Article,
+    ex: &Extraction,
+    span: Span,
+    kind: EntityKind,
+) -> BTreeMap<String, Span> {
+    let mut out = BTreeMap::new();
+    let first = ex.mentions.partition_point(|m| m.span.end <= span.start);
+    for m in ex.mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+    {
+        if m.kind != kind {
+            continue;
+        }
+        let key = if matches!(kind, EntityKind::Number | EntityKind::Date) {
+            align::normalise_number(article.slice(m.span))
+        } else {
+            m.canonical.clone()
+        };
+        out.entry(key).or_insert(m.span);
+    }
+    out
+}
+
+/// Kinds whose differing values inside an aligned pair are discrepancies.
+pub const DISCREPANCY_KINDS: [EntityKind; 4] = [
+    EntityKind::Number,
+    EntityKind::Date,
+    EntityKind::Gpe,
+    EntityKind::Loc,
+];
+
+/// The words just before and just after `span` inside `sentence`, case-folded.
+fn context(article: &Article, sentence: Span, span: Span) -> (Option<String>, Option<String>) {
+    let before = article
+        .text
+        .get(sentence.start..span.start)
+        .and_then(|t| t.unicode_words().next_back())
+        .map(str::to_lowercase);
+    let after = article
+        .text
+        .get(span.end..sentence.end)
+        .and_then(|t| t.unicode_words().next())
+        .map(str::to_lowercase);
+    (before, after)
+}
+
+/// Values that disagree inside linked pairs: each side gives a value of the same kind the
+/// other lacks, in the same slot (the same word just before or just after it: "meet in
+/// Istanbul" / "meet face-to-face in Turkey", "over 12,000 civilians" / "thousands of
+/// civilians" do not share one, "12,000 civilians" / "10,000 civilians" do).
+fn discrepancies(
+    links: &[Link],
+    ls: &[Sentence],
+    rs: &[Sentence],
+    a: (&Article, &Extraction),
+    b: (&Article, &Extraction),
+) -> Vec<Discrepancy> {
+    let mut out = Vec::new();
+    for l in links {
+        let (sa, sb) = (ls[l.left].span, rs[l.right].span);
+        for kind in DISCREPANCY_KINDS {
+            let va = values(a.0, a.1, sa, kind);
+            let vb = values(b.0, b.1, sb, kind);
+            let only_a: Vec<(String, Span)> = va
+                .iter()
+                .filter(|(k, _)| !vb.contains_key(*k))
+                .map(|(_, s)| (a.0.slice(*s).to_string(), *s))
+                .collect();
+            let only_b: Vec<(String, Span)> = vb
+                .iter()
+                .filter(|(k, _)| !va.contains_key(*k))
+                .map(|(_, s)| (b.0.slice(*s).to_string(), *s))
+                .collect();
+            let (mut left_values, mut right_values) = (Vec::new(), Vec::new());
+            for x in &only_a {
+                let cx = context(a.0, sa, x.1);
+                for y in &only_b {
+                    let cy = context(b.0, sb, y.1);
+                    let slot = (cx.0.is_some() && cx.0 == cy.0) || (cx.1.is_some() && cx.1 == cy.1);
+                    if slot {
+                        if !left_values.contains(x) {
+                            left_values.push(x.clone());
+                        }
+                        if !right_values.contains(y) {
+                            right_values.push(y.clone());
+                        }
+                    }
+                }
+            }
+            if !left_values.is_empty() {
+                out.push(Discrepancy {
+                    left: l.left,
+                    right: l.right,
+                    kind,
+                    left_values,
+                    right_values,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Groups the alignment into display rows (see the module documentation).
+fn rows(
+    al: &Alignment,
+    n_left: usize,
+    n_right: usize,
+    mut diff_of: impl FnMut(&[usize], &[usize]) -> WordDiff,
+) -> Vec<Row> {
+    // Union-find over left 0..n_left and right n_left..n_left+n_right.
+    let mut parent: Vec<usize> = (0..n_left + n_right).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut best_l: Vec<Option<&Link>> = vec![None; n_left];
+    let mut best_r: Vec<Option<&Link>> = vec![None; n_right];
+    for l in &al.links {
+        if best_l[l.left].is_none_or(|b| l.score > b.score) {
+            best_l[l.left] = Some(l);
+        }
+        if best_r[l.right].is_none_or(|b| l.score > b.score) {
+            best_r[l.right] = Some(l);
+        }
+    }
+    for l in best_l.iter().chain(&best_r).flatten() {
+        let (x, y) = (
+            find(&mut parent, l.left),
+            find(&mut parent, n_left + l.right),
+        );
+        if x != y {
+            parent[x] = y;
+        }
+    }
+    let mut groups: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for i in 0..n_left {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().0.push(i);
+    }
+    for j in 0..n_right {
+        let r = find(&mut parent, n_left + j);
+        groups.entry(r).or_default().1.push(j);
+    }
+    let mut with_left: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    let mut right_alone: Vec<usize> = Vec::new();
+    for (_, (l, r)) in groups {
+        if l.is_empty() {
+            right_alone.extend(r);
+        } else {
+            with_left.push((l, r));
+        }
+    }
+    with_left.sort_by_key(|(l, _)| l[0]);
+    right_alone.sort_unstable();
+    for j in right_alone {
+        let at = if j == 0 {
+            0
+        } else {
+            with_left
+                .iter()
+                .position(|(_, r)| r.contains(&(j - 1)))
+                .map_or(with_left.len(), |p| p + 1)
+        };
+        with_left.insert(at, (Vec::new(), vec![j]));
+    }
+    with_left
+        .into_iter()
+        .map(|(left, right)| {
+            let links = al
+                .links
+                .iter()
+                .filter(|l| left.contains(&l.left) && right.contains(&l.right));
+            let (mut kind, mut score) = (None, 0.0f32);
+            for l in links {
+                score = score.max(l.score);
+                if kind != Some(LinkKind::Same) {
+                    kind = Some(l.kind);
+                }
+            }
+            let diff = diff_of(&left, &right);
+            Row {
+                left,
+                right,
+                kind,
+                score,
+                diff,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::load::{Input, LoadOptions, load_input};
+
+    fn seed(i: usize) -> Article {
+        load_input(&Input::Seed(i), &LoadOptions::default())
+            .expect("seed loads")
+            .articles
+            .remove(0)
+    }
+
+    #[test]
+    fn rows_cover_every_sentence_once() {
+        let (a, b) = (seed(0), seed(1));
+        let ex = crate::engine::entities::extract_story(&[a.clone(), b.clone()]);
+        let c = compare((&a, &ex[0]), (&b, &ex[1]));
+        let mut left: Vec<usize> = c.rows.iter().flat_map(|r| r.left.clone()).collect();
+        let mut right: Vec<usize> = c.rows.iter().flat_map(|r| r.right.clone()).collect();
+        left.sort_unstable();
+        right.sort_unstable();
+        assert_eq!(left, (0..c.left_sentences.len()).collect::<Vec<_>>());
+        assert_eq!(right, (0..c.right_sentences.len()).collect::<Vec<_>>());
+        assert!(c.coverage.0 > 0.1 && c.coverage.0 < 1.0, "{:?}", c.coverage);
+    }
+
+    #[test]
+    fn identical_reports_cover_each_other() {
+        let a = seed(2);
+        let ex = crate::engine::entities::extract(&a);
+        let c = compare((&a, &ex), (&a, &ex));
+        assert!(c.alignment.left_only.is_empty());
+        assert!(
+            c.coverage.0 > 0.999 && c.coverage.1 > 0.999,
+            "{:?}",
+            c.coverage
+        );
+        for (i, _) in c.left_sentences.iter().enumerate() {
+            assert!(
+                c.alignment
+                    .links
+                    .iter()
+                    .any(|l| l.left == i && l.right == i && l.kind == LinkKind::Same),
+                "sentence {i} not paired with itself"
+            );
+        }
+    }
+}

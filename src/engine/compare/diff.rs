@@ -1,0 +1,242 @@
+//! Word diff of aligned sentences, and verbatim runs shared by two reports (wire copy).
+//!
+//! The diff runs [`similar`] on the sentences' case-folded words, with a deadline so a
+//! pathological pair cannot hang, and returns our own [`Piece`]s: every byte of each sentence
+//! is in exactly one piece, so a side's pieces concatenate back to its text. Words the diff
+//! leaves unmatched but whose stem occurs on the other side are [`Change::Moved`] (paraphrase
+//! reorders words), not differences.
+
+use crate::engine::article::Span;
+use crate::engine::segment::{self, Word};
+use similar::{Algorithm, DiffTag};
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::time::Duration;
+use std::time::Instant;
+
+/// Words in a verbatim run at least this long, shared by both reports, are wire copy.
+pub const WIRE_RUN: usize = 8;
+
+/// How long one diff may take before `similar` falls back to a coarser answer.
+pub const DEADLINE: Duration = Duration::from_millis(50);
+
+/// What a piece of a sentence is, relative to the other side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// In both, in the same order.
+    Equal,
+    /// In both, in another order or another inflection (same stem).
+    Moved,
+    /// Only on this side.
+    Only,
+    /// In a verbatim run of [`WIRE_RUN`]+ words that both reports share (wire copy).
+    Wire,
+}
+
+impl Change {
+    pub fn is_difference(self) -> bool {
+        self == Change::Only
+    }
+}
+
+/// A byte range of one side and what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Piece {
+    pub change: Change,
+    pub range: Span,
+}
+
+/// The word diff of a group of sentences on each side (one sentence, or several for a
+/// one-to-many link): per sentence, its pieces.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordDiff {
+    pub left: Vec<Vec<Piece>>,
+    pub right: Vec<Vec<Piece>>,
+}
+
+/// Per-article mask of the words in wire-copy runs, keyed by word start offset.
+pub type WireMask = HashSet<usize>;
+
+fn shingle_hash(words: &[Word]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for w in words {
+        w.norm.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Words of `a` and of `b` that lie in a run of at least [`WIRE_RUN`] identical words (case
+/// folded) found in both; each argument is the article's words in reading order. Linear:
+/// runs are found through hashed [`WIRE_RUN`]-word shingles.
+pub fn wire_masks(a: &[Word], b: &[Word]) -> (WireMask, WireMask) {
+    if a.len() < WIRE_RUN || b.len() < WIRE_RUN {
+        return (WireMask::new(), WireMask::new());
+    }
+    let hashes = |ws: &[Word]| -> Vec<u64> { ws.windows(WIRE_RUN).map(shingle_hash).collect() };
+    let (ha, hb) = (hashes(a), hashes(b));
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, h) in hb.iter().enumerate() {
+        index.entry(*h).or_default().push(i);
+    }
+    let (mut ma, mut mb) = (WireMask::new(), WireMask::new());
+    for (i, h) in ha.iter().enumerate() {
+        let Some(starts) = index.get(h) else { continue };
+        // Confirm against the words (a hash collision must not invent wire copy).
+        for &j in starts {
+            if a[i..i + WIRE_RUN]
+                .iter()
+                .zip(&b[j..j + WIRE_RUN])
+                .all(|(x, y)| x.norm == y.norm)
+            {
+                ma.extend(a[i..i + WIRE_RUN].iter().map(|w| w.span.start));
+                mb.extend(b[j..j + WIRE_RUN].iter().map(|w| w.span.start));
+            }
+        }
+    }
+    (ma, mb)
+}
+
+/// Diffs the sentences `left` (spans of `left_text`) against `right` (of `right_text`).
+/// Words in the wire masks (if given) are marked [`Change::Wire`] where the diff matched them.
+pub fn diff(
+    left_text: &str,
+    left: &[Span],
+    right_text: &str,
+    right: &[Span],
+    masks: Option<(&WireMask, &WireMask)>,
+) -> WordDiff {
+    let lw: Vec<Vec<Word>> = left.iter().map(|s| segment::words(left_text, *s)).collect();
+    let rw: Vec<Vec<Word>> = right
+        .iter()
+        .map(|s| segment::words(right_text, *s))
+        .collect();
+    let lflat: Vec<&Word> = lw.iter().flatten().collect();
+    let rflat: Vec<&Word> = rw.iter().flatten().collect();
+    let lkeys: Vec<&str> = lflat.iter().map(|w| w.norm.as_str()).collect();
+    let rkeys: Vec<&str> = rflat.iter().map(|w| w.norm.as_str()).collect();
+    let deadline = Instant::now() + DEADLINE;
+    let ops =
+        similar::capture_diff_slices_deadline(Algorithm::Patience, &lkeys, &rkeys, Some(deadline));
+    let mut lchange = vec![Change::Only; lflat.len()];
+    let mut rchange = vec![Change::Only; rflat.len()];
+    for op in ops {
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            lchange[old].fill(Change::Equal);
+            rchange[new].fill(Change::Equal);
+        }
+    }
+    let lstems: HashSet<&str> = lflat.iter().map(|w| w.stem.as_str()).collect();
+    let rstems: HashSet<&str> = rflat.iter().map(|w| w.stem.as_str()).collect();
+    let refine = |change: &mut [Change], words: &[&Word], other: &HashSet<&str>, mask| {
+        for (c, w) in change.iter_mut().zip(words) {
+            if *c == Change::Only && other.contains(w.stem.as_str()) {
+                *c = Change::Moved;
+            }
+            if *c != Change::Only
+                && let Some(m) = mask
+            {
+                let m: &WireMask = m;
+                if m.contains(&w.span.start) {
+                    *c = Change::Wire;
+                }
+            }
+        }
+    };
+    refine(&mut lchange, &lflat, &rstems, masks.map(|m| m.0));
+    refine(&mut rchange, &rflat, &lstems, masks.map(|m| m.1));
+    WordDiff {
+        left: pieces(left, &lw, &lchange),
+        right: pieces(right, &rw, &rchange),
+    }
+}
+
+/// Cuts each sentence into pieces from its words' changes. The text between two words takes
+/// their change when both agree, else it is `Equal` (neutral).
+fn pieces(spans: &[Span], words: &[Vec<Word>], changes: &[Change]) -> Vec<Vec<Piece>> {
+    let mut out = Vec::with_capacity(spans.len());
+    let mut k = 0;
+    for (span, ws) in spans.iter().zip(words) {
+        let mut ps: Vec<Piece> = Vec::new();
+        let push = |change: Change, range: Span, ps: &mut Vec<Piece>| {
+            if range.is_empty() {
+                return;
+            }
+            match ps.last_mut() {
+                Some(last) if last.change == change && last.range.end == range.start => {
+                    last.range.end = range.end;
+                }
+                _ => ps.push(Piece { change, range }),
+            }
+        };
+        let mut at = span.start;
+        let mut prev: Option<Change> = None;
+        for w in ws {
+            let c = changes.get(k).copied().unwrap_or(Change::Only);
+            k += 1;
+            let gap = match prev {
+                Some(p) if p == c => c,
+                _ => Change::Equal,
+            };
+            push(gap, Span::new(at, w.span.start), &mut ps);
+            push(c, w.span, &mut ps);
+            at = w.span.end;
+            prev = Some(c);
+        }
+        push(Change::Equal, Span::new(at, span.end), &mut ps);
+        out.push(ps);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(t: &str, ps: &[Piece]) -> String {
+        ps.iter().map(|p| &t[p.range.range()]).collect()
+    }
+
+    #[test]
+    fn pieces_cover_and_mark() {
+        let a = "Putin declined the invitation to Istanbul.";
+        let b = "The invitation to Ankara was declined by Putin.";
+        let d = diff(
+            a,
+            &[Span::new(0, a.len())],
+            b,
+            &[Span::new(0, b.len())],
+            None,
+        );
+        assert_eq!(text_of(a, &d.left[0]), a);
+        assert_eq!(text_of(b, &d.right[0]), b);
+        let only: Vec<&str> = d.right[0]
+            .iter()
+            .filter(|p| p.change == Change::Only)
+            .map(|p| &b[p.range.range()])
+            .collect();
+        let only = only.join(" ");
+        assert!(only.contains("Ankara"), "{only:?}");
+        assert!(!only.contains("Putin"), "{only:?}");
+        let only_left: Vec<&str> = d.left[0]
+            .iter()
+            .filter(|p| p.change == Change::Only)
+            .map(|p| &a[p.range.range()])
+            .collect();
+        assert_eq!(only_left, vec!["Istanbul"]);
+    }
+
+    #[test]
+    fn wire_runs_need_eight_words() {
+        let a = "one two three four five six seven eight nine";
+        let b = "zero one two three four five six seven eight";
+        let c = "one two three four five six seven nine";
+        let w = |t: &str| segment::words(t, Span::new(0, t.len()));
+        let (ma, mb) = wire_masks(&w(a), &w(b));
+        assert_eq!(ma.len(), 8);
+        assert_eq!(mb.len(), 8);
+        let (ma, _) = wire_masks(&w(a), &w(c));
+        assert!(ma.is_empty());
+    }
+}

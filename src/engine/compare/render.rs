@@ -1,0 +1,359 @@
+//! Renderings of a [`Comparison`] for scripts and people: JSON (byte offsets into each file as
+//! read), plain text side by side fitting a width, Markdown, and a compact list of links.
+
+use super::diff::{Change, Piece};
+use super::{Comparison, Row};
+use crate::engine::article::{Article, Span};
+use crate::engine::sanitize::sanitize_line;
+use serde_json::{Value, json};
+use std::fmt::Write as _;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+fn pieces_json(article: &Article, pieces: &[Piece]) -> Vec<Value> {
+    pieces
+        .iter()
+        .map(|p| {
+            json!({"change": p.change, "start": article.source_map.to_source(p.range.start),
+                   "end": article.source_map.to_source(p.range.end),
+                   "text": article.slice(p.range)})
+        })
+        .collect()
+}
+
+fn side_json(article: &Article, sentences: &[crate::engine::segment::Sentence]) -> Value {
+    let map = |o: usize| article.source_map.to_source(o);
+    json!({
+        "path": article.source.label(),
+        "title": article.title,
+        "sentences": sentences.iter().map(|s| json!({"start": map(s.span.start), "end": map(s.span.end)})).collect::<Vec<_>>(),
+    })
+}
+
+/// `{"left","right","pairs","left_only","right_only","coverage","discrepancies","entities"}`.
+pub fn to_json(c: &Comparison, a: &Article, b: &Article) -> Value {
+    let pairs: Vec<Value> = c
+        .alignment
+        .links
+        .iter()
+        .zip(&c.link_diffs)
+        .map(|(l, d)| {
+            json!({"left": l.left, "right": l.right, "kind": l.kind,
+                   "score": (l.score * 1000.0).round() / 1000.0,
+                   "diff": {"left": pieces_json(a, d.left.first().map_or(&[][..], |v| v)),
+                            "right": pieces_json(b, d.right.first().map_or(&[][..], |v| v))}})
+        })
+        .collect();
+    let value = |article: &Article, (text, span): &(String, Span)| {
+        json!({"text": text, "start": article.source_map.to_source(span.start),
+               "end": article.source_map.to_source(span.end)})
+    };
+    let discrepancies: Vec<Value> = c
+        .discrepancies
+        .iter()
+        .map(|d| {
+            json!({"left": d.left, "right": d.right, "type": d.kind.label(),
+                   "left_values": d.left_values.iter().map(|v| value(a, v)).collect::<Vec<_>>(),
+                   "right_values": d.right_values.iter().map(|v| value(b, v)).collect::<Vec<_>>()})
+        })
+        .collect();
+    let names = |v: &[(crate::engine::entities::EntityKind, String)]| {
+        v.iter()
+            .map(|(k, n)| json!({"type": k.label(), "canonical": n}))
+            .collect::<Vec<_>>()
+    };
+    let round = |x: f32| (x as f64 * 1000.0).round() / 1000.0;
+    json!({
+        "left": side_json(a, &c.left_sentences),
+        "right": side_json(b, &c.right_sentences),
+        "pairs": pairs,
+        "left_only": c.alignment.left_only,
+        "right_only": c.alignment.right_only,
+        "coverage": {"left": round(c.coverage.0), "right": round(c.coverage.1)},
+        "wire_words": {"left": c.wire_words.0, "right": c.wire_words.1},
+        "discrepancies": discrepancies,
+        "entities": {"shared": names(&c.entities.shared), "left_only": names(&c.entities.left_only),
+                     "right_only": names(&c.entities.right_only)},
+    })
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let clean = sanitize_line(s);
+    let mut out = String::new();
+    for g in clean.graphemes(true) {
+        if out.width() + g.width() > n {
+            out.push('…');
+            break;
+        }
+        out.push_str(g);
+    }
+    out
+}
+
+/// One line per link and per unlinked sentence, in left order then right order:
+/// `L3 ↔ R2  same     0.81  left text | right text`. Stable, for golden files.
+pub fn links_text(c: &Comparison, a: &Article, b: &Article) -> String {
+    let mut out = String::new();
+    let text = |art: &Article, s: &crate::engine::segment::Sentence| clip(art.slice(s.span), 44);
+    for l in &c.alignment.links {
+        let _ = writeln!(
+            out,
+            "L{} ↔ R{}  {:<7} {:.2}  {} | {}",
+            l.left,
+            l.right,
+            l.kind.label(),
+            l.score,
+            text(a, &c.left_sentences[l.left]),
+            text(b, &c.right_sentences[l.right]),
+        );
+    }
+    for &i in &c.alignment.left_only {
+        let _ = writeln!(out, "L{i} only  {}", text(a, &c.left_sentences[i]));
+    }
+    for &j in &c.alignment.right_only {
+        let _ = writeln!(out, "R{j} only  {}", text(b, &c.right_sentences[j]));
+    }
+    out
+}
+
+/// The text of a row side with words only this side has in `[brackets]` (`mark`), sanitized.
+fn marked(article: &Article, pieces: &[Vec<Piece>], mark: (&str, &str)) -> Vec<String> {
+    pieces
+        .iter()
+        .map(|ps| {
+            let mut s = String::new();
+            for p in ps {
+                let t = flat(article.slice(p.range));
+                if p.change == Change::Only {
+                    s.push_str(mark.0);
+                    s.push_str(&t);
+                    s.push_str(mark.1);
+                } else {
+                    s.push_str(&t);
+                }
+            }
+            s
+        })
+        .collect()
+}
+
+/// Word-wraps `text` to `width` display columns (hard-breaking words longer than a line).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let w = word.width();
+        if !line.is_empty() && line.width() + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if w > width {
+            for g in word.graphemes(true) {
+                if line.width() + g.width() > width {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.push_str(g);
+            }
+            continue;
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let w = s.width();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn header(c: &Comparison, a: &Article, b: &Article) -> Vec<String> {
+    let (links, lo, ro) = c.counts();
+    vec![
+        format!(
+            "A: {} ({})",
+            sanitize_line(&a.title),
+            sanitize_line(&a.source.label())
+        ),
+        format!(
+            "B: {} ({})",
+            sanitize_line(&b.title),
+            sanitize_line(&b.source.label())
+        ),
+        format!(
+            "B covers {:.0}% of A, A covers {:.0}% of B · {links} linked pairs · {lo} only in A · {ro} only in B · {} discrepancies",
+            c.coverage.0 * 100.0,
+            c.coverage.1 * 100.0,
+            c.discrepancies.len()
+        ),
+    ]
+}
+
+fn gutter(row: &Row) -> String {
+    match (row.kind, row.left.is_empty(), row.right.is_empty()) {
+        (Some(k), _, _) => format!(
+            "{} {:.2}",
+            if k == super::LinkKind::Same { "=" } else { "~" },
+            row.score
+        ),
+        (None, false, true) => "< only A".to_string(),
+        (None, true, false) => "only B >".to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Side by side in plain text, `width` columns: each row's sentences wrapped in two columns
+/// with a gutter (`= 0.81` same, `~ 0.42` partial, `< only A`, `only B >`); words only one side
+/// has are in `[brackets]`.
+pub fn to_text(c: &Comparison, a: &Article, b: &Article, width: usize) -> String {
+    let width = width.max(40);
+    let g = 10;
+    let col = (width - g - 2) / 2;
+    let mut out = String::new();
+    for line in header(c, a, b) {
+        for l in wrap(&line, width) {
+            let _ = writeln!(out, "{l}");
+        }
+    }
+    let _ = writeln!(out, "{}", "─".repeat(width));
+    for row in &c.rows {
+        let left: Vec<String> = marked(a, &row.diff.left, ("[", "]"))
+            .iter()
+            .flat_map(|s| wrap(s, col))
+            .collect();
+        let right: Vec<String> = marked(b, &row.diff.right, ("[", "]"))
+            .iter()
+            .flat_map(|s| wrap(s, col))
+            .collect();
+        let n = left.len().max(right.len()).max(1);
+        let gut = gutter(row);
+        for k in 0..n {
+            let l = left.get(k).map_or("", |s| s.as_str());
+            let r = right.get(k).map_or("", |s| s.as_str());
+            let gt = if k == 0 { gut.as_str() } else { "" };
+            let line = format!("{} {} {}", pad(l, col), pad(gt, g), r);
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
+        let _ = writeln!(out);
+    }
+    out
+}
+
+/// Article text is sanitized when loaded; only line breaks and tabs remain to flatten.
+fn flat(s: &str) -> String {
+    s.replace(['\n', '\t', '\r'], " ")
+}
+
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in flat(s).chars() {
+        if matches!(
+            ch,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn md_marked(article: &Article, pieces: &[Vec<Piece>]) -> String {
+    let mut parts = Vec::new();
+    for ps in pieces {
+        let mut s = String::new();
+        for p in ps {
+            let t = md_escape(article.slice(p.range));
+            if p.change == Change::Only && !t.trim().is_empty() {
+                let _ = write!(s, "**{}**", t.trim());
+                if t.ends_with(' ') {
+                    s.push(' ');
+                }
+            } else {
+                s.push_str(&t);
+            }
+        }
+        parts.push(s);
+    }
+    parts.join(" ")
+}
+
+/// A Markdown report: summary, the shared sentences as a table (words only one side has in
+/// bold), what only each report says, and the discrepancies.
+pub fn to_markdown(c: &Comparison, a: &Article, b: &Article) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Comparison\n");
+    let _ = writeln!(
+        out,
+        "- **A:** {} ({})",
+        md_escape(&a.title),
+        md_escape(&a.source.label())
+    );
+    let _ = writeln!(
+        out,
+        "- **B:** {} ({})",
+        md_escape(&b.title),
+        md_escape(&b.source.label())
+    );
+    let (links, lo, ro) = c.counts();
+    let _ = writeln!(
+        out,
+        "- B covers {:.0}% of A; A covers {:.0}% of B. {links} linked sentence pairs, {lo} sentences only in A, {ro} only in B, {} discrepancies.\n",
+        c.coverage.0 * 100.0,
+        c.coverage.1 * 100.0,
+        c.discrepancies.len()
+    );
+    let _ = writeln!(out, "## Reported by both\n");
+    let _ = writeln!(out, "| A | link | B |\n| --- | --- | --- |");
+    for row in c.rows.iter().filter(|r| !r.is_one_sided()) {
+        let _ = writeln!(
+            out,
+            "| {} | {} {:.2} | {} |",
+            md_marked(a, &row.diff.left),
+            row.kind.map_or("", |k| k.label()),
+            row.score,
+            md_marked(b, &row.diff.right)
+        );
+    }
+    for (title, side_a) in [("Only in A", true), ("Only in B", false)] {
+        let _ = writeln!(out, "\n## {title}\n");
+        let (art, list, sents) = if side_a {
+            (a, &c.alignment.left_only, &c.left_sentences)
+        } else {
+            (b, &c.alignment.right_only, &c.right_sentences)
+        };
+        if list.is_empty() {
+            let _ = writeln!(out, "(nothing)");
+        }
+        for &i in list {
+            let _ = writeln!(out, "- {}", md_escape(art.slice(sents[i].span)));
+        }
+    }
+    let _ = writeln!(out, "\n## Discrepancies\n");
+    if c.discrepancies.is_empty() {
+        let _ = writeln!(out, "(none found)");
+    }
+    for d in &c.discrepancies {
+        let vals = |v: &[(String, Span)]| {
+            v.iter()
+                .map(|(t, _)| md_escape(t))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "- {}: A says **{}**, B says **{}**  \n  A: {}  \n  B: {}",
+            d.kind.label(),
+            vals(&d.left_values),
+            vals(&d.right_values),
+            md_escape(a.slice(c.left_sentences[d.left].span)),
+            md_escape(b.slice(c.right_sentences[d.right].span)),
+        );
+    }
+    out
+}
