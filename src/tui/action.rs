@@ -28,6 +28,18 @@ pub enum Command {
     Bottom,
     Open,
     ToggleHighlight,
+    // The compare view (`tui::compare`).
+    Mark,
+    Compare,
+    NextDifference,
+    PrevDifference,
+    NextOnly,
+    PrevOnly,
+    NextDiscrepancy,
+    PrevDiscrepancy,
+    SwapSides,
+    RowDetail,
+    Back,
 }
 
 impl Command {
@@ -56,6 +68,53 @@ impl Command {
             "toggle_highlight",
             "entity highlighting on / off",
         ),
+        (
+            Command::Mark,
+            "mark",
+            "mark / unmark a report to compare (first A, then B)",
+        ),
+        (
+            Command::Compare,
+            "compare",
+            "compare the marked reports (none: this one and the next)",
+        ),
+        (
+            Command::NextDifference,
+            "next_difference",
+            "next row with a difference",
+        ),
+        (
+            Command::PrevDifference,
+            "prev_difference",
+            "previous row with a difference",
+        ),
+        (
+            Command::NextOnly,
+            "next_only",
+            "next sentence only one report has",
+        ),
+        (
+            Command::PrevOnly,
+            "prev_only",
+            "previous sentence only one report has",
+        ),
+        (
+            Command::NextDiscrepancy,
+            "next_discrepancy",
+            "next discrepancy (numbers, dates, places)",
+        ),
+        (
+            Command::PrevDiscrepancy,
+            "prev_discrepancy",
+            "previous discrepancy",
+        ),
+        (Command::SwapSides, "swap_sides", "swap the two sides"),
+        (
+            Command::RowDetail,
+            "row_detail",
+            "details of the current row",
+        ),
+        (Command::Back, "back", "back to the library / reader"),
         (Command::Messages, "messages", "show load messages"),
         (Command::Help, "help", "this help"),
         (Command::Close, "close", "close the overlay"),
@@ -102,4 +161,6 @@ pub enum Action {
         current: String,
     },
     LoadFinished,
+    /// A compare worker finished (`tui::compare`).
+    Compared(Box<super::compare::CompareDone>),
 }

@@ -19,6 +19,8 @@ pub enum Focus {
 pub enum Overlay {
     Help,
     Messages,
+    /// The compare view's current row in full.
+    CompareDetail,
 }
 
 /// Loading progress, shown in the status line while inputs are read.
@@ -61,6 +63,12 @@ pub struct App {
     pub touched: bool,
     /// Set when the user asked to cancel loading; the event loop tells the worker.
     pub cancel_requested: bool,
+    /// Reports marked for comparing (library indices; first A, then B).
+    pub marks: Vec<usize>,
+    /// The compare view, when open (`tui::compare`).
+    pub compare: Option<super::compare::CompareView>,
+    /// A comparison to run; the event loop hands it to a worker.
+    pub compare_request: Option<super::compare::CompareJob>,
 }
 
 impl App {
@@ -86,6 +94,9 @@ impl App {
             quit: false,
             touched: false,
             cancel_requested: false,
+            marks: Vec::new(),
+            compare: None,
+            compare_request: None,
         }
     }
 
@@ -93,6 +104,7 @@ impl App {
     pub fn mode(&self) -> Mode {
         match (self.overlay, self.focus) {
             (Some(_), _) => Mode::Overlay,
+            (None, _) if self.compare.is_some() => Mode::Compare,
             (None, Focus::Library) => Mode::Library,
             (None, Focus::Reader) => Mode::Reader,
         }
@@ -122,6 +134,7 @@ impl App {
         } else if self.selected >= self.library_offset + rows {
             self.library_offset = self.selected + 1 - rows;
         }
+        self.prepare_compare();
     }
 
     pub fn doc_lines(&self) -> usize {
@@ -169,6 +182,7 @@ impl App {
                 self.load.current = sanitize_line(&current);
             }
             Action::LoadFinished => self.load.finished = true,
+            Action::Compared(done) => self.compare_done(*done),
         }
         self.prepare();
     }
@@ -185,6 +199,7 @@ impl App {
         self.articles.splice(pos..pos, batch);
         self.extractions.splice(pos..pos, extractions);
         self.order.splice(pos..pos, std::iter::repeat_n(order, n));
+        self.shift_marks(pos, n);
         if !self.touched {
             // Until the user moves, the top of the library is selected and open.
             self.selected = 0;
@@ -212,6 +227,9 @@ impl App {
         if self.overlay.is_some() {
             return self.overlay_command(c);
         }
+        if self.compare.is_some() {
+            return self.compare_command(c);
+        }
         let page = self.reader_height().max(1);
         match c {
             Command::Quit => self.quit = true,
@@ -233,6 +251,8 @@ impl App {
             Command::FocusLibrary => self.focus = Focus::Library,
             Command::FocusReader => self.focus = Focus::Reader,
             Command::ToggleHighlight => self.highlight = !self.highlight,
+            Command::Mark => self.toggle_mark(),
+            Command::Compare => self.request_compare(),
             Command::PrevArticle => self.step_article(-1),
             Command::NextArticle => self.step_article(1),
             Command::Open => {
@@ -248,7 +268,7 @@ impl App {
         }
     }
 
-    fn show(&mut self, o: Overlay) {
+    pub(crate) fn show(&mut self, o: Overlay) {
         self.overlay = Some(o);
         self.overlay_scroll = 0;
     }

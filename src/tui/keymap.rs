@@ -12,6 +12,7 @@ pub enum Mode {
     Global,
     Library,
     Reader,
+    Compare,
     Overlay,
 }
 
@@ -21,6 +22,7 @@ impl Mode {
             "global" => Mode::Global,
             "library" => Mode::Library,
             "reader" => Mode::Reader,
+            "compare" => Mode::Compare,
             "overlay" => Mode::Overlay,
             _ => return None,
         })
@@ -30,6 +32,7 @@ impl Mode {
             Mode::Global => "Everywhere",
             Mode::Library => "Library",
             Mode::Reader => "Reading pane",
+            Mode::Compare => "Compare view",
             Mode::Overlay => "Overlays",
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod compare;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
@@ -35,7 +36,7 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
         app.update(Action::LoadFailed(p));
     }
     let (tx, rx) = mpsc::channel();
-    let handle = loader::spawn(opts.inputs, opts.load, tx);
+    let handle = loader::spawn(opts.inputs, opts.load, tx.clone());
     let mut terminal = ratatui::try_init()?;
     let result = (|| -> std::io::Result<()> {
         let size = terminal.size()?;
@@ -47,7 +48,7 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
                 terminal.draw(|f| ui::render(&app, f))?;
                 dirty = false;
             }
-            let timeout = if app.load.finished {
+            let timeout = if app.load.finished && !app.comparing() {
                 Duration::from_millis(250)
             } else {
                 Duration::from_millis(30)
@@ -70,6 +71,9 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
             while let Ok(a) = rx.try_recv() {
                 app.update(a);
                 dirty = true;
+            }
+            if let Some(job) = app.compare_request.take() {
+                compare::spawn(job, tx.clone());
             }
             if app.cancel_requested {
                 handle.cancel();

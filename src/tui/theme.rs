@@ -85,6 +85,12 @@ pub enum Role {
     Date,
     Number,
     Quote,
+    /// Compare view: words only one side has.
+    DiffOnly,
+    /// Compare view: words in a verbatim run both reports share (wire copy).
+    DiffWire,
+    /// Compare view: a sentence only one report has (row shading).
+    DiffUnique,
 }
 
 impl Role {
@@ -113,6 +119,9 @@ impl Role {
         (Role::Date, "date"),
         (Role::Number, "number"),
         (Role::Quote, "quote"),
+        (Role::DiffOnly, "diff_only"),
+        (Role::DiffWire, "diff_wire"),
+        (Role::DiffUnique, "diff_unique"),
     ];
 }
 

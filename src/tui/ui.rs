@@ -2,7 +2,9 @@
 
 use super::app::{App, Focus, Overlay};
 use super::theme::Role;
-use super::widgets::{library::LibraryPane, overlay, reader::ArticlePane, status::StatusLine};
+use super::widgets::{
+    compare, library::LibraryPane, overlay, reader::ArticlePane, status::StatusLine,
+};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -75,16 +77,21 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(msg, area);
         return;
     }
-    if a.library.width > 0 {
-        frame.render_widget(LibraryPane { app, area: a }, a.library);
+    if let Some(view) = &app.compare {
+        compare::render(app, view, frame);
+    } else {
+        if a.library.width > 0 {
+            frame.render_widget(LibraryPane { app, area: a }, a.library);
+        }
+        if a.reader.width > 0 {
+            frame.render_widget(ArticlePane { app, area: a }, a.reader);
+        }
+        frame.render_widget(StatusLine { app, area: a }, a.status);
     }
-    if a.reader.width > 0 {
-        frame.render_widget(ArticlePane { app, area: a }, a.reader);
-    }
-    frame.render_widget(StatusLine { app, area: a }, a.status);
     match app.overlay {
         Some(Overlay::Help) => overlay::help(app, frame),
         Some(Overlay::Messages) => overlay::messages(app, frame),
+        Some(Overlay::CompareDetail) => compare::detail(app, frame),
         None => {}
     }
 }

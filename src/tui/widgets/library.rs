@@ -67,7 +67,7 @@ impl Widget for LibraryPane<'_> {
                 (theme.style(Role::Text), theme.style(Role::Meta))
             };
             let marker = if app.open == Some(i) { "▌" } else { " " };
-            let title = format!("{marker}{}", a.title);
+            let title = format!("{marker}{}{}", app.mark_prefix(i), a.title);
             let meta = format!(
                 " {} · {} words",
                 a.outlet_label(),

@@ -20,7 +20,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-fn popup(app: &App, frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, width: u16) {
+pub fn popup(app: &App, frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, width: u16) {
     let area = frame.area();
     let rect = centered(area, width, (lines.len() as u16).saturating_add(2));
     let theme = &app.theme;

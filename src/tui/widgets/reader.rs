@@ -37,7 +37,7 @@ pub fn entity_role(kind: EntityKind) -> Role {
 
 /// Pushes one word, split where entity mentions start and end, each part styled by the
 /// mention under it; words inside a quotation get the quote style too.
-fn highlighted<'a>(
+pub fn highlighted<'a>(
     text: &'a str,
     word: TextSpan,
     base: Style,

@@ -54,6 +54,8 @@ impl Widget for StatusLine<'_> {
                 ),
                 false,
             )
+        } else if !app.marks.is_empty() {
+            (app.marks_note(), false)
         } else if let Some(last) = app.messages.last() {
             let more = if app.messages.len() > 1 {
                 format!(" (+{} more)", app.messages.len() - 1)

@@ -1,0 +1,675 @@
+//! The compare view: a header (titles, outlets, coverage, counts, legend), the body of
+//! aligned rows laid out by `tui::compare`, its status line, and the row detail popup.
+
+use super::reader::highlighted;
+use super::{overlay, padded, truncate};
+use crate::engine::Article;
+use crate::engine::compare::align::{LinkKind, normalise_number};
+use crate::engine::compare::diff::Change;
+use crate::engine::compare::{Comparison, Row};
+use crate::engine::entities::{EntityKind, Extraction};
+use crate::engine::sanitize::sanitize_line;
+use crate::tui::app::App;
+use crate::tui::compare::{
+    Cell, CompareAreas, CompareView, STACK_GUTTER, VLine, compare_areas, wrap_pieces,
+};
+use crate::tui::theme::{Role, Theme};
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use std::collections::BTreeSet;
+use unicode_width::UnicodeWidthStr;
+
+/// The gutter label of a row: `= .81` same, `~ .42` partial, `A only` / `B only`.
+pub fn row_label(row: &Row, letters: (char, char)) -> String {
+    match row.kind {
+        Some(k) => {
+            let sign = if k == LinkKind::Same { '=' } else { '~' };
+            let score = format!("{:.2}", row.score.clamp(0.0, 0.99));
+            format!("{sign} {}", score.trim_start_matches('0'))
+        }
+        None if row.right.is_empty() => format!("{} only", letters.0),
+        None => format!("{} only", letters.1),
+    }
+}
+
+/// The style of a fragment: one-sided rows are shaded whole; inside linked rows words only
+/// this side has are highlighted and wire copy is marked.
+fn frag_style(theme: &Theme, base: Style, change: Change, one_sided: bool) -> Style {
+    match change {
+        _ if one_sided => base,
+        Change::Only => base.patch(theme.style(Role::DiffOnly)),
+        Change::Wire => base.patch(theme.style(Role::DiffWire)),
+        Change::Equal | Change::Moved => base,
+    }
+}
+
+/// The spans of one wrapped line of one side, padded to `width` in the cell's base style.
+fn cell_spans<'a>(
+    app: &App,
+    cell: &Cell,
+    article: &'a Article,
+    ex: Option<&Extraction>,
+    one_sided: bool,
+    absent: &str,
+    width: usize,
+) -> Vec<Span<'a>> {
+    let theme = &app.theme;
+    let shade = if one_sided {
+        theme.style(Role::Text).patch(theme.style(Role::DiffUnique))
+    } else {
+        theme.style(Role::Text)
+    };
+    let mut out: Vec<Span<'a>> = Vec::new();
+    let mut used = 0usize;
+    match cell {
+        Cell::Empty => {}
+        Cell::Absent => {
+            let t = truncate(absent, width);
+            used = t.width();
+            out.push(Span::styled(t, theme.style(Role::Dim)));
+        }
+        Cell::Text { words, dim } => {
+            let base = if *dim {
+                shade.patch(theme.style(Role::Dim))
+            } else {
+                shade
+            };
+            let ex = ex.filter(|_| app.highlight);
+            let mut prev: Option<Change> = None;
+            for (k, word) in words.iter().enumerate() {
+                if k > 0 {
+                    // The space takes the highlight when the words on both sides share it.
+                    let next = word.first().map(|f| f.change);
+                    let c = match (prev, next) {
+                        (Some(p), Some(n)) if p == n => p,
+                        _ => Change::Equal,
+                    };
+                    out.push(Span::styled(" ", frag_style(theme, base, c, one_sided)));
+                    used += 1;
+                }
+                for f in word {
+                    let st = frag_style(theme, base, f.change, one_sided);
+                    used += article.slice(f.range).width();
+                    highlighted(&article.text, f.range, st, ex, theme, &mut out);
+                }
+                prev = word.last().map(|f| f.change);
+            }
+            if one_sided && used < width {
+                out.push(Span::styled(" ".repeat(width - used), shade));
+                used = width;
+            }
+        }
+    }
+    if used < width {
+        out.push(Span::raw(" ".repeat(width - used)));
+    }
+    out
+}
+
+/// Draws the compare view (header, body, status).
+pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
+    let area = frame.area();
+    let a = compare_areas((area.width, area.height));
+    header(app, view, &a, frame);
+    body(app, view, &a, frame);
+    status(app, view, &a, frame);
+}
+
+fn pct(x: f32) -> String {
+    format!("{:.0}%", (x * 100.0).clamp(0.0, 100.0))
+}
+
+fn header(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
+    let theme = &app.theme;
+    let r = a.header;
+    if r.height == 0 {
+        return;
+    }
+    let w = r.width as usize;
+    let (l, rt) = view.displayed();
+    let c = view.shown();
+    let covers = |of_left: bool| match c {
+        Some(c) if of_left => format!("{} covers {} of {}", rt.letter, pct(c.coverage.0), l.letter),
+        Some(c) => format!("{} covers {} of {}", l.letter, pct(c.coverage.1), rt.letter),
+        None => String::new(),
+    };
+    let counts = match c {
+        Some(c) => {
+            let (links, lo, ro) = c.counts();
+            let d = c.discrepancies.len();
+            format!(
+                "{links} linked · {lo} only in {} · {ro} only in {} · {d} discrepanc{}",
+                l.letter,
+                rt.letter,
+                if d == 1 { "y" } else { "ies" }
+            )
+        }
+        None => "comparing…".to_string(),
+    };
+    let title_line =
+        |side: &crate::tui::compare::CompareSide, width: usize| -> Vec<Span<'static>> {
+            let letter = format!("{} ", side.letter);
+            let rest = width.saturating_sub(letter.width());
+            vec![
+                Span::styled(truncate(&letter, width), theme.style(Role::Key)),
+                padded(&side.title, rest, theme.style(Role::Title)),
+            ]
+        };
+    let meta = |side: &crate::tui::compare::CompareSide, cov: String| {
+        if cov.is_empty() {
+            format!("  {}", side.outlet)
+        } else {
+            format!("  {} · {cov}", side.outlet)
+        }
+    };
+    let legend: Vec<Span<'static>> = vec![
+        Span::styled(" only here ", theme.style(Role::DiffOnly)),
+        Span::raw(" "),
+        Span::styled(" wire copy ", theme.style(Role::DiffWire)),
+        Span::raw(" "),
+        Span::styled(" only in this report ", theme.style(Role::DiffUnique)),
+    ];
+    let legend_w: usize = legend.iter().map(|s| s.content.width()).sum();
+    let counts_line = |width: usize| -> Line<'static> {
+        if width >= counts.width() + legend_w + 2 {
+            let mut spans = vec![padded(&counts, width - legend_w, theme.style(Role::Meta))];
+            spans.extend(legend.clone());
+            Line::from(spans)
+        } else {
+            Line::from(padded(&counts, width, theme.style(Role::Meta)))
+        }
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    if a.stacked {
+        lines.push(Line::from(title_line(l, w)));
+        lines.push(Line::from(title_line(rt, w)));
+        let cov = match c {
+            Some(_) => format!("{} · {}", covers(true), covers(false)),
+            None => String::new(),
+        };
+        let outlets = format!("{} {} · {} {}", l.letter, l.outlet, rt.letter, rt.outlet);
+        let line3 = if cov.is_empty() {
+            outlets
+        } else {
+            format!("{outlets} · {cov}")
+        };
+        lines.push(Line::from(padded(&line3, w, theme.style(Role::Meta))));
+        lines.push(counts_line(w));
+    } else {
+        // Each side's header sits over its column.
+        let lw = a.left_w as usize + 1;
+        let gap = crate::tui::compare::GUTTER as usize;
+        let rw = w.saturating_sub(lw + gap);
+        let mut t = title_line(l, lw);
+        t.push(Span::raw(" ".repeat(gap)));
+        t.extend(title_line(rt, rw));
+        lines.push(Line::from(t));
+        lines.push(Line::from(vec![
+            padded(&meta(l, covers(true)), lw + gap, theme.style(Role::Meta)),
+            padded(&meta(rt, covers(false)), rw, theme.style(Role::Meta)),
+        ]));
+        lines.push(counts_line(w));
+    }
+    lines.truncate(r.height as usize);
+    frame.render_widget(Paragraph::new(lines).style(theme.style(Role::Text)), r);
+}
+
+fn body(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
+    let theme = &app.theme;
+    let r = a.body;
+    if r.height == 0 || r.width == 0 {
+        return;
+    }
+    let rule = Line::styled("─".repeat(r.width as usize), theme.style(Role::Border));
+    frame.render_widget(Paragraph::new(rule), Rect { height: 1, ..r });
+    let text = Rect {
+        y: r.y + 1,
+        height: r.height - 1,
+        ..r
+    };
+    if text.height == 0 {
+        return;
+    }
+    let Some(c) = view.shown() else {
+        let (l, rt) = view.displayed();
+        let msg = format!(
+            "Comparing {} ({}) with {} ({})…",
+            l.letter, l.outlet, rt.letter, rt.outlet
+        );
+        frame.render_widget(
+            Paragraph::new(truncate(&msg, text.width as usize)).style(theme.style(Role::Dim)),
+            text,
+        );
+        return;
+    };
+    if c.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No sentences to compare.").style(theme.style(Role::Dim)),
+            text,
+        );
+        return;
+    }
+    let (ls, rs) = view.displayed();
+    let exs = view.displayed_extractions();
+    let letters = (ls.letter, rs.letter);
+    let height = text.height as usize;
+    let lines: Vec<Line> = view
+        .layout
+        .lines
+        .iter()
+        .skip(view.scroll)
+        .take(height)
+        .map(|vl| {
+            let row = &c.rows[vl.row];
+            if a.stacked {
+                stacked_line(app, view, vl, row, letters, exs, a)
+            } else {
+                wide_line(app, view, vl, row, letters, exs, a)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), text);
+    let total = view.layout.lines.len();
+    if total > height {
+        let mut state = ScrollbarState::new(total - height).position(view.scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .style(theme.style(Role::Scrollbar)),
+            text.inner(Margin::new(0, 0)),
+            &mut state,
+        );
+    }
+}
+
+fn marker(app: &App, current: bool, blank: bool) -> Span<'static> {
+    if current && !blank {
+        Span::styled("▌", app.theme.style(Role::BorderFocused))
+    } else {
+        Span::raw(" ")
+    }
+}
+
+fn gutter_style(app: &App, row: &Row, current: bool) -> Style {
+    let theme = &app.theme;
+    if current {
+        theme.style(Role::Selected)
+    } else if row.is_one_sided() {
+        theme.style(Role::Note)
+    } else {
+        theme.style(Role::Meta)
+    }
+}
+
+fn wide_line<'a>(
+    app: &App,
+    view: &'a CompareView,
+    vl: &VLine,
+    row: &Row,
+    letters: (char, char),
+    exs: Option<(&Extraction, &Extraction)>,
+    a: &CompareAreas,
+) -> Line<'a> {
+    let theme = &app.theme;
+    let (ls, rs) = view.displayed();
+    let current = vl.row == view.row;
+    let one = row.is_one_sided();
+    let mut spans = vec![marker(app, current, vl.blank)];
+    spans.extend(cell_spans(
+        app,
+        &vl.left,
+        &ls.article,
+        exs.map(|e| e.0),
+        one,
+        &format!("· not in {} ·", letters.0),
+        a.left_w as usize,
+    ));
+    let border = theme.style(Role::Border);
+    let inner_w = crate::tui::compare::GUTTER as usize - 2;
+    let label = if vl.first {
+        row_label(row, letters)
+    } else {
+        String::new()
+    };
+    spans.push(Span::styled("│", border));
+    if vl.first {
+        let t = truncate(&label, inner_w);
+        let pad = inner_w.saturating_sub(t.width());
+        let st = gutter_style(app, row, current);
+        spans.push(Span::raw(" ".repeat(pad / 2)));
+        spans.push(Span::styled(t, st));
+        spans.push(Span::raw(" ".repeat(pad - pad / 2)));
+    } else {
+        spans.push(Span::raw(" ".repeat(inner_w)));
+    }
+    spans.push(Span::styled("│", border));
+    spans.extend(cell_spans(
+        app,
+        &vl.right,
+        &rs.article,
+        exs.map(|e| e.1),
+        one,
+        &format!("· not in {} ·", letters.1),
+        a.right_w as usize,
+    ));
+    Line::from(spans)
+}
+
+fn stacked_line<'a>(
+    app: &App,
+    view: &'a CompareView,
+    vl: &VLine,
+    row: &Row,
+    letters: (char, char),
+    exs: Option<(&Extraction, &Extraction)>,
+    a: &CompareAreas,
+) -> Line<'a> {
+    let theme = &app.theme;
+    let (ls, rs) = view.displayed();
+    let current = vl.row == view.row;
+    let one = row.is_one_sided();
+    let mut spans = vec![marker(app, current, vl.blank)];
+    if vl.blank {
+        return Line::from(spans);
+    }
+    let gw = STACK_GUTTER as usize;
+    if vl.first {
+        let t = truncate(&row_label(row, letters), gw - 1);
+        let st = gutter_style(app, row, current);
+        spans.push(Span::styled(t.clone(), st));
+        spans.push(Span::raw(" ".repeat(gw - t.width())));
+    } else {
+        spans.push(Span::raw(" ".repeat(gw)));
+    }
+    let Some(side) = vl.side else {
+        return Line::from(spans);
+    };
+    let (article, ex, letter) = if side == 0 {
+        (&ls.article, exs.map(|e| e.0), letters.0)
+    } else {
+        (&rs.article, exs.map(|e| e.1), letters.1)
+    };
+    // The letter on the first line of each side's block.
+    let starts_side = view
+        .layout
+        .rows
+        .get(vl.row)
+        .and_then(|&(s, _)| {
+            view.layout.lines[s..]
+                .iter()
+                .position(|l| l.side == Some(side))
+                .map(|k| s + k)
+        })
+        .is_some_and(|first| std::ptr::eq(&view.layout.lines[first], vl));
+    let label = if starts_side {
+        format!("{letter} ")
+    } else {
+        "  ".to_string()
+    };
+    spans.push(Span::styled(label, theme.style(Role::Key)));
+    let width = crate::tui::compare::stacked_text_width(a.body.width) as usize;
+    spans.extend(cell_spans(app, &vl.left, article, ex, one, "", width));
+    Line::from(spans)
+}
+
+fn status(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
+    let theme = &app.theme;
+    let width = a.status.width as usize;
+    if width == 0 || a.status.height == 0 {
+        return;
+    }
+    let n = view.rows().len();
+    let pos = if view.comparisons.is_some() {
+        format!(" row {}/{n} ", (view.row + 1).min(n))
+    } else {
+        " comparing… ".to_string()
+    };
+    let choices: &[&str] = &[
+        " n/N diff · u/U only · d discrepancy · s swap · Enter detail · Esc back · ? help ",
+        " n/N diff · u/U only · d disc · s swap · Enter · Esc back ",
+        " n diff · u only · d disc · Esc back ",
+        " Esc back ",
+    ];
+    let hints = choices
+        .iter()
+        .copied()
+        .find(|h| pos.width() + h.width() + 4 <= width)
+        .unwrap_or(choices[choices.len() - 1]);
+    let base = theme.style(Role::Status);
+    let spans = if width < pos.width() + hints.width() + 2 {
+        vec![padded(&pos, width, base)]
+    } else {
+        let mid_w = width - pos.width() - hints.width();
+        vec![
+            Span::styled(pos, base),
+            padded(&view.note, mid_w, base),
+            Span::styled(hints, base),
+        ]
+    };
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(base), a.status);
+}
+
+/// Entities (canonical, by type) and numbers (normalised) in some sentences of one side.
+fn facts(
+    article: &Article,
+    ex: &Extraction,
+    spans: &[crate::engine::Span],
+) -> BTreeSet<(EntityKind, String)> {
+    let mut out = BTreeSet::new();
+    for s in spans {
+        let first = ex.mentions.partition_point(|m| m.span.end <= s.start);
+        for m in ex.mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < s.end)
+        {
+            let key = if matches!(m.kind, EntityKind::Number | EntityKind::Date) {
+                normalise_number(article.slice(m.span))
+            } else {
+                m.canonical.clone()
+            };
+            out.insert((m.kind, sanitize_line(&key)));
+        }
+    }
+    out
+}
+
+fn kind_name(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "person",
+        EntityKind::Org => "organisation",
+        EntityKind::Gpe => "country/city",
+        EntityKind::Loc => "place",
+        EntityKind::Norp => "group",
+        EntityKind::Date => "date",
+        EntityKind::Number => "number",
+    }
+}
+
+fn fact_list(set: &BTreeSet<(EntityKind, String)>) -> String {
+    if set.is_empty() {
+        return "—".to_string();
+    }
+    set.iter()
+        .map(|(k, n)| format!("{n} ({})", kind_name(*k)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Plain text wrapped into lines of one style.
+fn wrapped(text: &str, width: usize, indent: &str, style: Style, out: &mut Vec<Line<'static>>) {
+    for l in crate::engine::compare::render::wrap(text, width.saturating_sub(indent.width()).max(1))
+    {
+        out.push(Line::styled(format!("{indent}{l}"), style));
+    }
+}
+
+fn side_detail(
+    app: &App,
+    c: &Comparison,
+    article: &Article,
+    ex: &Extraction,
+    row: &Row,
+    left: bool,
+    width: usize,
+    out: &mut Vec<Line<'static>>,
+) {
+    let theme = &app.theme;
+    let (idx, pieces) = if left {
+        (&row.left, &row.diff.left)
+    } else {
+        (&row.right, &row.diff.right)
+    };
+    if idx.is_empty() {
+        out.push(Line::styled(
+            "  (nothing on this side)",
+            theme.style(Role::Dim),
+        ));
+        return;
+    }
+    let one = row.is_one_sided();
+    let _ = c;
+    for ps in pieces {
+        for words in wrap_pieces(&article.text, ps, width.saturating_sub(2)) {
+            let cell = Cell::Text { words, dim: false };
+            let mut spans = vec![Span::raw("  ")];
+            spans.extend(
+                cell_spans(app, &cell, article, Some(ex), one, "", 0)
+                    .into_iter()
+                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
+            );
+            out.push(Line::from(spans));
+        }
+    }
+}
+
+/// The detail popup: the current row's sentences in full, its link, what both sides name and
+/// what only one does, and its discrepancies.
+pub fn detail(app: &App, frame: &mut Frame) {
+    let Some(view) = app.compare.as_ref() else {
+        return;
+    };
+    let (Some(c), Some((lex, rex))) = (view.shown(), view.displayed_extractions()) else {
+        return;
+    };
+    let Some(row) = c.rows.get(view.row) else {
+        return;
+    };
+    let theme = &app.theme;
+    let width = frame.area().width.min(100);
+    let w = width.saturating_sub(2) as usize;
+    let (ls, rs) = view.displayed();
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let link = match row.kind {
+        Some(k) => format!("{} link, score {:.2}", k.label(), row.score),
+        None if row.right.is_empty() => format!("only in {} ({})", ls.letter, ls.outlet),
+        None => format!("only in {} ({})", rs.letter, rs.outlet),
+    };
+    wrapped(
+        &format!("Row {}/{} · {link}", view.row + 1, c.rows.len()),
+        w,
+        "",
+        theme.style(Role::Heading),
+        &mut lines,
+    );
+    for (side, ex, left) in [(ls, lex, true), (rs, rex, false)] {
+        lines.push(Line::default());
+        wrapped(
+            &format!("{} · {} — {}", side.letter, side.outlet, side.title),
+            w,
+            "",
+            theme.style(Role::Title),
+            &mut lines,
+        );
+        side_detail(app, c, &side.article, ex, row, left, w, &mut lines);
+    }
+    let spans = |idx: &[usize], sents: &[crate::engine::segment::Sentence]| {
+        idx.iter()
+            .filter_map(|&i| sents.get(i).map(|s| s.span))
+            .collect::<Vec<_>>()
+    };
+    let fl = facts(&ls.article, lex, &spans(&row.left, &c.left_sentences));
+    let fr = facts(&rs.article, rex, &spans(&row.right, &c.right_sentences));
+    let shared: BTreeSet<_> = fl.intersection(&fr).cloned().collect();
+    let only_l: BTreeSet<_> = fl.difference(&fr).cloned().collect();
+    let only_r: BTreeSet<_> = fr.difference(&fl).cloned().collect();
+    lines.push(Line::default());
+    let meta = theme.style(Role::Meta);
+    wrapped(
+        &format!("Both name: {}", fact_list(&shared)),
+        w,
+        "",
+        meta,
+        &mut lines,
+    );
+    wrapped(
+        &format!("Only {}: {}", ls.letter, fact_list(&only_l)),
+        w,
+        "",
+        meta,
+        &mut lines,
+    );
+    wrapped(
+        &format!("Only {}: {}", rs.letter, fact_list(&only_r)),
+        w,
+        "",
+        meta,
+        &mut lines,
+    );
+    let ds: Vec<_> = c
+        .discrepancies
+        .iter()
+        .filter(|d| row.left.contains(&d.left) && row.right.contains(&d.right))
+        .collect();
+    for d in ds {
+        let vals = |v: &[(String, crate::engine::Span)]| {
+            v.iter()
+                .map(|(t, _)| sanitize_line(t))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        wrapped(
+            &format!(
+                "Discrepancy ({}): {} says {}, {} says {}",
+                kind_name(d.kind),
+                ls.letter,
+                vals(&d.left_values),
+                rs.letter,
+                vals(&d.right_values)
+            ),
+            w,
+            "",
+            theme.style(Role::StatusWarn),
+            &mut lines,
+        );
+    }
+    overlay::popup(app, frame, "Row detail", lines, width);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        let row = Row {
+            left: vec![1],
+            right: vec![2],
+            kind: Some(LinkKind::Same),
+            score: 0.812,
+            diff: Default::default(),
+        };
+        assert_eq!(row_label(&row, ('A', 'B')), "= .81");
+        let one = Row {
+            left: vec![],
+            right: vec![2],
+            kind: None,
+            score: 0.0,
+            diff: Default::default(),
+        };
+        assert_eq!(row_label(&one, ('A', 'B')), "B only");
+    }
+}
