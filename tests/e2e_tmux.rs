@@ -137,3 +137,54 @@ fn seeds_open_move_help_resize_quit_restores_the_screen() {
     );
     assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown again");
 }
+
+#[test]
+fn library_marks_two_reports_compares_them_and_escape_returns() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        println!("skipped: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let t = Tmux {
+        socket: format!("parallax-e2e-compare-{}", std::process::id()),
+    };
+    let bin = env!("CARGO_BIN_EXE_parallax");
+    let cmd = format!("TERM=xterm-256color '{bin}'; echo EXIT=$?; sleep 120");
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-c",
+        "/tmp",
+        &cmd,
+    ]);
+    t.wait_for("the library", |s| s.contains("Library (5)"));
+    t.keys(&["Space"]);
+    t.wait_for("A marked", |s| s.contains("[A] US Has Low"));
+    t.keys(&["j"]);
+    t.wait_for("second report", |s| row(s, 39).contains(" 2/5 "));
+    t.keys(&["Space"]);
+    t.wait_for("B marked", |s| s.contains("[B] Russia and Ukraine"));
+    t.keys(&["c"]);
+    let s = t.wait_for("the compare view", |s| {
+        s.contains("linked ·") && row(s, 39).contains("row 1/")
+    });
+    assert!(s.starts_with("A US Has Low"), "{s}");
+    assert!(s.contains("B covers") && s.contains("A covers"), "{s}");
+    assert!(s.contains("· not in A ·"), "{s}");
+    t.keys(&["u"]);
+    t.wait_for("a one-sided row", |s| {
+        s.lines().any(|l| l.starts_with("▌· not in A ·"))
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("back in the library", |s| {
+        s.contains("Library (5)") && row(s, 39).contains("? help")
+    });
+    t.keys(&["q"]);
+    let after = t.wait_for("parallax to exit", |s| s.contains("EXIT="));
+    assert!(after.contains("EXIT=0"), "exit status:\n{after}");
+}

@@ -218,3 +218,231 @@ fn entities_are_highlighted_by_type_and_toggle_off() {
         assert_ne!(plain, cell, "{depth:?}: e turns highlighting off");
     }
 }
+
+/// Library → Space on the first report, j, Space on the second, c; the worker's job is run
+/// on this thread.
+fn open_compare(app: &mut App, w: u16, h: u16) {
+    draw(app, w, h);
+    press(app, KeyCode::Char(' '));
+    press(app, KeyCode::Char('j'));
+    press(app, KeyCode::Char(' '));
+    press(app, KeyCode::Char('c'));
+    assert!(app.comparing(), "the comparison runs off the UI thread");
+    let s = screen(&draw(app, w, h));
+    assert!(s.contains("Comparing A (000) with B (001)"), "{s}");
+    parallax::tui::compare::run_pending(app);
+    assert!(!app.comparing());
+}
+
+#[test]
+fn compare_view_120x40() {
+    let mut app = seeded_app(Depth::Ansi256);
+    open_compare(&mut app, 120, 40);
+    let s = screen(&draw(&mut app, 120, 40));
+    assert!(s.contains("· not in A ·") && s.contains("B only"), "{s}");
+    assert!(s.contains("B covers") && s.contains("discrepanc"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn compare_view_80x24_stacks_the_sides() {
+    let mut app = seeded_app(Depth::Ansi256);
+    open_compare(&mut app, 80, 24);
+    let s = screen(&draw(&mut app, 80, 24));
+    assert!(s.contains("       B "), "the B side is labelled:\n{s}");
+    insta::assert_snapshot!(s);
+    // The first one-sided row, stacked.
+    press(&mut app, KeyCode::Char('u'));
+    let s = screen(&draw(&mut app, 80, 24));
+    assert!(s.contains("▌only   B As the world watches"), "{s}");
+    insta::assert_snapshot!("compare_view_80x24_first_one_sided_row", s);
+}
+
+#[test]
+fn library_shows_marks_and_escape_leaves_the_compare_view() {
+    let mut app = seeded_app(Depth::Ansi256);
+    draw(&mut app, 100, 30);
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char(' '));
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("[A] US Has Low"), "{s}");
+    assert!(s.contains("[B] Peace Talks"), "{s}");
+    assert!(s.contains("A: 000 · B: 002 · c compares"), "{s}");
+    // Unmarking B and pressing c compares A with the selection.
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.compare_pair(), Some((0, 1)));
+    app.marks.clear();
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(
+        app.compare_pair(),
+        Some((3, 4)),
+        "the last compares with the one before"
+    );
+    press(&mut app, KeyCode::Char('c'));
+    parallax::tui::compare::run_pending(&mut app);
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("row 1/"), "{s}");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.compare.is_none());
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("Library (5)"), "{s}");
+}
+
+#[test]
+fn compare_keys_move_to_differences_and_swap() {
+    use parallax::engine::compare::Row;
+    let mut app = seeded_app(Depth::Ansi256);
+    open_compare(&mut app, 120, 40);
+    let rows = |app: &App| app.compare.as_ref().unwrap().rows().to_vec();
+    let cur = |app: &App| app.compare.as_ref().unwrap().row;
+    let all = rows(&app);
+    assert_eq!(cur(&app), 0);
+
+    // u: the next one-sided row; U back.
+    let first_only = all.iter().position(Row::is_one_sided).unwrap();
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(cur(&app), first_only);
+    let second_only = all
+        .iter()
+        .enumerate()
+        .skip(first_only + 1)
+        .find(|(_, r)| r.is_one_sided())
+        .unwrap()
+        .0;
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(cur(&app), second_only);
+    press(&mut app, KeyCode::Char('U'));
+    assert_eq!(cur(&app), first_only);
+
+    // n: the next row with a difference.
+    let next_diff = all
+        .iter()
+        .enumerate()
+        .skip(first_only + 1)
+        .find(|(_, r)| r.has_difference())
+        .unwrap()
+        .0;
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(cur(&app), next_diff);
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(cur(&app), first_only);
+
+    // d: the row of the discrepancy (Istanbul / Turkey), drawn on screen with the marker.
+    let view = app.compare.as_ref().unwrap();
+    let c = view.shown().unwrap();
+    let d = &c.discrepancies[0];
+    let drow = c.row_of_left(d.left).unwrap();
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(cur(&app), drow);
+    let s = screen(&draw(&mut app, 120, 40));
+    assert!(
+        s.lines().any(|l| l.starts_with("▌Ukrainian President")),
+        "the current row is marked:\n{s}"
+    );
+    assert!(s.contains("discrepancy 1/"), "{s}");
+
+    // Enter: the detail popup names the discrepancy.
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&draw(&mut app, 120, 40));
+    assert!(s.contains("Row detail"), "{s}");
+    assert!(s.contains("A says Istanbul, B says Turkey"), "{s}");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.compare.is_some(), "Esc closes the popup first");
+
+    // s: B on the left, on the row holding the same sentences.
+    let (left, right) = (all[drow].left.clone(), all[drow].right.clone());
+    press(&mut app, KeyCode::Char('s'));
+    let view = app.compare.as_ref().unwrap();
+    assert!(view.swapped);
+    let row = &view.rows()[view.row];
+    assert!(row.right.contains(&left[0]) && row.left.contains(&right[0]));
+    let s = screen(&draw(&mut app, 120, 40));
+    assert!(s.starts_with("B Russia and Ukraine"), "{s}");
+    assert!(s.contains("A covers"), "{s}");
+    press(&mut app, KeyCode::Char('s'));
+    assert!(!app.compare.as_ref().unwrap().swapped);
+    assert_eq!(cur(&app), drow);
+}
+
+#[test]
+fn compare_view_renders_at_every_size() {
+    let mut app = seeded_app(Depth::TrueColor);
+    draw(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('c'));
+    // Pending, then done.
+    for (w, h) in [(0, 0), (1, 1), (20, 4), (60, 20), (120, 40)] {
+        draw(&mut app, w, h);
+    }
+    parallax::tui::compare::run_pending(&mut app);
+    for bottom in [false, true] {
+        if bottom {
+            press(&mut app, KeyCode::Char('G'));
+        }
+        for w in 0..=120u16 {
+            for h in 0..=40u16 {
+                draw(&mut app, w, h);
+            }
+        }
+    }
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('s'));
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (5, 3),
+        (20, 5),
+        (30, 8),
+        (80, 24),
+        (120, 40),
+    ] {
+        draw(&mut app, w, h);
+    }
+}
+
+#[test]
+fn compare_view_highlights_words_only_one_side_has_in_every_depth() {
+    use parallax::tui::theme::Role;
+    for depth in [Depth::Ansi256, Depth::Ansi16, Depth::Mono] {
+        let mut app = seeded_app(depth);
+        open_compare(&mut app, 120, 40);
+        press(&mut app, KeyCode::Char('d'));
+        let term = draw(&mut app, 120, 40);
+        let s = screen(&term);
+        let buf = term.backend().buffer();
+        let theme = Theme::new(depth);
+        let at = |needle: &str, nth: usize| {
+            let (y, line) = s
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.contains(needle))
+                .nth(nth)
+                .unwrap_or_else(|| panic!("{needle:?} on screen:\n{s}"));
+            let x = line[..line.find(needle).unwrap()].chars().count() as u16;
+            buf[(x, y as u16)].style()
+        };
+        // "Turkey" only in B, "Istanbul" only in A; "declined" in both.
+        let only = theme.style(Role::DiffOnly);
+        for word in ["Turkey", "Istanbul, but"] {
+            let st = at(word, 0);
+            assert!(
+                st.add_modifier.contains(only.add_modifier)
+                    && (only.bg.is_none() || st.bg == only.bg),
+                "{depth:?} {word}: {st:?}"
+            );
+        }
+        let shared = at("declined", 0);
+        assert_ne!(
+            shared,
+            at("Turkey", 0),
+            "{depth:?}: shared words look different"
+        );
+        // A one-sided row is shaded in colour.
+        let unique = theme.style(Role::DiffUnique);
+        if let Some(bg) = unique.bg {
+            assert_eq!(at("As the world watches", 0).bg, Some(bg), "{depth:?}");
+        }
+    }
+}

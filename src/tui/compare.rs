@@ -617,10 +617,10 @@ impl CompareView {
         }
         if end > top && start < top {
             // The row is cut at the top: move to the next row that starts in view, if any.
-            if let Some(r) = (self.row + 1..rows.len()).find(|&r| rows[r].0 >= top) {
-                if rows[r].0 < bottom {
-                    self.row = r;
-                }
+            if let Some(r) = (self.row + 1..rows.len()).find(|&r| rows[r].0 >= top)
+                && rows[r].0 < bottom
+            {
+                self.row = r;
             }
             return;
         }

@@ -4,9 +4,9 @@
 use super::reader::highlighted;
 use super::{overlay, padded, truncate};
 use crate::engine::Article;
+use crate::engine::compare::Row;
 use crate::engine::compare::align::{LinkKind, normalise_number};
 use crate::engine::compare::diff::Change;
-use crate::engine::compare::{Comparison, Row};
 use crate::engine::entities::{EntityKind, Extraction};
 use crate::engine::sanitize::sanitize_line;
 use crate::tui::app::App;
@@ -378,7 +378,13 @@ fn stacked_line<'a>(
     }
     let gw = STACK_GUTTER as usize;
     if vl.first {
-        let t = truncate(&row_label(row, letters), gw - 1);
+        // The side letter follows, so a one-sided row reads "only B …".
+        let label = if row.is_one_sided() {
+            "only".to_string()
+        } else {
+            row_label(row, letters)
+        };
+        let t = truncate(&label, gw - 1);
         let st = gutter_style(app, row, current);
         spans.push(Span::styled(t.clone(), st));
         spans.push(Span::raw(" ".repeat(gw - t.width())));
@@ -509,7 +515,6 @@ fn wrapped(text: &str, width: usize, indent: &str, style: Style, out: &mut Vec<L
 
 fn side_detail(
     app: &App,
-    c: &Comparison,
     article: &Article,
     ex: &Extraction,
     row: &Row,
@@ -531,7 +536,6 @@ fn side_detail(
         return;
     }
     let one = row.is_one_sided();
-    let _ = c;
     for ps in pieces {
         for words in wrap_pieces(&article.text, ps, width.saturating_sub(2)) {
             let cell = Cell::Text { words, dim: false };
@@ -584,7 +588,7 @@ pub fn detail(app: &App, frame: &mut Frame) {
             theme.style(Role::Title),
             &mut lines,
         );
-        side_detail(app, c, &side.article, ex, row, left, w, &mut lines);
+        side_detail(app, &side.article, ex, row, left, w, &mut lines);
     }
     let spans = |idx: &[usize], sents: &[crate::engine::segment::Sentence]| {
         idx.iter()
