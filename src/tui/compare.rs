@@ -308,9 +308,16 @@ fn side_lines(article: &Article, c: &Comparison, left: bool, row: &Row, width: u
     } else {
         (&row.right, &row.diff.right)
     };
+    let dims: Vec<bool> = idx.iter().map(|&i| skipped(article, c, left, i)).collect();
+    // A repeated headline next to the story's own sentences is a duplicate: hidden. Alone,
+    // it is shown dimmed.
+    let hide_dims = dims.contains(&false);
     let mut out = Vec::new();
     for (k, ps) in pieces.iter().enumerate() {
-        let dim = idx.get(k).is_some_and(|&i| skipped(article, c, left, i));
+        let dim = dims.get(k).copied().unwrap_or(false);
+        if dim && hide_dims {
+            continue;
+        }
         for words in wrap_pieces(&article.text, ps, width) {
             out.push(Cell::Text { words, dim });
         }
@@ -727,5 +734,125 @@ impl CompareView {
         self.layout = build_layout(self, w);
         self.scroll = 0;
         self.go_to(target.unwrap_or(0), height);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::article::{Format, Source};
+    use crate::engine::load::parse;
+
+    fn article(name: &str, text: &str) -> Article {
+        parse(Source::File(name.into()), text.as_bytes(), Format::Text)
+            .unwrap()
+            .articles
+            .remove(0)
+    }
+
+    fn view_of(a: Article, b: Article) -> CompareView {
+        let side = |a: Article, letter| CompareSide {
+            title: a.title.clone(),
+            outlet: a.outlet_label(),
+            article: Arc::new(a),
+            letter,
+        };
+        let sides = [side(a, 'A'), side(b, 'B')];
+        let done = run(CompareJob {
+            id: 0,
+            sides: [
+                (sides[0].article.clone(), None),
+                (sides[1].article.clone(), None),
+            ],
+        });
+        CompareView {
+            job: 0,
+            sides,
+            extractions: Some(Box::new(done.extractions)),
+            comparisons: Some(Box::new(done.comparisons)),
+            swapped: false,
+            row: 0,
+            scroll: 0,
+            layout: CompareLayout::default(),
+            note: String::new(),
+        }
+    }
+
+    fn text_of(article: &Article, cell: &Cell) -> String {
+        match cell {
+            Cell::Text { words, .. } => words
+                .iter()
+                .map(|w| w.iter().map(|f| article.slice(f.range)).collect::<String>())
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => String::new(),
+        }
+    }
+
+    #[test]
+    fn a_repeated_headline_beside_the_headline_is_hidden() {
+        let a = article(
+            "reuters--a.txt",
+            "Talks open in Istanbul without Putin\nTalks open in Istanbul without Putin\n\
+             Delegations met in Istanbul on Friday for the first direct talks in three years. \
+             Putin stayed in Moscow.\n",
+        );
+        let b = article(
+            "ap--b.txt",
+            "Istanbul talks begin\nDelegations met in Istanbul on Friday, their first direct \
+             talks in three years. Turkey hosted the meeting.\n",
+        );
+        let v = view_of(a, b);
+        let l = build_layout(&v, 120);
+        let left = &v.sides[0].article;
+        let shown: Vec<String> = l.lines.iter().map(|x| text_of(left, &x.left)).collect();
+        let headlines = shown
+            .iter()
+            .filter(|t| t.contains("Talks open in Istanbul"))
+            .count();
+        assert_eq!(headlines, 1, "{shown:#?}");
+        // Every line fits its column, and a row's lines are contiguous.
+        let a = compare_areas((120, 40));
+        for x in &l.lines {
+            assert!(text_of(left, &x.left).width() <= a.left_w as usize);
+        }
+        for (k, &(s, e)) in l.rows.iter().enumerate() {
+            assert!(s < e && l.lines[s..e].iter().all(|x| x.row == k && !x.blank));
+        }
+    }
+
+    #[test]
+    fn wrapping_keeps_every_byte_and_fits() {
+        let a = article(
+            "x--a.txt",
+            "Headline here\nA verylongwordthatcannotfitononeline and short words, with “quotes” and café.\n",
+        );
+        let v = view_of(a.clone(), a);
+        let c = v.shown().unwrap();
+        let text = &v.sides[0].article.text;
+        for width in [1usize, 3, 7, 20, 80] {
+            for row in &c.rows {
+                for ps in &row.diff.left {
+                    let lines = wrap_pieces(text, ps, width);
+                    let mut joined = String::new();
+                    for l in &lines {
+                        let t: Vec<String> = l
+                            .iter()
+                            .map(|w| w.iter().map(|f| &text[f.range.range()]).collect())
+                            .collect();
+                        let t = t.join(" ");
+                        assert!(t.width() <= width, "{width}: {t:?}");
+                        joined.push_str(&t.replace(' ', ""));
+                    }
+                    let whole: String = ps
+                        .iter()
+                        .map(|p| &text[p.range.range()])
+                        .collect::<String>()
+                        .split_whitespace()
+                        .collect();
+                    assert_eq!(joined, whole);
+                }
+            }
+        }
     }
 }

@@ -78,6 +78,8 @@ fn cell_spans<'a>(
                 shade
             };
             let ex = ex.filter(|_| app.highlight);
+            // A repeated headline is not part of the story: no diff marks.
+            let one_sided = one_sided || *dim;
             let mut prev: Option<Change> = None;
             for (k, word) in words.iter().enumerate() {
                 if k > 0 {
