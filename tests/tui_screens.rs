@@ -365,6 +365,28 @@ fn compare_keys_move_to_differences_and_swap() {
     press(&mut app, KeyCode::Char('s'));
     assert!(!app.compare.as_ref().unwrap().swapped);
     assert_eq!(cur(&app), drow);
+
+    // Scrolling keeps the current row on screen.
+    let visible = |app: &App| {
+        let v = app.compare.as_ref().unwrap();
+        let (start, end) = v.layout.rows[v.row];
+        let h = parallax::tui::compare::compare_areas(app.size).body.height as usize;
+        end > v.scroll && start < v.scroll + h
+    };
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(cur(&app), 0);
+    for code in [
+        KeyCode::PageDown,
+        KeyCode::Char('j'),
+        KeyCode::PageDown,
+        KeyCode::PageUp,
+    ] {
+        press(&mut app, code);
+        assert!(visible(&app), "{code:?}");
+    }
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(cur(&app), all.len() - 1);
+    assert!(visible(&app));
 }
 
 #[test]

@@ -192,6 +192,7 @@ impl CompareView {
 pub struct CompareAreas {
     pub stacked: bool,
     pub header: Rect,
+    pub rule: Rect,
     pub body: Rect,
     pub status: Rect,
     /// Two-column layout: the widths of the left and right text columns.
@@ -206,7 +207,10 @@ pub fn compare_areas((w, h): (u16, u16)) -> CompareAreas {
     // The header gives way to the body on short screens.
     let header_h = want.min(main_h / 3);
     let header = Rect::new(0, 0, w, header_h);
-    let body = Rect::new(0, header_h, w, main_h - header_h);
+    // A rule under the header, then the rows.
+    let rule = Rect::new(0, header_h, w, (main_h - header_h).min(1));
+    let body_y = header_h + rule.height;
+    let body = Rect::new(0, body_y, w, main_h - body_y);
     let status = Rect::new(0, h.saturating_sub(1), w, h.min(1));
     // One column for the current-row marker, one for the scrollbar.
     let text = w.saturating_sub(2 + GUTTER);
@@ -214,6 +218,7 @@ pub fn compare_areas((w, h): (u16, u16)) -> CompareAreas {
     CompareAreas {
         stacked,
         header,
+        rule,
         body,
         status,
         left_w,

@@ -15,7 +15,7 @@ use crate::tui::compare::{
 };
 use crate::tui::theme::{Role, Theme};
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
@@ -221,18 +221,12 @@ fn header(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
 
 fn body(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
     let theme = &app.theme;
-    let r = a.body;
-    if r.height == 0 || r.width == 0 {
-        return;
+    if a.rule.height > 0 {
+        let rule = Line::styled("─".repeat(a.rule.width as usize), theme.style(Role::Border));
+        frame.render_widget(Paragraph::new(rule), a.rule);
     }
-    let rule = Line::styled("─".repeat(r.width as usize), theme.style(Role::Border));
-    frame.render_widget(Paragraph::new(rule), Rect { height: 1, ..r });
-    let text = Rect {
-        y: r.y + 1,
-        height: r.height - 1,
-        ..r
-    };
-    if text.height == 0 {
+    let text = a.body;
+    if text.height == 0 || text.width == 0 {
         return;
     }
     let Some(c) = view.shown() else {
@@ -282,7 +276,7 @@ fn body(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
                 .begin_symbol(None)
                 .end_symbol(None)
                 .style(theme.style(Role::Scrollbar)),
-            text.inner(Margin::new(0, 0)),
+            text,
             &mut state,
         );
     }
