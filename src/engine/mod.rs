@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod entities;
+pub mod group;
 pub mod load;
 pub mod sanitize;
 pub mod segment;
