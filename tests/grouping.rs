@@ -208,3 +208,45 @@ proptest! {
         prop_assert_eq!(g1, g2);
     }
 }
+
+#[test]
+fn the_seeds_alone_are_one_story() {
+    // A folder holding one story: the smoothed idf keeps words every report shares.
+    let (articles, extractions, gold) = &*CORPUS;
+    let idx: Vec<usize> = (0..articles.len()).filter(|&i| gold[i] == "seeds").collect();
+    let a: Vec<Article> = idx.iter().map(|&i| articles[i].clone()).collect();
+    let e: Vec<Extraction> = idx.iter().map(|&i| extractions[i].clone()).collect();
+    let stories = group(&a, &e);
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    assert_eq!(stories[0].members, (0..idx.len()).collect::<Vec<_>>());
+    assert!(stories[0].label.contains("Putin"), "{}", stories[0].label);
+}
+
+#[test]
+fn stories_subcommand_prints_json_and_names_bad_paths() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "stories",
+            "--json",
+            "seeds",
+            "tests/fixtures/stories/canada-rate-cut/marketwire.txt",
+            "tests/fixtures/stories/canada-rate-cut/the-ledger.txt",
+            "/nonexistent-story",
+        ])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/nonexistent-story: no such file or directory"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let stories = v["stories"].as_array().expect("stories");
+    let sizes: Vec<usize> = stories
+        .iter()
+        .map(|s| s["articles"].as_array().map_or(0, Vec::len))
+        .collect();
+    assert_eq!(sizes, vec![5, 2]);
+    assert_eq!(stories[1]["articles"][0]["path"], "tests/fixtures/stories/canada-rate-cut/marketwire.txt");
+    assert!(stories[1]["articles"][1]["title"].as_str().is_some_and(|t| t.starts_with("Relief")));
+    assert!(stories.iter().all(|s| s["label"].as_str().is_some_and(|l| !l.is_empty())));
+}

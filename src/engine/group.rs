@@ -7,10 +7,12 @@
 //!    and lone small numbers; plus, when an [`Extraction`] is given, the canonical names of its
 //!    people, organisations, places and groups (`PERSON ORG GPE LOC NORP`, not dates or
 //!    numbers), counted once per mention. Headline words count twice (a headline is a summary).
-//! 2. **Weights.** `w = (1 + ln tf) · idf · k`, with `idf = ln(N / df)` over the N articles and
-//!    `k` = [`ENTITY_BOOST`] for entity names, 1 for stems. A feature found in one article
-//!    only (`df = 1`) cannot link anything and is left out; so is one found in more than
-//!    [`Params::common_share`] of the articles. Each vector is L2-normalised.
+//! 2. **Weights.** `w = (1 + ln tf) · idf · k`, with the smoothed `idf = ln(1 + N / df)` over
+//!    the N articles (never 0, so a folder holding one story still compares) and `k` =
+//!    [`ENTITY_BOOST`] for entity names, 1 for stems. A feature found in one article only
+//!    (`df = 1`) cannot link anything and is left out; so is one found in more than
+//!    [`Params::common_share`] of the articles (when that is more than `min_cap`). Each
+//!    vector is L2-normalised.
 //! 3. **Candidates.** An inverted index maps each *rare* feature (`2 ≤ df ≤ cap`,
 //!    `cap = max(min_cap, cap_share · N)`) to its articles. Two articles are a candidate pair
 //!    only when they share at least [`Params::min_shared`] rare features, so the work is about
@@ -258,7 +260,7 @@ impl Index {
             })
             .collect();
         let nf = n.max(1) as f32;
-        let common = ((params.common_share * nf).floor() as u32).max(2);
+        let common = ((params.common_share * nf).floor() as u32).max(params.min_cap as u32);
         let cap = ((params.cap_share * nf).floor() as u32).max(params.min_cap as u32);
         let vectors: Vec<Vec<(u32, f32)>> = docs
             .par_iter()
@@ -267,7 +269,7 @@ impl Index {
                     .iter()
                     .filter(|&&(id, _)| (2..=common).contains(&df[id as usize]))
                     .map(|&(id, tf)| {
-                        let idf = (nf / df[id as usize] as f32).ln().max(0.0);
+                        let idf = (1.0 + nf / df[id as usize] as f32).ln();
                         let boost = if entity[id as usize] {
                             ENTITY_BOOST
                         } else {
