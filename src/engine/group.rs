@@ -35,13 +35,13 @@
 //! extra extraction is ignored.
 
 use crate::engine::article::{Article, BlockKind};
-use crate::engine::entities::gazetteer::STOP_WORDS;
+use crate::engine::entities::gazetteer::{FxMap, STOP_WORDS};
 use crate::engine::entities::{EntityKind, Extraction};
 use crate::engine::sanitize::sanitize_line;
 use crate::engine::segment;
 use rayon::prelude::*;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BinaryHeap};
 
 /// One story: the indices of its articles (in input order) and a short label.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -158,15 +158,26 @@ fn names_kind(kind: EntityKind) -> bool {
 /// A feature key: a stem (`w:`) or an entity name (`e:`, case-folded).
 type Key = String;
 
-/// Raw counts of one article: feature key → weighted count, and its surface forms.
+/// Raw counts of one article: features sorted by key with their weighted counts, and the
+/// surface forms of each (for labels).
 struct Bag {
-    counts: BTreeMap<Key, f32>,
-    surfaces: BTreeMap<Key, BTreeMap<String, u32>>,
+    counts: Vec<(Key, f32)>,
+    forms: FxMap<Key, FxMap<String, u32>>,
 }
 
 fn bag(article: &Article, extraction: Option<&Extraction>) -> Bag {
-    let mut counts: BTreeMap<Key, f32> = BTreeMap::new();
-    let mut surfaces: BTreeMap<Key, BTreeMap<String, u32>> = BTreeMap::new();
+    let mut counts: FxMap<Key, f32> = FxMap::default();
+    let mut forms: FxMap<Key, FxMap<String, u32>> = FxMap::default();
+    let mut add = |key: String, form: &str, weight: f32| {
+        *counts.entry(key.clone()).or_default() += weight;
+        let f = forms.entry(key).or_default();
+        match f.get_mut(form) {
+            Some(c) => *c += 1,
+            None => {
+                f.insert(form.to_string(), 1);
+            }
+        }
+    };
     for block in article.content_blocks() {
         let weight = if block.kind == BlockKind::Title {
             2.0
@@ -174,31 +185,22 @@ fn bag(article: &Article, extraction: Option<&Extraction>) -> Bag {
             1.0
         };
         for w in segment::words(&article.text, block.span) {
-            if !keep_word(&w.norm) {
-                continue;
+            if keep_word(&w.norm) {
+                add(format!("w:{}", w.stem), article.slice(w.span), weight);
             }
-            let key = format!("w:{}", w.stem);
-            *counts.entry(key.clone()).or_default() += weight;
-            let form = article.slice(w.span).to_string();
-            *surfaces.entry(key).or_default().entry(form).or_default() += 1;
         }
     }
     if let Some(ex) = extraction {
         for m in ex.mentions.iter().filter(|m| names_kind(m.kind)) {
             let name = m.canonical.trim();
-            if name.is_empty() {
-                continue;
+            if !name.is_empty() {
+                add(format!("e:{}", name.to_lowercase()), name, 1.0);
             }
-            let key = format!("e:{}", name.to_lowercase());
-            *counts.entry(key.clone()).or_default() += 1.0;
-            *surfaces
-                .entry(key)
-                .or_default()
-                .entry(name.to_string())
-                .or_default() += 1;
         }
     }
-    Bag { counts, surfaces }
+    let mut counts: Vec<(Key, f32)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| a.0.cmp(&b.0));
+    Bag { counts, forms }
 }
 
 /// The weighted feature vectors of all articles and what is needed to compare and label them.
@@ -208,10 +210,10 @@ struct Index {
     vectors: Vec<Vec<(u32, f32)>>,
     /// Per article: ids of its rare features (`2 ≤ df ≤ cap`), sorted.
     rare: Vec<Vec<u32>>,
-    /// Per feature: display name (entity canonical name, or most common surface form).
-    display: Vec<String>,
-    /// Per feature: true for entity names.
-    entity: Vec<bool>,
+    /// Per feature: its key.
+    keys: Vec<Key>,
+    /// Per article: surface forms of its features.
+    forms: Vec<FxMap<Key, FxMap<String, u32>>>,
 }
 
 impl Index {
@@ -222,43 +224,26 @@ impl Index {
             .enumerate()
             .map(|(i, a)| bag(a, extractions.get(i)))
             .collect();
-        // Feature ids in first-seen order: bags are ordered maps, visited in input order.
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        // Feature ids in first-seen order: each bag is sorted, bags are visited in input order.
+        let mut ids: FxMap<&str, u32> = FxMap::default();
         let mut df: Vec<u32> = Vec::new();
-        let mut entity: Vec<bool> = Vec::new();
-        let mut surface_counts: Vec<BTreeMap<&str, u32>> = Vec::new();
+        let mut keys: Vec<Key> = Vec::new();
         let mut docs: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
         for b in &bags {
             let mut doc = Vec::with_capacity(b.counts.len());
-            for (key, &tf) in &b.counts {
+            for (key, tf) in &b.counts {
                 let id = *ids.entry(key.as_str()).or_insert_with(|| {
                     df.push(0);
-                    entity.push(key.starts_with("e:"));
-                    surface_counts.push(BTreeMap::new());
+                    keys.push(key.clone());
                     (df.len() - 1) as u32
                 });
                 df[id as usize] += 1;
-                if let Some(forms) = b.surfaces.get(key) {
-                    let sc = &mut surface_counts[id as usize];
-                    for (form, c) in forms {
-                        *sc.entry(form.as_str()).or_default() += c;
-                    }
-                }
-                doc.push((id, tf));
+                doc.push((id, *tf));
             }
             doc.sort_by_key(|&(id, _)| id);
             docs.push(doc);
         }
-        let display: Vec<String> = surface_counts
-            .into_iter()
-            .map(|sc| {
-                // Most frequent form; ties to the alphabetically first.
-                sc.into_iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-                    .map(|(form, _)| sanitize_line(form))
-                    .unwrap_or_default()
-            })
-            .collect();
+        let entity: Vec<bool> = keys.iter().map(|k| k.starts_with("e:")).collect();
         let nf = n.max(1) as f32;
         let common = ((params.common_share * nf).floor() as u32).max(params.min_cap as u32);
         let cap = ((params.cap_share * nf).floor() as u32).max(params.min_cap as u32);
@@ -298,8 +283,8 @@ impl Index {
         Index {
             vectors,
             rare,
-            display,
-            entity,
+            keys,
+            forms: bags.into_iter().map(|b| b.forms).collect(),
         }
     }
 
@@ -307,7 +292,7 @@ impl Index {
     /// above the link threshold, as `(i, j, cosine)` with `i < j`, sorted.
     fn similar_pairs(&self, params: &Params) -> Vec<(usize, usize, f32)> {
         let n = self.rare.len();
-        let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut postings: FxMap<u32, Vec<u32>> = FxMap::default();
         for (doc, feats) in self.rare.iter().enumerate() {
             for &f in feats {
                 postings.entry(f).or_default().push(doc as u32);
@@ -353,8 +338,33 @@ impl Index {
             .collect()
     }
 
+    fn is_entity(&self, id: u32) -> bool {
+        self.keys
+            .get(id as usize)
+            .is_some_and(|k| k.starts_with("e:"))
+    }
+
+    /// The most common surface form of a feature among `members` (ties: the first in sort
+    /// order), sanitized.
+    fn display(&self, id: u32, members: &[usize]) -> String {
+        let Some(key) = self.keys.get(id as usize) else {
+            return String::new();
+        };
+        let mut total: BTreeMap<&str, u32> = BTreeMap::new();
+        for forms in members.iter().filter_map(|&m| self.forms.get(m)) {
+            for (form, &c) in forms.get(key).into_iter().flatten() {
+                *total.entry(form.as_str()).or_default() += c;
+            }
+        }
+        total
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .map(|(form, _)| sanitize_line(form))
+            .unwrap_or_default()
+    }
+
     /// Up to three names most members share: entities first, then word forms; each ranked by
-    /// how many members carry it, then total weight, then name.
+    /// how many members carry it, then total weight, then key.
     fn label(&self, members: &[usize]) -> String {
         let mut score: BTreeMap<u32, (u32, f32)> = BTreeMap::new();
         for &m in members {
@@ -368,15 +378,15 @@ impl Index {
         let mut ranked: Vec<(u32, (u32, f32))> =
             score.into_iter().filter(|(_, (c, _))| *c >= need).collect();
         ranked.sort_by(|a, b| {
-            let (ea, eb) = (self.entity[a.0 as usize], self.entity[b.0 as usize]);
-            eb.cmp(&ea)
+            self.is_entity(b.0)
+                .cmp(&self.is_entity(a.0))
                 .then(b.1.0.cmp(&a.1.0))
                 .then(b.1.1.total_cmp(&a.1.1))
-                .then(self.display[a.0 as usize].cmp(&self.display[b.0 as usize]))
+                .then(self.keys[a.0 as usize].cmp(&self.keys[b.0 as usize]))
         });
-        let mut names: Vec<&str> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
         for (id, _) in ranked {
-            let name = self.display[id as usize].as_str();
+            let name = self.display(id, members);
             let lower = name.to_lowercase();
             // Skip a word already inside a chosen name ("izmir" after "Izmir").
             if name.is_empty()
