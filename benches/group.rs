@@ -47,7 +47,10 @@ impl Rng {
 
 /// A pronounceable pseudo-word for pool index `i`.
 fn pseudo(i: usize, syllables: usize) -> String {
-    const ONSETS: &[&str] = &["b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "tr", "kl", "st"];
+    const ONSETS: &[&str] = &[
+        "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "tr", "kl",
+        "st",
+    ];
     const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ou"];
     let mut x = i.wrapping_mul(2_654_435_761) ^ 0x5bd1_e995;
     let mut out = String::new();
@@ -57,7 +60,7 @@ fn pseudo(i: usize, syllables: usize) -> String {
         out.push_str(VOWELS[x % VOWELS.len()]);
         x /= VOWELS.len();
     }
-    out.push_str(&format!("{}", ONSETS[i % ONSETS.len()]));
+    out.push_str(ONSETS[i % ONSETS.len()]);
     out
 }
 
@@ -109,31 +112,34 @@ fn bases() -> Vec<Vec<(String, String)>> {
 fn rewrite(text: &str, map: &mut HashMap<String, String>, rng: &mut Rng) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String, map: &mut HashMap<String, String>, rng: &mut Rng| {
-        if word.is_empty() {
-            return;
-        }
-        let lower = word.to_lowercase();
-        let repl = map.entry(word.clone()).or_insert_with(|| {
-            if word.chars().all(|c| c.is_ascii_digit()) {
-                word.chars().map(|_| char::from(b'0' + rng.below(10) as u8)).collect()
-            } else if STOP_WORDS.contains(lower.as_str()) {
-                word.clone()
-            } else if word.chars().next().is_some_and(char::is_uppercase) {
-                if rng.chance(0.9) {
-                    capitalise(&pseudo(rng.below(5_000), 2))
+    let flush =
+        |word: &mut String, out: &mut String, map: &mut HashMap<String, String>, rng: &mut Rng| {
+            if word.is_empty() {
+                return;
+            }
+            let lower = word.to_lowercase();
+            let repl = map.entry(word.clone()).or_insert_with(|| {
+                if word.chars().all(|c| c.is_ascii_digit()) {
+                    word.chars()
+                        .map(|_| char::from(b'0' + rng.below(10) as u8))
+                        .collect()
+                } else if STOP_WORDS.contains(lower.as_str()) {
+                    word.clone()
+                } else if word.chars().next().is_some_and(char::is_uppercase) {
+                    if rng.chance(0.9) {
+                        capitalise(&pseudo(rng.below(5_000), 2))
+                    } else {
+                        word.clone()
+                    }
+                } else if word.chars().count() >= 4 && rng.chance(0.4) {
+                    pseudo(100_000 + rng.below(20_000), 3)
                 } else {
                     word.clone()
                 }
-            } else if word.chars().count() >= 4 && rng.chance(0.4) {
-                pseudo(100_000 + rng.below(20_000), 3)
-            } else {
-                word.clone()
-            }
-        });
-        out.push_str(repl);
-        word.clear();
-    };
+            });
+            out.push_str(repl);
+            word.clear();
+        };
     for c in text.chars() {
         if c.is_alphanumeric() {
             word.push(c);
@@ -211,7 +217,10 @@ fn bench(c: &mut Criterion) {
     );
     let words = group(&articles, &[]);
     let (p, r) = bcubed(&words, &labels);
-    eprintln!("words only: {} stories; B-cubed P {p:.3} R {r:.3}", words.len());
+    eprintln!(
+        "words only: {} stories; B-cubed P {p:.3} R {r:.3}",
+        words.len()
+    );
 
     let mut g = c.benchmark_group("group");
     g.sample_size(10);

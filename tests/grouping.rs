@@ -143,7 +143,9 @@ fn words_alone_group_the_fixtures_too() {
     let (articles, _, gold) = &*CORPUS;
     let stories = group(articles, &[]);
     let (purity, completeness, bp, br) = scores(&stories, gold);
-    println!("words only: purity {purity:.3} completeness {completeness:.3} B-cubed P {bp:.3} R {br:.3}");
+    println!(
+        "words only: purity {purity:.3} completeness {completeness:.3} B-cubed P {bp:.3} R {br:.3}"
+    );
     assert!(purity == 1.0 && completeness == 1.0, "{stories:#?}");
 }
 
@@ -165,7 +167,12 @@ fn print_similarities() {
         } else {
             across = across.max(s);
         }
-        println!("{s:.3} {} {} {}", if same { "same " } else { "CROSS" }, articles[i].source, articles[j].source);
+        println!(
+            "{s:.3} {} {} {}",
+            if same { "same " } else { "CROSS" },
+            articles[i].source,
+            articles[j].source
+        );
     }
     println!("lowest within {within:.3}, highest across {across:.3}");
 }
@@ -213,7 +220,9 @@ proptest! {
 fn the_seeds_alone_are_one_story() {
     // A folder holding one story: the smoothed idf keeps words every report shares.
     let (articles, extractions, gold) = &*CORPUS;
-    let idx: Vec<usize> = (0..articles.len()).filter(|&i| gold[i] == "seeds").collect();
+    let idx: Vec<usize> = (0..articles.len())
+        .filter(|&i| gold[i] == "seeds")
+        .collect();
     let a: Vec<Article> = idx.iter().map(|&i| articles[i].clone()).collect();
     let e: Vec<Extraction> = idx.iter().map(|&i| extractions[i].clone()).collect();
     let stories = group(&a, &e);
@@ -238,7 +247,10 @@ fn stories_subcommand_prints_json_and_names_bad_paths() {
         .expect("runs");
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("/nonexistent-story: no such file or directory"), "{err}");
+    assert!(
+        err.contains("/nonexistent-story: no such file or directory"),
+        "{err}"
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let stories = v["stories"].as_array().expect("stories");
     let sizes: Vec<usize> = stories
@@ -246,7 +258,18 @@ fn stories_subcommand_prints_json_and_names_bad_paths() {
         .map(|s| s["articles"].as_array().map_or(0, Vec::len))
         .collect();
     assert_eq!(sizes, vec![5, 2]);
-    assert_eq!(stories[1]["articles"][0]["path"], "tests/fixtures/stories/canada-rate-cut/marketwire.txt");
-    assert!(stories[1]["articles"][1]["title"].as_str().is_some_and(|t| t.starts_with("Relief")));
-    assert!(stories.iter().all(|s| s["label"].as_str().is_some_and(|l| !l.is_empty())));
+    assert_eq!(
+        stories[1]["articles"][0]["path"],
+        "tests/fixtures/stories/canada-rate-cut/marketwire.txt"
+    );
+    assert!(
+        stories[1]["articles"][1]["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Relief"))
+    );
+    assert!(
+        stories
+            .iter()
+            .all(|s| s["label"].as_str().is_some_and(|l| !l.is_empty()))
+    );
 }
