@@ -62,6 +62,17 @@ pub enum Sub {
         #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
         max_size: u64,
     },
+    /// Group the articles into stories (events) by shared rare words and names.
+    Stories {
+        /// Files, directories, or - for standard input. Default: the built-in seed reports.
+        paths: Vec<PathBuf>,
+        /// JSON: {"stories": [{"label", "articles": [{"path", "title"}]}]}, largest story first.
+        #[arg(long)]
+        json: bool,
+        /// Largest input to read.
+        #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+        max_size: u64,
+    },
 }
 
 /// Output formats of `parallax compare`.
@@ -274,6 +285,65 @@ fn entities(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
     }
 }
 
+/// `parallax stories`: the articles grouped into stories, as JSON or a listing.
+fn stories(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
+    use crate::engine::{entities, group};
+    use rayon::prelude::*;
+    let articles = load_for_script(paths, &LoadOptions { max_bytes });
+    if articles.is_empty() {
+        eprintln!("parallax: nothing could be loaded");
+        return ExitCode::FAILURE;
+    }
+    // Per article: names are canonical within one report, which is what grouping compares.
+    let extractions: Vec<_> = articles.par_iter().map(entities::extract).collect();
+    let stories = group::group(&articles, &extractions);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = if json {
+        let all: Vec<_> = stories
+            .iter()
+            .map(|s| {
+                let members: Vec<_> = s
+                    .members
+                    .iter()
+                    .filter_map(|&m| articles.get(m))
+                    .map(|a| {
+                        serde_json::json!({"path": a.source.label(), "title": sanitize_line(&a.title)})
+                    })
+                    .collect();
+                serde_json::json!({"label": s.label, "articles": members})
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "stories": all }))
+            .map_err(std::io::Error::other)
+            .and_then(|_| writeln!(out))
+    } else {
+        stories.iter().enumerate().try_for_each(|(i, s)| {
+            let n = s.members.len();
+            writeln!(
+                out,
+                "{}{}. {} ({n} report{})",
+                if i > 0 { "\n" } else { "" },
+                i + 1,
+                s.label,
+                if n == 1 { "" } else { "s" }
+            )?;
+            for a in s.members.iter().filter_map(|&m| articles.get(m)) {
+                writeln!(out, "   {}  {}", a.source.label(), sanitize_line(&a.title))?;
+            }
+            Ok(())
+        })
+    };
+    match written.and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: writing output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Writes script output to stdout; a closed pipe is not an error.
 fn write_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> ExitCode {
     let stdout = std::io::stdout();
@@ -355,30 +425,35 @@ fn crossterm_width() -> Option<usize> {
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Sub::Entities {
-        paths,
-        json,
-        max_size,
-    }) = cli.command
-    {
-        return entities(&paths, json, max_size);
+    match cli.command {
+        Some(Sub::Entities {
+            paths,
+            json,
+            max_size,
+        }) => return entities(&paths, json, max_size),
+        Some(Sub::Stories {
+            paths,
+            json,
+            max_size,
+        }) => return stories(&paths, json, max_size),
+        Some(Sub::Compare {
+            a,
+            b,
+            json,
+            format,
+            width,
+            max_size,
+        }) => {
+            let format = if json {
+                CompareFormat::Json
+            } else {
+                format.unwrap_or(CompareFormat::Text)
+            };
+            return compare(&a, &b, format, width, max_size);
+        }
+        None => {}
     }
-    if let Some(Sub::Compare {
-        a,
-        b,
-        json,
-        format,
-        width,
-        max_size,
-    }) = cli.command
-    {
-        let format = if json {
-            CompareFormat::Json
-        } else {
-            format.unwrap_or(CompareFormat::Text)
-        };
-        return compare(&a, &b, format, width, max_size);
-    }
+
     let args = cli.read;
     let opts = LoadOptions {
         max_bytes: args.max_size,

@@ -192,8 +192,8 @@ pub fn diff_words(
     refine(&mut lchange, &lflat, &rstems, masks.map(|m| m.0));
     refine(&mut rchange, &rflat, &lstems, masks.map(|m| m.1));
     WordDiff {
-        left: pieces(left, &lw, &lchange),
-        right: pieces(right, &rw, &rchange),
+        left: pieces(left, lw, &lchange),
+        right: pieces(right, rw, &rchange),
     }
 }
 
@@ -279,7 +279,9 @@ mod tests {
         let c = "one two three four five six seven nine";
         let w = |t: &str| segment::words(t, Span::new(0, t.len()));
         let (wa, wb, wc) = (w(a), w(b), w(c));
-        let r = |v: &[Word]| -> Vec<&Word> { v.iter().collect() };
+        fn r(v: &[Word]) -> Vec<&Word> {
+            v.iter().collect()
+        }
         let (ma, mb) = wire_masks(&r(&wa), &r(&wb));
         assert_eq!(ma.len(), 8);
         assert_eq!(mb.len(), 8);
