@@ -187,20 +187,26 @@ fn compare_json_offsets_and_lists_cover_every_sentence() {
     }
     let pair = &v["pairs"][0];
     assert!(matches!(pair["kind"].as_str(), Some("same" | "partial")));
-    let text: String = pair["diff"]["left"]
-        .as_array()
-        .unwrap()
+    let file = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(a)).unwrap();
+    let pieces = pair["diff"]["left"].as_array().unwrap();
+    // Pieces are contiguous byte ranges of the file.
+    for w in pieces.windows(2) {
+        assert_eq!(w[0]["end"], w[1]["start"]);
+    }
+    let text: Vec<u8> = pieces
         .iter()
-        .map(|p| p["text"].as_str().unwrap())
+        .flat_map(|p| {
+            file[p["start"].as_u64().unwrap() as usize..p["end"].as_u64().unwrap() as usize]
+                .to_vec()
+        })
         .collect();
     let left = &v["left"]["sentences"][pair["left"].as_u64().unwrap() as usize];
-    let file = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(a)).unwrap();
     let (s, e) = (
         left["start"].as_u64().unwrap() as usize,
         left["end"].as_u64().unwrap() as usize,
     );
     assert_eq!(
-        text.as_bytes(),
+        &text[..],
         &file[s..e],
         "diff pieces concatenate to the sentence"
     );

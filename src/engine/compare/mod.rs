@@ -126,14 +126,8 @@ pub fn compare_in(
     let alignment = corpus.align(ia, ib);
     let ls = corpus.docs[ia].sentences.clone();
     let rs = corpus.docs[ib].sentences.clone();
-    let lsw: Vec<Vec<segment::Word>> = ls
-        .iter()
-        .map(|s| segment::words(&a.0.text, s.span))
-        .collect();
-    let rsw: Vec<Vec<segment::Word>> = rs
-        .iter()
-        .map(|s| segment::words(&b.0.text, s.span))
-        .collect();
+    let lsw = &corpus.docs[ia].words;
+    let rsw = &corpus.docs[ib].words;
     let lwords: Vec<&segment::Word> = lsw.iter().flatten().collect();
     let rwords: Vec<&segment::Word> = rsw.iter().flatten().collect();
     let masks = diff::wire_masks(&lwords, &rwords);
@@ -158,8 +152,8 @@ pub fn compare_in(
         diff::diff_words(&lspans, &lw, &rspans, &rw, Some((&masks.0, &masks.1)))
     });
     let coverage = (
-        coverage(&alignment.links, &link_diffs, &lsw, true),
-        coverage(&alignment.links, &link_diffs, &rsw, false),
+        coverage(&alignment.links, &link_diffs, lsw, true),
+        coverage(&alignment.links, &link_diffs, rsw, false),
     );
     let discrepancies = discrepancies(&alignment.links, &ls, &rs, a, b);
     Comparison {
