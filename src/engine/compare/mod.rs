@@ -410,18 +410,22 @@ fn rows(
         } else {
             with_left
                 .iter()
-                .position(|(_, r)| r.contains(&(j - 1)))
+                .rposition(|(_, r)| r.contains(&(j - 1)))
                 .map_or(with_left.len(), |p| p + 1)
         };
         with_left.insert(at, (Vec::new(), vec![j]));
     }
+    let mut by_left: Vec<Vec<&Link>> = vec![Vec::new(); n_left];
+    for l in &al.links {
+        by_left[l.left].push(l);
+    }
     with_left
         .into_iter()
         .map(|(left, right)| {
-            let links = al
-                .links
+            let links = left
                 .iter()
-                .filter(|l| left.contains(&l.left) && right.contains(&l.right));
+                .flat_map(|&i| by_left[i].iter().copied())
+                .filter(|l| right.contains(&l.right));
             let (mut kind, mut score) = (None, 0.0f32);
             for l in links {
                 score = score.max(l.score);
