@@ -10,5 +10,6 @@ pub mod group;
 pub mod load;
 pub mod sanitize;
 pub mod segment;
+pub mod story;
 
 pub use article::{Article, Block, BlockKind, Format, Meta, SkipReason, Source, Span};

@@ -71,6 +71,10 @@ impl WireMask {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+    /// The start offsets of the marked words, ascending.
+    pub fn starts(&self) -> &[usize] {
+        &self.0
+    }
 }
 
 fn shingle_hash(words: &[&Word]) -> u64 {

@@ -86,6 +86,8 @@ pub struct Comparison {
     pub discrepancies: Vec<Discrepancy>,
     /// Words in verbatim runs of 8+ words shared by the two (wire copy), per side.
     pub wire_words: (usize, usize),
+    /// Which words those are (by start offset), per side.
+    pub wire: (diff::WireMask, diff::WireMask),
     /// Words per side (aligned sentences).
     pub words: (usize, usize),
 }
@@ -158,6 +160,7 @@ pub fn compare_in(
     let discrepancies = discrepancies(&alignment.links, &ls, &rs, a, b);
     Comparison {
         wire_words: (masks.0.len(), masks.1.len()),
+        wire: masks.clone(),
         words: (lwords.len(), rwords.len()),
         left_sentences: ls,
         right_sentences: rs,
