@@ -13,6 +13,7 @@
 pub mod canon;
 pub mod eval;
 pub mod gazetteer;
+pub mod index;
 pub mod lexicon;
 pub mod numeric;
 pub mod quotes;
@@ -22,6 +23,7 @@ pub mod tokens;
 use crate::engine::article::{Article, BlockKind, SkipReason, Span};
 use crate::engine::segment::{self, Sentence};
 use lexicon::Lexicon;
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 use std::fmt::Write as _;
@@ -129,30 +131,39 @@ pub fn extract(article: &Article) -> Extraction {
         .unwrap_or_default()
 }
 
-/// Extracts every article of a story, with names canonicalised across all of them.
+/// Extracts every article of a story, with names canonicalised across all of them. The
+/// articles are tagged in parallel (rayon); the result does not depend on the thread count.
 pub fn extract_story(articles: &[Article]) -> Vec<Extraction> {
-    let all_units: Vec<Vec<(Span, bool)>> = articles.iter().map(units).collect();
+    let all_units: Vec<Vec<(Span, bool)>> = articles.par_iter().map(units).collect();
     // Pass 1: names found in body text make the story lexicon.
     let empty = Lexicon::default();
+    let found: Vec<Vec<Raw>> = articles
+        .par_iter()
+        .zip(&all_units)
+        .map(|(article, u)| {
+            let body: Vec<(Span, bool)> = u.iter().copied().filter(|(_, h)| !h).collect();
+            tag(article, &body, &empty)
+        })
+        .collect();
     let mut lex = Lexicon::default();
-    for (article, u) in articles.iter().zip(&all_units) {
-        let body: Vec<(Span, bool)> = u.iter().copied().filter(|(_, h)| !h).collect();
-        for r in tag(article, &body, &empty) {
+    for (article, raws) in articles.iter().zip(&found) {
+        for r in raws {
             if !matches!(r.kind, EntityKind::Date | EntityKind::Number) {
                 lex.add(article.slice(r.span), r.kind);
             }
         }
     }
+    drop(found);
     // Pass 2: tag again with the lexicon.
     let raws: Vec<Vec<Raw>> = articles
-        .iter()
+        .par_iter()
         .zip(&all_units)
         .map(|(a, u)| tag(a, u, &lex))
         .collect();
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let mentions = canon::canonicalise(&texts, &raws);
     articles
-        .iter()
+        .par_iter()
         .zip(mentions)
         .map(|(article, mentions)| {
             let blocks: Vec<Span> = article
