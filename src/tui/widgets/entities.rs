@@ -270,7 +270,6 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             theme.style(entity_role(e.kind)),
         )]),
     ];
-    let mut shown = 0;
     let room = (area.height as usize).saturating_sub(2);
     let mentioned: Vec<(usize, usize)> = e
         .counts
@@ -279,7 +278,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         .enumerate()
         .filter(|(_, c)| *c > 0)
         .collect();
-    for &(i, c) in &mentioned {
+    for (shown, &(i, c)) in mentioned.iter().enumerate() {
         if shown + 1 == room && mentioned.len() > room {
             lines.push(Line::styled(
                 truncate(&format!("  … and {} more", mentioned.len() - shown), width),
@@ -300,7 +299,6 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             theme.style(Role::Meta)
         };
         lines.push(Line::styled(truncate(&text, width), st));
-        shown += 1;
     }
     Paragraph::new(lines).render(area, buf);
 }
