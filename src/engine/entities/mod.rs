@@ -118,8 +118,9 @@ fn units(article: &Article) -> Vec<(Span, bool)> {
 
 fn tag(article: &Article, units: &[(Span, bool)], lex: &Lexicon) -> Vec<Raw> {
     let mut out = Vec::new();
+    let mut scratch = tagger::Scratch::default();
     for &(span, headline) in units {
-        tagger::tag_sentence(&article.text, span, headline, lex, &mut out);
+        tagger::tag_sentence_with(&mut scratch, &article.text, span, headline, lex, &mut out);
     }
     out
 }
