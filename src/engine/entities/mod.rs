@@ -99,21 +99,25 @@ fn searched(kind: BlockKind) -> bool {
     kind.is_content() || kind == BlockKind::Skipped(SkipReason::RepeatedHeadline)
 }
 
-/// The units tagged in an article: (sentence span, is headline).
-fn units(article: &Article) -> Vec<(Span, bool)> {
-    let mut out = Vec::new();
-    for block in article.blocks.iter().filter(|b| searched(b.kind)) {
-        let heading = matches!(
-            block.kind,
-            BlockKind::Title | BlockKind::Heading | BlockKind::Skipped(_)
-        );
-        let lines = segment::split(&article.text, block.span);
-        for span in lines {
-            let headline = heading || tagger::looks_like_headline(article.slice(span));
-            out.push((span, headline));
-        }
-    }
-    out
+/// The sentences of the searched blocks (each split once), and from them the units tagged:
+/// (sentence span, is headline).
+fn units(article: &Article) -> (Vec<Sentence>, Vec<(Span, bool)>) {
+    let sentences = segment::sentences_where(article, searched);
+    let units = sentences
+        .iter()
+        .map(|s| {
+            let kind = article.blocks[s.block].kind;
+            let heading = matches!(
+                kind,
+                BlockKind::Title | BlockKind::Heading | BlockKind::Skipped(_)
+            );
+            (
+                s.span,
+                heading || tagger::looks_like_headline(article.slice(s.span)),
+            )
+        })
+        .collect();
+    (sentences, units)
 }
 
 fn tag(article: &Article, units: &[(Span, bool)], lex: &Lexicon) -> Vec<Raw> {
@@ -135,7 +139,8 @@ pub fn extract(article: &Article) -> Extraction {
 /// Extracts every article of a story, with names canonicalised across all of them. The
 /// articles are tagged in parallel (rayon); the result does not depend on the thread count.
 pub fn extract_story(articles: &[Article]) -> Vec<Extraction> {
-    let all_units: Vec<Vec<(Span, bool)>> = articles.par_iter().map(units).collect();
+    let (all_sentences, all_units): (Vec<Vec<Sentence>>, Vec<Vec<(Span, bool)>>) =
+        articles.par_iter().map(units).unzip();
     // Pass 1: names found in body text make the story lexicon.
     let empty = Lexicon::default();
     let found: Vec<Vec<Raw>> = articles
@@ -166,7 +171,8 @@ pub fn extract_story(articles: &[Article]) -> Vec<Extraction> {
     articles
         .par_iter()
         .zip(mentions)
-        .map(|(article, mentions)| {
+        .zip(all_sentences)
+        .map(|((article, mentions), sentences)| {
             let blocks: Vec<Span> = article
                 .blocks
                 .iter()
@@ -174,8 +180,13 @@ pub fn extract_story(articles: &[Article]) -> Vec<Extraction> {
                 .map(|b| b.span)
                 .collect();
             let quotes = quotes::find(&article.text, &blocks, &mentions);
+            // The story sentences: those of content blocks ([`segment::sentences`]).
+            let sentences = sentences
+                .into_iter()
+                .filter(|s| article.blocks[s.block].kind.is_content())
+                .collect();
             Extraction {
-                sentences: segment::sentences(article),
+                sentences,
                 mentions,
                 quotes,
             }
