@@ -99,9 +99,12 @@ fn searched(kind: BlockKind) -> bool {
     kind.is_content() || kind == BlockKind::Skipped(SkipReason::RepeatedHeadline)
 }
 
+/// Sentence spans to tag, each with whether it is a headline.
+type Units = Vec<(Span, bool)>;
+
 /// The sentences of the searched blocks (each split once), and from them the units tagged:
 /// (sentence span, is headline).
-fn units(article: &Article) -> (Vec<Sentence>, Vec<(Span, bool)>) {
+fn units(article: &Article) -> (Vec<Sentence>, Units) {
     let sentences = segment::sentences_where(article, searched);
     let units = sentences
         .iter()
@@ -139,7 +142,7 @@ pub fn extract(article: &Article) -> Extraction {
 /// Extracts every article of a story, with names canonicalised across all of them. The
 /// articles are tagged in parallel (rayon); the result does not depend on the thread count.
 pub fn extract_story(articles: &[Article]) -> Vec<Extraction> {
-    let (all_sentences, all_units): (Vec<Vec<Sentence>>, Vec<Vec<(Span, bool)>>) =
+    let (all_sentences, all_units): (Vec<Vec<Sentence>>, Vec<Units>) =
         articles.par_iter().map(units).unzip();
     // Pass 1: names found in body text make the story lexicon.
     let empty = Lexicon::default();
