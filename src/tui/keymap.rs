@@ -12,6 +12,7 @@ pub enum Mode {
     Global,
     Library,
     Reader,
+    Entities,
     Overlay,
 }
 
@@ -21,6 +22,7 @@ impl Mode {
             "global" => Mode::Global,
             "library" => Mode::Library,
             "reader" => Mode::Reader,
+            "entities" => Mode::Entities,
             "overlay" => Mode::Overlay,
             _ => return None,
         })
@@ -30,6 +32,7 @@ impl Mode {
             Mode::Global => "Everywhere",
             Mode::Library => "Library",
             Mode::Reader => "Reading pane",
+            Mode::Entities => "Entities pane",
             Mode::Overlay => "Overlays",
         }
     }

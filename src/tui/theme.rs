@@ -85,6 +85,7 @@ pub enum Role {
     Date,
     Number,
     Quote,
+    Mark,
 }
 
 impl Role {
@@ -113,6 +114,7 @@ impl Role {
         (Role::Date, "date"),
         (Role::Number, "number"),
         (Role::Quote, "quote"),
+        (Role::Mark, "mark"),
     ];
 }
 

@@ -1,5 +1,6 @@
 //! Widgets, each named for what it shows. They borrow the app and compute nothing expensive.
 
+pub mod entities;
 pub mod library;
 pub mod overlay;
 pub mod reader;
