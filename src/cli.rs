@@ -62,6 +62,21 @@ pub enum Sub {
         #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
         max_size: u64,
     },
+    /// The whole story of several reports: claims and who carries them, coverage and entity
+    /// matrices, quotes, discrepancies and wire copy.
+    Story {
+        /// Files, directories, or - for standard input. Default: the built-in seed reports.
+        paths: Vec<PathBuf>,
+        /// Same as --format json.
+        #[arg(long)]
+        json: bool,
+        /// Output format (default: markdown).
+        #[arg(long, value_enum)]
+        format: Option<StoryFormat>,
+        /// Largest input to read.
+        #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+        max_size: u64,
+    },
     /// Group the articles into stories (events) by shared rare words and names.
     Stories {
         /// Files, directories, or - for standard input. Default: the built-in seed reports.
@@ -73,6 +88,15 @@ pub enum Sub {
         #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
         max_size: u64,
     },
+}
+
+/// Output formats of `parallax story`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StoryFormat {
+    /// The whole model with byte offsets.
+    Json,
+    /// A readable report.
+    Markdown,
 }
 
 /// Output formats of `parallax compare`.
@@ -382,6 +406,29 @@ fn load_one(path: &std::path::Path, opts: &LoadOptions) -> Result<Article, ()> {
     }
 }
 
+/// `parallax story`: the loaded reports as one story.
+fn story(paths: &[PathBuf], format: StoryFormat, max_bytes: u64) -> ExitCode {
+    use crate::engine::{entities, story};
+    let articles = load_for_script(paths, &LoadOptions { max_bytes });
+    if articles.len() < 2 {
+        eprintln!(
+            "parallax: a story needs at least two reports; {} loaded",
+            articles.len()
+        );
+        return ExitCode::FAILURE;
+    }
+    let extractions = entities::extract_story(&articles);
+    let model = story::build(&articles, &extractions);
+    write_stdout(|out| match format {
+        StoryFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &story::to_json(&model, &articles))
+                .map_err(std::io::Error::other)?;
+            writeln!(out)
+        }
+        StoryFormat::Markdown => write!(out, "{}", story::to_markdown(&model, &articles)),
+    })
+}
+
 /// `parallax compare A B`.
 fn compare(
     a: &std::path::Path,
@@ -436,6 +483,19 @@ pub fn main() -> ExitCode {
             json,
             max_size,
         }) => return stories(&paths, json, max_size),
+        Some(Sub::Story {
+            paths,
+            json,
+            format,
+            max_size,
+        }) => {
+            let format = if json {
+                StoryFormat::Json
+            } else {
+                format.unwrap_or(StoryFormat::Markdown)
+            };
+            return story(&paths, format, max_size);
+        }
         Some(Sub::Compare {
             a,
             b,

@@ -266,3 +266,62 @@ fn compare_from_stdin_never_echoes_escapes() {
     assert!(!out.stdout.contains(&0x1b));
     assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{9b}'));
 }
+
+#[test]
+fn story_json_and_markdown() {
+    let out = parallax()
+        .args(["story", "seeds", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["reports"].as_array().unwrap().len(), 5);
+    assert_eq!(v["coverage"].as_array().unwrap().len(), 5);
+    let claims = v["claims"].as_array().unwrap();
+    assert!(claims.iter().any(|c| c["single_source"] == true));
+    assert!(
+        claims
+            .iter()
+            .any(|c| c["reports"].as_array().unwrap().len() == 5)
+    );
+    // Offsets point into the files as read.
+    let s = &claims[0]["sentences"][0];
+    let path = &v["reports"][s["report"].as_u64().unwrap() as usize]["path"];
+    let file = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path.as_str().unwrap()),
+    )
+    .unwrap();
+    let (a, b) = (
+        s["start"].as_u64().unwrap() as usize,
+        s["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        std::str::from_utf8(&file[a..b]).unwrap(),
+        claims[0]["text"].as_str().unwrap()
+    );
+    let out = parallax()
+        .args(["story", "seeds", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    for heading in [
+        "## Coverage",
+        "## Claims carried by several reports",
+        "## Single-source claims",
+        "## Discrepancies",
+        "## Quotes",
+        "## Wire copy",
+    ] {
+        assert!(md.contains(heading), "{heading}");
+    }
+    let out = parallax()
+        .args(["story", "seeds/000_5eb35f87fe822ca5.txt"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least two reports"));
+}

@@ -200,7 +200,7 @@ pub struct Corpus {
 /// Normalises a number or date mention: case-folded, thousands separators dropped, small
 /// number words as digits.
 pub fn normalise_number(text: &str) -> String {
-    const WORDS: [&str; 21] = [
+    const UNITS: [&str; 20] = [
         "zero",
         "one",
         "two",
@@ -221,29 +221,50 @@ pub fn normalise_number(text: &str) -> String {
         "seventeen",
         "eighteen",
         "nineteen",
-        "twenty",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    /// Hedges that do not change which figure is given ("at least 120" is still 120).
+    const HEDGES: [&str; 12] = [
+        "at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some",
+        "roughly", "up",
     ];
     let lower = text.to_lowercase().replace('’', "'");
-    let mut out = String::with_capacity(lower.len());
-    for (i, word) in lower
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .enumerate()
-    {
-        if word.is_empty() {
+    let mut parts: Vec<String> = Vec::new();
+    let mut pending_tens: Option<usize> = None;
+    for word in lower.split(|c: char| c.is_whitespace() || c == '-') {
+        if word.is_empty() || HEDGES.contains(&word) {
             continue;
         }
-        if i > 0 && !out.is_empty() {
-            out.push(' ');
-        }
-        match WORDS.iter().position(|w| *w == word) {
-            Some(n) => out.push_str(&n.to_string()),
-            None => {
-                let digits = word.chars().any(|c| c.is_ascii_digit());
-                out.extend(word.chars().filter(|&c| !(digits && c == ',')));
+        if let Some(t) = TENS.iter().position(|w| *w == word) {
+            if let Some(p) = pending_tens.take() {
+                parts.push(p.to_string());
             }
+            pending_tens = Some(20 + 10 * t);
+            continue;
         }
+        if let Some(u) = UNITS.iter().position(|w| *w == word) {
+            match pending_tens.take() {
+                Some(t) if u < 10 => parts.push((t + u).to_string()),
+                Some(t) => {
+                    parts.push(t.to_string());
+                    parts.push(u.to_string());
+                }
+                None => parts.push(u.to_string()),
+            }
+            continue;
+        }
+        if let Some(p) = pending_tens.take() {
+            parts.push(p.to_string());
+        }
+        let digits = word.chars().any(|c| c.is_ascii_digit());
+        parts.push(word.chars().filter(|&c| !(digits && c == ',')).collect());
     }
-    out
+    if let Some(p) = pending_tens {
+        parts.push(p.to_string());
+    }
+    parts.join(" ")
 }
 
 #[derive(Default)]
@@ -610,4 +631,18 @@ pub fn align_pair(a: (&Article, &Extraction), b: (&Article, &Extraction)) -> (Co
     let corpus = Corpus::new(&[a.0, b.0], &[a.1, b.1]);
     let alignment = corpus.align(0, 1);
     (corpus, alignment)
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::normalise_number as n;
+
+    #[test]
+    fn numbers_normalise() {
+        assert_eq!(n("12,000"), "12000");
+        assert_eq!(n("Thirty-seven"), "37");
+        assert_eq!(n("at least 120"), n("more than 120"));
+        assert_eq!(n("three years"), "3 years");
+        assert_ne!(n("120"), n("140"));
+    }
 }

@@ -280,12 +280,22 @@ pub const DISCREPANCY_KINDS: [EntityKind; 4] = [
     EntityKind::Loc,
 ];
 
-/// The words just before and just after `span` inside `sentence`, case-folded.
+/// Qualifiers skipped when reading a value's context ("more than 140": the word before is
+/// the one before "more").
+const HEDGES: [&str; 9] = [
+    "at", "least", "more", "than", "over", "nearly", "almost", "about", "around",
+];
+
+/// The words just before and just after `span` inside `sentence`, case-folded, hedges skipped.
 fn context(article: &Article, sentence: Span, span: Span) -> (Option<String>, Option<String>) {
     let before = article
         .text
         .get(sentence.start..span.start)
-        .and_then(|t| t.unicode_words().next_back())
+        .and_then(|t| {
+            t.unicode_words()
+                .rev()
+                .find(|w| !HEDGES.contains(&w.to_lowercase().as_str()))
+        })
         .map(str::to_lowercase);
     let after = article
         .text
@@ -328,6 +338,13 @@ fn discrepancies(
                 for y in &only_b {
                     let cy = context(b.0, sb, y.1);
                     let slot = (cx.0.is_some() && cx.0 == cy.0) || (cx.1.is_some() && cx.1 == cy.1);
+                    // Two sentences saying the same thing with one different figure each
+                    // disagree on it, whatever words surround it.
+                    let lone = matches!(kind, EntityKind::Number | EntityKind::Date)
+                        && l.kind == LinkKind::Same
+                        && only_a.len() == 1
+                        && only_b.len() == 1;
+                    let slot = slot || lone;
                     if slot {
                         if !left_values.contains(x) {
                             left_values.push(x.clone());
