@@ -2,7 +2,8 @@
 //! word diff, coverage, discrepancies) and the large pair made from the seeds (A = seeds
 //! 000..004 concatenated, B = 004..000, each cycle repeated 20 times: about 50,000 words a
 //! side, the same paragraphs reordered). The whole-process comparison with
-//! `git diff --no-index --word-diff=porcelain` is `benches/large_pair.sh`.
+//! `git diff --no-index --word-diff=porcelain` is `benches/large_pair.sh`. Also the story
+//! model of the five seeds (extractions given).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use parallax::engine::article::{Format, Source};
@@ -42,6 +43,11 @@ fn bench(c: &mut Criterion) {
             let ex = extract_story(&[a.clone(), b.clone()]);
             black_box(compare((&a, &ex[0]), (&b, &ex[1])))
         })
+    });
+    let seeds: Vec<_> = SEEDS.iter().map(|(_, t)| article(t)).collect();
+    let seed_ex = extract_story(&seeds);
+    group.bench_function("story_model_5_seeds", |bench| {
+        bench.iter(|| black_box(parallax::engine::story::build(&seeds, &seed_ex)))
     });
     let (ta, tb) = large_pair();
     let (la, lb) = (article(&ta), article(&tb));

@@ -1,5 +1,6 @@
 //! Grouping throughput: 2,000 generated articles in about 490 stories, through
-//! `group::group` (extractions given) and through per-article extraction plus grouping.
+//! `group::group` (extractions given), through per-article extraction plus grouping, and the
+//! whole pipeline: extraction, grouping, then each story's model (`story::build`).
 //!
 //! The folder is generated from the six real stories (the five seeds and the five other-story
 //! fixtures in `tests/fixtures/stories/`): generated story `s` takes every report of base story
@@ -231,6 +232,24 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let ex: Vec<Extraction> = articles.par_iter().map(extract).collect();
             group(black_box(&articles), &ex)
+        })
+    });
+    g.bench_function("2000_articles_grouped_with_story_models", |b| {
+        b.iter(|| {
+            let ex: Vec<Extraction> = articles.par_iter().map(extract).collect();
+            let stories = group(black_box(&articles), &ex);
+            // Per story: names canonicalised across its reports, then the story model.
+            let models: Vec<_> = stories
+                .par_iter()
+                .filter(|s| s.members.len() > 1)
+                .map(|s| {
+                    let members: Vec<Article> =
+                        s.members.iter().map(|&m| articles[m].clone()).collect();
+                    let ex = parallax::engine::entities::extract_story(&members);
+                    parallax::engine::story::build(&members, &ex)
+                })
+                .collect();
+            black_box(models)
         })
     });
     g.finish();
