@@ -62,6 +62,41 @@ pub enum Sub {
         #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
         max_size: u64,
     },
+    /// The whole story of several reports: claims and who carries them, coverage and entity
+    /// matrices, quotes, discrepancies and wire copy.
+    Story {
+        /// Files, directories, or - for standard input. Default: the built-in seed reports.
+        paths: Vec<PathBuf>,
+        /// Same as --format json.
+        #[arg(long)]
+        json: bool,
+        /// Output format (default: markdown).
+        #[arg(long, value_enum)]
+        format: Option<StoryFormat>,
+        /// Largest input to read.
+        #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+        max_size: u64,
+    },
+    /// Group the articles into stories (events) by shared rare words and names.
+    Stories {
+        /// Files, directories, or - for standard input. Default: the built-in seed reports.
+        paths: Vec<PathBuf>,
+        /// JSON: {"stories": [{"label", "articles": [{"path", "title"}]}]}, largest story first.
+        #[arg(long)]
+        json: bool,
+        /// Largest input to read.
+        #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+        max_size: u64,
+    },
+}
+
+/// Output formats of `parallax story`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StoryFormat {
+    /// The whole model with byte offsets.
+    Json,
+    /// A readable report.
+    Markdown,
 }
 
 /// Output formats of `parallax compare`.
@@ -274,6 +309,65 @@ fn entities(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
     }
 }
 
+/// `parallax stories`: the articles grouped into stories, as JSON or a listing.
+fn stories(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
+    use crate::engine::{entities, group};
+    use rayon::prelude::*;
+    let articles = load_for_script(paths, &LoadOptions { max_bytes });
+    if articles.is_empty() {
+        eprintln!("parallax: nothing could be loaded");
+        return ExitCode::FAILURE;
+    }
+    // Per article: names are canonical within one report, which is what grouping compares.
+    let extractions: Vec<_> = articles.par_iter().map(entities::extract).collect();
+    let stories = group::group(&articles, &extractions);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = if json {
+        let all: Vec<_> = stories
+            .iter()
+            .map(|s| {
+                let members: Vec<_> = s
+                    .members
+                    .iter()
+                    .filter_map(|&m| articles.get(m))
+                    .map(|a| {
+                        serde_json::json!({"path": a.source.label(), "title": sanitize_line(&a.title)})
+                    })
+                    .collect();
+                serde_json::json!({"label": s.label, "articles": members})
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "stories": all }))
+            .map_err(std::io::Error::other)
+            .and_then(|_| writeln!(out))
+    } else {
+        stories.iter().enumerate().try_for_each(|(i, s)| {
+            let n = s.members.len();
+            writeln!(
+                out,
+                "{}{}. {} ({n} report{})",
+                if i > 0 { "\n" } else { "" },
+                i + 1,
+                s.label,
+                if n == 1 { "" } else { "s" }
+            )?;
+            for a in s.members.iter().filter_map(|&m| articles.get(m)) {
+                writeln!(out, "   {}  {}", a.source.label(), sanitize_line(&a.title))?;
+            }
+            Ok(())
+        })
+    };
+    match written.and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: writing output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Writes script output to stdout; a closed pipe is not an error.
 fn write_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> ExitCode {
     let stdout = std::io::stdout();
@@ -310,6 +404,29 @@ fn load_one(path: &std::path::Path, opts: &LoadOptions) -> Result<Article, ()> {
             Err(())
         }
     }
+}
+
+/// `parallax story`: the loaded reports as one story.
+fn story(paths: &[PathBuf], format: StoryFormat, max_bytes: u64) -> ExitCode {
+    use crate::engine::{entities, story};
+    let articles = load_for_script(paths, &LoadOptions { max_bytes });
+    if articles.len() < 2 {
+        eprintln!(
+            "parallax: a story needs at least two reports; {} loaded",
+            articles.len()
+        );
+        return ExitCode::FAILURE;
+    }
+    let extractions = entities::extract_story(&articles);
+    let model = story::build(&articles, &extractions);
+    write_stdout(|out| match format {
+        StoryFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &story::to_json(&model, &articles))
+                .map_err(std::io::Error::other)?;
+            writeln!(out)
+        }
+        StoryFormat::Markdown => write!(out, "{}", story::to_markdown(&model, &articles)),
+    })
 }
 
 /// `parallax compare A B`.
@@ -355,30 +472,48 @@ fn crossterm_width() -> Option<usize> {
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Sub::Entities {
-        paths,
-        json,
-        max_size,
-    }) = cli.command
-    {
-        return entities(&paths, json, max_size);
+    match cli.command {
+        Some(Sub::Entities {
+            paths,
+            json,
+            max_size,
+        }) => return entities(&paths, json, max_size),
+        Some(Sub::Stories {
+            paths,
+            json,
+            max_size,
+        }) => return stories(&paths, json, max_size),
+        Some(Sub::Story {
+            paths,
+            json,
+            format,
+            max_size,
+        }) => {
+            let format = if json {
+                StoryFormat::Json
+            } else {
+                format.unwrap_or(StoryFormat::Markdown)
+            };
+            return story(&paths, format, max_size);
+        }
+        Some(Sub::Compare {
+            a,
+            b,
+            json,
+            format,
+            width,
+            max_size,
+        }) => {
+            let format = if json {
+                CompareFormat::Json
+            } else {
+                format.unwrap_or(CompareFormat::Text)
+            };
+            return compare(&a, &b, format, width, max_size);
+        }
+        None => {}
     }
-    if let Some(Sub::Compare {
-        a,
-        b,
-        json,
-        format,
-        width,
-        max_size,
-    }) = cli.command
-    {
-        let format = if json {
-            CompareFormat::Json
-        } else {
-            format.unwrap_or(CompareFormat::Text)
-        };
-        return compare(&a, &b, format, width, max_size);
-    }
+
     let args = cli.read;
     let opts = LoadOptions {
         max_bytes: args.max_size,

@@ -143,3 +143,185 @@ fn entities_json_offsets_point_into_the_files() {
             .any(|m| m["canonical"] == "Vladimir Putin" && m["type"] == "PERSON")
     );
 }
+
+#[test]
+fn compare_json_offsets_and_lists_cover_every_sentence() {
+    let a = "seeds/000_5eb35f87fe822ca5.txt";
+    let b = "seeds/003_b3ebd288fe82ba2a.txt";
+    let out = parallax()
+        .args(["compare", a, b, "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for (side, path) in [("left", a), ("right", b)] {
+        let file =
+            std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+        let sentences = v[side]["sentences"].as_array().unwrap();
+        assert!(sentences.len() > 10);
+        for s in sentences {
+            let (s, e) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            assert!(std::str::from_utf8(&file[s..e]).is_ok());
+        }
+        // Every sentence is in a pair or in the side's `_only` list.
+        let key = if side == "left" {
+            "left_only"
+        } else {
+            "right_only"
+        };
+        for i in 0..sentences.len() {
+            let paired = v["pairs"].as_array().unwrap().iter().any(|p| p[side] == i);
+            let only = v[key].as_array().unwrap().iter().any(|x| *x == i);
+            assert!(
+                paired ^ only,
+                "{side} sentence {i}: paired {paired}, only {only}"
+            );
+        }
+    }
+    let pair = &v["pairs"][0];
+    assert!(matches!(pair["kind"].as_str(), Some("same" | "partial")));
+    let file = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(a)).unwrap();
+    let pieces = pair["diff"]["left"].as_array().unwrap();
+    // Pieces are contiguous byte ranges of the file.
+    for w in pieces.windows(2) {
+        assert_eq!(w[0]["end"], w[1]["start"]);
+    }
+    let text: Vec<u8> = pieces
+        .iter()
+        .flat_map(|p| {
+            file[p["start"].as_u64().unwrap() as usize..p["end"].as_u64().unwrap() as usize]
+                .to_vec()
+        })
+        .collect();
+    let left = &v["left"]["sentences"][pair["left"].as_u64().unwrap() as usize];
+    let (s, e) = (
+        left["start"].as_u64().unwrap() as usize,
+        left["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &text[..],
+        &file[s..e],
+        "diff pieces concatenate to the sentence"
+    );
+    let cov = v["coverage"]["left"].as_f64().unwrap();
+    assert!(cov > 0.0 && cov < 1.0);
+}
+
+#[test]
+fn compare_text_is_the_piped_default_and_errors_name_the_file() {
+    let out = parallax()
+        .args([
+            "compare",
+            "seeds/000_5eb35f87fe822ca5.txt",
+            "seeds/001_8d5a9b1879ca2c6b.txt",
+            "--width",
+            "80",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("A: US Has Low Expectations"), "{text}");
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80)
+    );
+    let out = parallax()
+        .args(["compare", "seeds/000_5eb35f87fe822ca5.txt", "no/such.txt"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such.txt"));
+}
+
+#[test]
+fn compare_from_stdin_never_echoes_escapes() {
+    let mut child = parallax()
+        .args([
+            "compare",
+            "-",
+            "seeds/000_5eb35f87fe822ca5.txt",
+            "--format",
+            "markdown",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Rubio \x1b]52;c;SGVsbG8=\x07says \x1b[2Jlow expectations\xc2\x9b for the talks in Istanbul.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(!out.stdout.contains(&0x1b));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{9b}'));
+}
+
+#[test]
+fn story_json_and_markdown() {
+    let out = parallax()
+        .args(["story", "seeds", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["reports"].as_array().unwrap().len(), 5);
+    assert_eq!(v["coverage"].as_array().unwrap().len(), 5);
+    let claims = v["claims"].as_array().unwrap();
+    assert!(claims.iter().any(|c| c["single_source"] == true));
+    assert!(
+        claims
+            .iter()
+            .any(|c| c["reports"].as_array().unwrap().len() == 5)
+    );
+    // Offsets point into the files as read.
+    let s = &claims[0]["sentences"][0];
+    let path = &v["reports"][s["report"].as_u64().unwrap() as usize]["path"];
+    let file = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path.as_str().unwrap()),
+    )
+    .unwrap();
+    let (a, b) = (
+        s["start"].as_u64().unwrap() as usize,
+        s["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        std::str::from_utf8(&file[a..b]).unwrap(),
+        claims[0]["text"].as_str().unwrap()
+    );
+    let out = parallax()
+        .args(["story", "seeds", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    for heading in [
+        "## Coverage",
+        "## Claims carried by several reports",
+        "## Single-source claims",
+        "## Discrepancies",
+        "## Quotes",
+        "## Wire copy",
+    ] {
+        assert!(md.contains(heading), "{heading}");
+    }
+    let out = parallax()
+        .args(["story", "seeds/000_5eb35f87fe822ca5.txt"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least two reports"));
+}

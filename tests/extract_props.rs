@@ -4,7 +4,7 @@
 use parallax::engine::article::{Format, Source, Span};
 use parallax::engine::entities::extract;
 use parallax::engine::load::parse;
-use parallax::engine::segment::words;
+use parallax::engine::segment::{sentences, words};
 use proptest::prelude::*;
 
 fn check(text: &str, span: Span) {
@@ -27,6 +27,8 @@ fn run(bytes: &[u8]) {
     };
     let ex = extract(&article);
     let text = &article.text;
+    // Extraction splits each block once; its sentences are the segmenter's.
+    assert_eq!(ex.sentences, sentences(&article));
     for s in &ex.sentences {
         check(text, s.span);
         for w in words(text, s.span) {

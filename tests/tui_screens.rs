@@ -6,6 +6,7 @@ use parallax::engine::load::{Input, LoadOptions, load_input, seed_inputs};
 use parallax::tui::action::{Action, Command};
 use parallax::tui::app::App;
 use parallax::tui::keymap::Keymap;
+use parallax::tui::loader::story_actions;
 use parallax::tui::theme::{Depth, Theme};
 use parallax::tui::ui;
 use ratatui::Terminal;
@@ -15,10 +16,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 fn seeded_app(depth: Depth) -> App {
     let mut app = App::new(Keymap::default_map(), Theme::new(depth));
     // Out of order, as parallel loading delivers them: the library still follows input order.
+    // Per-article extraction first (as a slow story-wide pass would leave it), then the
+    // story-wide results and the entities index, as the loader sends them.
     let inputs = seed_inputs();
+    let mut all = Vec::new();
     for order in [3, 0, 4, 1, 2] {
         let loaded = load_input(&inputs[order], &LoadOptions::default()).unwrap();
         let extractions = loaded.articles.iter().map(extract).collect();
+        all.push((order, loaded.articles.clone()));
         app.update(Action::Loaded {
             order,
             articles: loaded.articles,
@@ -26,6 +31,9 @@ fn seeded_app(depth: Depth) -> App {
         app.update(Action::Extracted { order, extractions });
     }
     app.update(Action::LoadFinished);
+    for a in story_actions(all) {
+        app.update(a);
+    }
     app
 }
 
@@ -125,6 +133,205 @@ fn every_size_renders_without_panic() {
     for (w, h) in [(0, 0), (1, 1), (5, 3), (20, 5), (30, 8), (80, 24)] {
         draw(&mut app, w, h);
     }
+}
+
+#[test]
+fn every_size_renders_the_entities_pane_without_panic() {
+    let mut app = seeded_app(Depth::TrueColor);
+    app.update(Action::Command(Command::ToggleEntities));
+    app.update(Action::Command(Command::Bottom));
+    app.update(Action::Command(Command::JumpMention));
+    assert!(
+        app.mark.is_some(),
+        "the last entity is mentioned in the open report"
+    );
+    for focus in [Command::FocusLibrary, Command::FocusReader] {
+        app.update(Action::Command(focus));
+        for w in 0..=120u16 {
+            for h in 0..=40u16 {
+                draw(&mut app, w, h);
+                // Moving and jumping at every size must not panic either.
+                if (w + h) % 7 == 0 {
+                    app.update(Action::Command(Command::PageUp));
+                    app.update(Action::Command(Command::NextMention));
+                }
+            }
+        }
+    }
+    // An empty index (nothing extracted yet) draws too.
+    let mut empty = App::new(Keymap::default_map(), Theme::new(Depth::Mono));
+    empty.update(Action::Command(Command::ToggleEntities));
+    empty.update(Action::Command(Command::JumpMention));
+    empty.update(Action::Command(Command::NextMention));
+    for (w, h) in [(0, 0), (1, 1), (20, 4), (33, 5), (60, 20), (100, 30)] {
+        draw(&mut empty, w, h);
+    }
+}
+
+#[test]
+fn entities_pane_100x30() {
+    let mut app = seeded_app(Depth::Ansi256);
+    draw(&mut app, 100, 30);
+    press(&mut app, KeyCode::Char('E'));
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("Entities ("), "{s}");
+    assert!(s.contains("Vladimir Putin"), "{s}");
+    assert!(s.contains("E close"), "hints name the keys:\n{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn entities_pane_60x20_takes_the_screen_and_enter_shows_the_mention() {
+    let mut app = seeded_app(Depth::Ansi16);
+    draw(&mut app, 60, 20);
+    let lib = screen(&draw(&mut app, 60, 20));
+    assert!(
+        lib.contains("E entities"),
+        "the pane is discoverable:\n{lib}"
+    );
+    press(&mut app, KeyCode::Char('E'));
+    let s = screen(&draw(&mut app, 60, 20));
+    assert!(s.contains("Entities ("), "{s}");
+    assert!(!s.contains("Library ("), "one pane below 80 columns:\n{s}");
+    insta::assert_snapshot!("entities_pane_60x20", s);
+    // Enter switches to the reader at the mention (the only pane that fits).
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&draw(&mut app, 60, 20));
+    assert!(s.contains("mention 1/"), "{s}");
+    assert!(!s.contains("Entities ("), "{s}");
+    insta::assert_snapshot!("entities_jump_60x20", s);
+}
+
+/// The row and column of `needle` on the screen.
+fn find_on(s: &str, needle: &str) -> Option<(u16, u16)> {
+    s.lines().enumerate().find_map(|(y, l)| {
+        l.find(needle)
+            .map(|b| (l[..b].chars().count() as u16, y as u16))
+    })
+}
+
+#[test]
+fn enter_marks_the_next_mention_and_n_steps_and_wraps() {
+    let mut app = seeded_app(Depth::Mono);
+    draw(&mut app, 100, 30);
+    press(&mut app, KeyCode::Char('E'));
+    draw(&mut app, 100, 30);
+    // The first entry is the most widespread person of the story.
+    let entry = app.selected_entry().unwrap().clone();
+    assert_eq!(entry.kind.label(), "PERSON");
+    let open = app.open.unwrap();
+    let total = entry.counts[open];
+    assert!(total >= 2, "{entry:?}");
+    press(&mut app, KeyCode::Enter);
+    let term = draw(&mut app, 100, 30);
+    let (_, first) = app.mark.unwrap();
+    let s = screen(&term);
+    assert!(s.contains(&format!("mention 1/{total}")), "{s}");
+    // The marked mention is on screen and drawn reversed.
+    let text = app.articles[open].slice(first).to_string();
+    let (x, y) = find_on(&s, &text).expect("mention visible");
+    let style = term.backend().buffer()[(x, y)].style();
+    assert!(
+        style
+            .add_modifier
+            .contains(ratatui::style::Modifier::REVERSED),
+        "mark at {x},{y}: {style:?}"
+    );
+    // n steps forward through every mention and wraps to the first; N goes back.
+    let mut seen = vec![first];
+    for k in 2..=total {
+        press(&mut app, KeyCode::Char('n'));
+        let s = screen(&draw(&mut app, 100, 30));
+        assert!(s.contains(&format!("mention {k}/{total}")), "{s}");
+        let (_, m) = app.mark.unwrap();
+        assert!(m.start > seen.last().unwrap().start, "forward");
+        seen.push(m);
+    }
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.mark.unwrap().1, first, "wraps to the first");
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.mark.unwrap().1, *seen.last().unwrap(), "N wraps back");
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains(&format!("mention {total}/{total}")), "{s}");
+    // Every mention stepped to is one of this entity's.
+    let ex = &app.extractions[open];
+    for m in &seen {
+        let mention = ex.mentions.iter().find(|x| x.span == *m).unwrap();
+        assert_eq!(mention.canonical, entry.canonical);
+    }
+}
+
+#[test]
+fn jumping_scrolls_the_reader_to_a_mention_below_the_fold() {
+    let mut app = seeded_app(Depth::Mono);
+    draw(&mut app, 100, 30);
+    press(&mut app, KeyCode::Char('E'));
+    draw(&mut app, 100, 30);
+    press(&mut app, KeyCode::Enter);
+    let open = app.open.unwrap();
+    let n = app.selected_entry().unwrap().counts[open];
+    // Step to the last mention: it lies below the first screen in the seed report.
+    press(&mut app, KeyCode::Char('N'));
+    let term = draw(&mut app, 100, 30);
+    let s = screen(&term);
+    assert!(s.contains(&format!("mention {n}/{n}")), "{s}");
+    assert!(app.reader_scroll > 0, "scrolled to the last mention");
+    let (_, m) = app.mark.unwrap();
+    let text = app.articles[open].slice(m).to_string();
+    assert!(find_on(&s, &text).is_some(), "{text} visible:\n{s}");
+}
+
+#[test]
+fn canonical_names_in_the_app_are_story_wide() {
+    let app = seeded_app(Depth::Mono);
+    // A report that only writes a surname carries the full name found in the others.
+    let mut found = false;
+    for (a, ex) in app.articles.iter().zip(&app.extractions) {
+        for m in &ex.mentions {
+            if a.slice(m.span) == "Putin" {
+                assert_eq!(m.canonical, "Vladimir Putin", "{}", a.source.label());
+                found = true;
+            }
+        }
+    }
+    assert!(found);
+    // The index counts match the extractions it was built from.
+    let putin = app
+        .index
+        .entries
+        .iter()
+        .find(|e| e.canonical == "Vladimir Putin")
+        .unwrap();
+    for (i, ex) in app.extractions.iter().enumerate() {
+        let n = ex
+            .mentions
+            .iter()
+            .filter(|m| m.canonical == "Vladimir Putin")
+            .count();
+        assert_eq!(putin.counts[i], n);
+    }
+    assert!(putin.spread >= 4, "{putin:?}");
+}
+
+#[test]
+fn an_entity_missing_from_the_open_report_says_where_it_is() {
+    let mut app = seeded_app(Depth::Mono);
+    draw(&mut app, 100, 30);
+    press(&mut app, KeyCode::Char('E'));
+    let open = app.open.unwrap();
+    let k = app
+        .index
+        .entries
+        .iter()
+        .position(|e| e.counts[open] == 0)
+        .expect("some entity is not in the first report");
+    while app.entity_selected < k {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("not in this report"), "{s}");
+    assert!(app.mark.is_none());
 }
 
 #[test]
@@ -464,7 +671,14 @@ fn compare_view_highlights_words_only_one_side_has_in_every_depth() {
         // A one-sided row is shaded in colour.
         let unique = theme.style(Role::DiffUnique);
         if let Some(bg) = unique.bg {
-            assert_eq!(at("As the world watches", 0).bg, Some(bg), "{depth:?}");
+            let (y, _) = s
+                .lines()
+                .enumerate()
+                .find(|(_, l)| l.contains("· not in A ·"))
+                .expect("a one-sided row on screen");
+            let a = parallax::tui::compare::compare_areas((120, 40));
+            let x = 1 + a.left_w + parallax::tui::compare::GUTTER;
+            assert_eq!(buf[(x, y as u16)].style().bg, Some(bg), "{depth:?}");
         }
     }
 }

@@ -6,8 +6,10 @@
 pub mod article;
 pub mod compare;
 pub mod entities;
+pub mod group;
 pub mod load;
 pub mod sanitize;
 pub mod segment;
+pub mod story;
 
 pub use article::{Article, Block, BlockKind, Format, Meta, SkipReason, Source, Span};

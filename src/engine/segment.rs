@@ -311,17 +311,43 @@ fn is_boundary(line: &str, stop: usize, after: usize, first: char, dots: usize) 
     true
 }
 
+thread_local! {
+    /// Stems of words already seen on this thread: stemming is the costly part of [`words`],
+    /// and news text repeats its vocabulary. Cleared when it grows past 100,000 entries.
+    static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn stem(stemmer: &Stemmer, norm: &str) -> String {
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(s) = cache.get(norm) {
+            return s.clone();
+        }
+        if cache.len() > 100_000 {
+            cache.clear();
+        }
+        let s = stemmer.stem(norm).into_owned();
+        cache.insert(norm.to_string(), s.clone());
+        s
+    })
+}
+
 /// The Unicode words of `span` in `text`, with case-folded form and English stem.
 pub fn words(text: &str, span: Span) -> Vec<Word> {
     let Some(slice) = text.get(span.range()) else {
         return Vec::new();
     };
-    let stemmer = Stemmer::create(Algorithm::English);
+    static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
     slice
         .unicode_word_indices()
         .map(|(offset, w)| {
-            let norm = w.to_lowercase().replace('’', "'");
-            let stem = stemmer.stem(&norm).into_owned();
+            let norm = if w.contains('’') {
+                w.to_lowercase().replace('’', "'")
+            } else {
+                w.to_lowercase()
+            };
+            let stem = stem(&STEMMER, &norm);
             Word {
                 span: Span::new(span.start + offset, span.start + offset + w.len()),
                 norm,

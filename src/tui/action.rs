@@ -3,6 +3,7 @@
 
 use crate::engine::Article;
 use crate::engine::entities::Extraction;
+use crate::engine::entities::index::EntityIndex;
 use crate::engine::load::LoadError;
 
 /// A user intention, named in `assets/keymap.toml`.
@@ -40,6 +41,10 @@ pub enum Command {
     SwapSides,
     RowDetail,
     Back,
+    ToggleEntities,
+    JumpMention,
+    NextMention,
+    PrevMention,
 }
 
 impl Command {
@@ -115,6 +120,26 @@ impl Command {
             "details of the current row",
         ),
         (Command::Back, "back", "back to the library / reader"),
+        (
+            Command::ToggleEntities,
+            "toggle_entities",
+            "entities pane on / off (in the left pane)",
+        ),
+        (
+            Command::JumpMention,
+            "jump_mention",
+            "jump to the entity's next mention",
+        ),
+        (
+            Command::NextMention,
+            "next_mention",
+            "next mention of the chosen entity",
+        ),
+        (
+            Command::PrevMention,
+            "prev_mention",
+            "previous mention of the chosen entity",
+        ),
         (Command::Messages, "messages", "show load messages"),
         (Command::Help, "help", "this help"),
         (Command::Close, "close", "close the overlay"),
@@ -152,6 +177,9 @@ pub enum Action {
         order: usize,
         extractions: Vec<Extraction>,
     },
+    /// The story's entities, once every loaded article has been extracted; article positions
+    /// are the library's.
+    Entities(EntityIndex),
     /// A worker could not load one input.
     LoadFailed(LoadError),
     /// Progress: inputs done, total, the input being read now.

@@ -2,17 +2,29 @@
 
 use super::action::{Action, Command};
 use super::keymap::{Keymap, Mode};
+use super::layout::LineContent;
 use super::layout::{DocLayout, layout};
 use super::theme::Theme;
 use super::ui::{Areas, areas};
-use crate::engine::Article;
-use crate::engine::entities::Extraction;
+use super::widgets::entities::{EntityRow, entity_rows, geometry};
+use crate::engine::entities::index::{EntityIndex, IndexEntry};
+use crate::engine::entities::{EntityKind, Extraction};
 use crate::engine::sanitize::sanitize_line;
+use crate::engine::{Article, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Library,
     Reader,
+}
+
+/// How a jump picks the mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// From the entities pane: the next mention after the mark or the top of the view.
+    Enter,
+    Next,
+    Prev,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +81,23 @@ pub struct App {
     pub compare: Option<super::compare::CompareView>,
     /// A comparison to run; the event loop hands it to a worker.
     pub compare_request: Option<super::compare::CompareJob>,
+    /// The entities pane replaces the library in the left pane.
+    pub entities_pane: bool,
+    /// The story's entities (empty until the worker has extracted every article).
+    pub index: EntityIndex,
+    /// Rows of the entities pane: type headers and entries.
+    pub entity_rows: Vec<EntityRow>,
+    /// The selected entry of `index.entries`, and the first pane row shown.
+    pub entity_selected: usize,
+    pub entity_offset: usize,
+    /// The entity whose mentions `n` / `N` step through.
+    pub chosen: Option<(EntityKind, String)>,
+    /// The marked mention: (article, span).
+    pub mark: Option<(usize, Span)>,
+    /// Scroll the reader to the mark at the next `prepare`.
+    reveal: bool,
+    /// A one-off message for the status line, cleared by the next key.
+    pub notice: Option<String>,
 }
 
 impl App {
@@ -97,6 +126,15 @@ impl App {
             marks: Vec::new(),
             compare: None,
             compare_request: None,
+            entities_pane: false,
+            index: EntityIndex::default(),
+            entity_rows: Vec::new(),
+            entity_selected: 0,
+            entity_offset: 0,
+            chosen: None,
+            mark: None,
+            reveal: false,
+            notice: None,
         }
     }
 
@@ -105,13 +143,14 @@ impl App {
         match (self.overlay, self.focus) {
             (Some(_), _) => Mode::Overlay,
             (None, _) if self.compare.is_some() => Mode::Compare,
+            (None, Focus::Library) if self.entities_pane => Mode::Entities,
             (None, Focus::Library) => Mode::Library,
             (None, Focus::Reader) => Mode::Reader,
         }
     }
 
     pub fn areas(&self) -> Areas {
-        areas(self.size, self.focus)
+        areas(self.size, self.focus, self.entities_pane)
     }
 
     /// Makes derived state current (layout cache, list offset). Called before each draw, so
@@ -127,7 +166,24 @@ impl App {
         } else {
             self.doc = None;
         }
+        if std::mem::take(&mut self.reveal) {
+            self.reveal_mark();
+        }
         self.reader_scroll = self.reader_scroll.min(self.max_scroll());
+        self.entity_selected = self
+            .entity_selected
+            .min(self.index.entries.len().saturating_sub(1));
+        let list = geometry(a.library_list, self.index.articles).list;
+        let height = (list.height as usize).max(1);
+        let row = self.entity_row(self.entity_selected);
+        if row < self.entity_offset + 1 {
+            // Keep the type header above the first entry of a group in view when possible.
+            self.entity_offset = self.entity_offset.min(row.saturating_sub(1));
+        }
+        if row >= self.entity_offset + height {
+            self.entity_offset = row + 1 - height;
+        }
+        self.entity_offset = self.entity_offset.min(row);
         let rows = (a.library_list.height as usize / 2).max(1);
         if self.selected < self.library_offset {
             self.library_offset = self.selected;
@@ -161,6 +217,12 @@ impl App {
             Action::Command(c) => self.command(c),
             Action::Resize(w, h) => self.size = (w, h),
             Action::Loaded { order, articles } => self.insert(order, articles),
+            Action::Entities(index) => {
+                if index.articles == self.articles.len() {
+                    self.entity_rows = entity_rows(&index);
+                    self.index = index;
+                }
+            }
             Action::Extracted { order, extractions } => {
                 let start = self.order.partition_point(|&o| o < order);
                 let slots = self.extractions.iter_mut().skip(start);
@@ -195,6 +257,10 @@ impl App {
             return;
         }
         let extractions = std::iter::repeat_with(Extraction::default).take(n);
+        // Positions shift: the index and the mark no longer match; a new index follows.
+        self.index = EntityIndex::default();
+        self.entity_rows.clear();
+        self.mark = None;
         let pos = self.order.partition_point(|&o| o <= order);
         self.articles.splice(pos..pos, batch);
         self.extractions.splice(pos..pos, extractions);
@@ -224,6 +290,7 @@ impl App {
 
     fn command(&mut self, c: Command) {
         self.touched = true;
+        self.notice = None;
         if self.overlay.is_some() {
             return self.overlay_command(c);
         }
@@ -253,6 +320,19 @@ impl App {
             Command::ToggleHighlight => self.highlight = !self.highlight,
             Command::Mark => self.toggle_mark(),
             Command::Compare => self.request_compare(),
+            Command::ToggleEntities => {
+                self.entities_pane = !self.entities_pane;
+                self.focus = if self.entities_pane {
+                    Focus::Library
+                } else if self.areas().narrow {
+                    Focus::Reader
+                } else {
+                    self.focus
+                };
+            }
+            Command::JumpMention => self.jump(Step::Enter),
+            Command::NextMention => self.jump(Step::Next),
+            Command::PrevMention => self.jump(Step::Prev),
             Command::PrevArticle => self.step_article(-1),
             Command::NextArticle => self.step_article(1),
             Command::Open => {
@@ -262,6 +342,7 @@ impl App {
                 }
             }
             motion => match self.focus {
+                Focus::Library if self.entities_pane => self.move_entity(motion),
                 Focus::Library => self.move_selection(motion),
                 Focus::Reader => self.scroll(motion, page),
             },
@@ -291,6 +372,172 @@ impl App {
         if self.open != Some(self.selected) {
             self.open = Some(self.selected);
             self.reader_scroll = 0;
+            self.mark = None;
+        }
+    }
+
+    /// The pane row of entry `k` (entries follow their type's header).
+    pub fn entity_row(&self, k: usize) -> usize {
+        self.entity_rows
+            .iter()
+            .position(|r| *r == EntityRow::Entry(k))
+            .unwrap_or(0)
+    }
+
+    /// The entry selected in the entities pane.
+    pub fn selected_entry(&self) -> Option<&IndexEntry> {
+        self.index.entries.get(self.entity_selected)
+    }
+
+    fn move_entity(&mut self, c: Command) {
+        let n = self.index.entries.len();
+        if n == 0 {
+            return;
+        }
+        let page = (geometry(self.areas().library_list, self.index.articles)
+            .list
+            .height as usize)
+            .max(2)
+            - 1;
+        let s = self.entity_selected;
+        self.entity_selected = match c {
+            Command::Down => (s + 1).min(n - 1),
+            Command::Up => s.saturating_sub(1),
+            Command::PageDown => (s + page).min(n - 1),
+            Command::PageUp => s.saturating_sub(page),
+            Command::HalfPageDown => (s + page / 2 + 1).min(n - 1),
+            Command::HalfPageUp => s.saturating_sub(page / 2 + 1),
+            Command::Top => 0,
+            Command::Bottom => n - 1,
+            _ => s,
+        };
+    }
+
+    /// Mentions of an entity in the open article, in text order.
+    fn mentions_in_open(&self, kind: EntityKind, canonical: &str) -> Vec<Span> {
+        let Some(ex) = self.open.and_then(|i| self.extractions.get(i)) else {
+            return Vec::new();
+        };
+        ex.mentions
+            .iter()
+            .filter(|m| m.kind == kind && m.canonical == canonical)
+            .map(|m| m.span)
+            .collect()
+    }
+
+    /// The text offset at the top of the reading pane.
+    fn view_offset(&self) -> usize {
+        let Some((_, doc)) = &self.doc else {
+            return 0;
+        };
+        doc.lines
+            .iter()
+            .skip(self.reader_scroll)
+            .find_map(|l| match &l.content {
+                LineContent::Words(ws) => ws.first().map(|w| w.start),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+
+    /// Enter in the entities pane, `n` and `N`: marks a mention of the chosen entity in the
+    /// open article and scrolls to it, wrapping at either end.
+    fn jump(&mut self, step: Step) {
+        if step == Step::Enter || (self.entities_pane && self.chosen.is_none()) {
+            match self.selected_entry() {
+                Some(e) => self.chosen = Some((e.kind, e.canonical.clone())),
+                None => {
+                    self.notice = Some(if self.index.entries.is_empty() {
+                        "no entities yet".to_string()
+                    } else {
+                        "nothing selected".to_string()
+                    });
+                    return;
+                }
+            }
+        }
+        let Some((kind, canonical)) = self.chosen.clone() else {
+            self.notice = Some("choose an entity first: E, then Enter".to_string());
+            return;
+        };
+        let Some(open) = self.open else {
+            return;
+        };
+        let spans = self.mentions_in_open(kind, &canonical);
+        let name = crate::engine::sanitize::sanitize_line(&canonical);
+        if spans.is_empty() {
+            let others: Vec<String> = self
+                .index
+                .entries
+                .iter()
+                .find(|e| e.kind == kind && e.canonical == canonical)
+                .map(|e| {
+                    e.counts
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| **c > 0)
+                        .map(|(i, _)| (i + 1).to_string())
+                        .collect()
+                })
+                .unwrap_or_default();
+            self.notice = Some(if others.is_empty() {
+                format!("{name}: not in this report")
+            } else {
+                format!(
+                    "{name}: not in this report; in report {} ([ ] to switch)",
+                    others.join(", ")
+                )
+            });
+            return;
+        }
+        let current = self
+            .mark
+            .filter(|(i, _)| *i == open)
+            .and_then(|(_, m)| spans.iter().position(|s| *s == m));
+        let n = spans.len();
+        let k = match (step, current) {
+            (Step::Prev, Some(c)) => (c + n - 1) % n,
+            (_, Some(c)) => (c + 1) % n,
+            (Step::Prev, None) => {
+                let from = self.view_offset();
+                spans.iter().rposition(|s| s.start < from).unwrap_or(n - 1)
+            }
+            (_, None) => {
+                let from = self.view_offset();
+                spans.iter().position(|s| s.start >= from).unwrap_or(0)
+            }
+        };
+        self.mark = Some((open, spans[k]));
+        self.reveal = true;
+        self.notice = Some(format!("{name}: mention {}/{n}", k + 1));
+        if step == Step::Enter && self.areas().narrow {
+            self.focus = Focus::Reader;
+        }
+    }
+
+    /// Scrolls the reader so the marked mention shows, a third of the way down.
+    fn reveal_mark(&mut self) {
+        let (Some((i, span)), Some((d, doc))) = (self.mark, &self.doc) else {
+            return;
+        };
+        if Some(i) != self.open || *d != i {
+            return;
+        }
+        // A mention outside the drawn words (the headline) shows at the top.
+        let line = doc
+            .lines
+            .iter()
+            .position(|l| match &l.content {
+                LineContent::Words(ws) => ws
+                    .iter()
+                    .any(|w| w.start <= span.start && span.start < w.end),
+                _ => false,
+            })
+            .unwrap_or(0);
+        let h = self.reader_height().max(1);
+        let visible = line >= self.reader_scroll && line < self.reader_scroll + h;
+        if !visible {
+            self.reader_scroll = line.saturating_sub(h / 3);
         }
     }
 

@@ -13,6 +13,7 @@ pub enum Mode {
     Library,
     Reader,
     Compare,
+    Entities,
     Overlay,
 }
 
@@ -23,6 +24,7 @@ impl Mode {
             "library" => Mode::Library,
             "reader" => Mode::Reader,
             "compare" => Mode::Compare,
+            "entities" => Mode::Entities,
             "overlay" => Mode::Overlay,
             _ => return None,
         })
@@ -33,6 +35,7 @@ impl Mode {
             Mode::Library => "Library",
             Mode::Reader => "Reading pane",
             Mode::Compare => "Compare view",
+            Mode::Entities => "Entities pane",
             Mode::Overlay => "Overlays",
         }
     }

@@ -1,11 +1,14 @@
 //! Loading off the UI thread: inputs are read in parallel (rayon) on a worker, and articles,
 //! failures and progress stream back to the event loop as [`Action`]s as they arrive. Each
 //! batch carries its input's position so the library keeps command-line order. `Esc` cancels;
-//! what loaded stays. Entity extraction runs after loading, so it never delays the library.
+//! what loaded stays. Entity extraction runs after loading, so it never delays the library:
+//! over the whole story at once ([`story_actions`]), so canonical names are story-wide, and
+//! the entities pane's index is built here too, off the UI thread.
 
 use super::action::Action;
 use crate::engine::Article;
-use crate::engine::entities::extract;
+use crate::engine::entities::extract_story;
+use crate::engine::entities::index::EntityIndex;
 use crate::engine::load::{Input, LoadOptions, load_input};
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -69,17 +72,34 @@ pub fn spawn(inputs: Vec<Input>, opts: LoadOptions, tx: Sender<Action>) -> LoadH
             })
             .collect();
         let _ = tx.send(Action::LoadFinished);
-        // Phase 2: entities and quotes for highlighting, arriving as they are ready.
-        loaded.par_iter().for_each(|(order, articles)| {
-            if flag.load(Ordering::Relaxed) {
-                return;
-            }
-            let extractions = articles.iter().map(extract).collect();
-            let _ = tx.send(Action::Extracted {
-                order: *order,
-                extractions,
-            });
-        });
+        // Phase 2: entities and quotes, canonical names across every loaded article.
+        if flag.load(Ordering::Relaxed) {
+            return;
+        }
+        for action in story_actions(loaded) {
+            let _ = tx.send(action);
+        }
     });
     LoadHandle { cancel }
+}
+
+/// Story-wide extraction of what loaded (input position, its articles): one
+/// [`Action::Extracted`] per input, then the [`Action::Entities`] index, whose article
+/// positions are the library's (inputs in command-line order).
+pub fn story_actions(mut loaded: Vec<(usize, Vec<Article>)>) -> Vec<Action> {
+    loaded.sort_by_key(|(order, _)| *order);
+    let batches: Vec<(usize, usize)> = loaded.iter().map(|(o, a)| (*o, a.len())).collect();
+    let all: Vec<Article> = loaded.into_iter().flat_map(|(_, a)| a).collect();
+    let extractions = extract_story(&all);
+    let index = EntityIndex::build(&extractions.iter().collect::<Vec<_>>());
+    let mut rest = extractions.into_iter();
+    let mut out: Vec<Action> = batches
+        .into_iter()
+        .map(|(order, n)| Action::Extracted {
+            order,
+            extractions: rest.by_ref().take(n).collect(),
+        })
+        .collect();
+    out.push(Action::Entities(index));
+    out
 }

@@ -91,6 +91,7 @@ pub enum Role {
     DiffWire,
     /// Compare view: a sentence only one report has (row shading).
     DiffUnique,
+    Mark,
 }
 
 impl Role {
@@ -122,6 +123,7 @@ impl Role {
         (Role::DiffOnly, "diff_only"),
         (Role::DiffWire, "diff_wire"),
         (Role::DiffUnique, "diff_unique"),
+        (Role::Mark, "mark"),
     ];
 }
 

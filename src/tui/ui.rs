@@ -3,7 +3,8 @@
 use super::app::{App, Focus, Overlay};
 use super::theme::Role;
 use super::widgets::{
-    compare, library::LibraryPane, overlay, reader::ArticlePane, status::StatusLine,
+    compare, entities::EntitiesPane, library::LibraryPane, overlay, reader::ArticlePane,
+    status::StatusLine,
 };
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,7 +22,9 @@ const MIN_HEIGHT: u16 = 4;
 pub struct Areas {
     pub narrow: bool,
     pub too_small: bool,
+    /// The left pane: the library, or the entities pane when it is open.
     pub library: Rect,
+    /// Inside the left pane's border.
     pub library_list: Rect,
     pub reader: Rect,
     pub reader_text: Rect,
@@ -38,7 +41,8 @@ fn inner(r: Rect, pad: u16) -> Rect {
     }
 }
 
-pub fn areas((w, h): (u16, u16), focus: Focus) -> Areas {
+/// Where everything goes; `entities` widens the left pane for the entities table.
+pub fn areas((w, h): (u16, u16), focus: Focus, entities: bool) -> Areas {
     let too_small = w < MIN_WIDTH || h < MIN_HEIGHT;
     let narrow = w < NARROW_WIDTH;
     let main = Rect::new(0, 0, w, h.saturating_sub(1));
@@ -49,7 +53,11 @@ pub fn areas((w, h): (u16, u16), focus: Focus) -> Areas {
             Focus::Reader => (Rect::new(0, 0, 0, 0), main),
         }
     } else {
-        let lw = (w * 3 / 10).clamp(24, 44);
+        let lw = if entities {
+            (w * 45 / 100).clamp(34, 64)
+        } else {
+            (w * 3 / 10).clamp(24, 44)
+        };
         (
             Rect::new(0, 0, lw, main.height),
             Rect::new(lw, 0, w - lw, main.height),
@@ -69,7 +77,7 @@ pub fn areas((w, h): (u16, u16), focus: Focus) -> Areas {
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let a = areas((area.width, area.height), app.focus);
+    let a = areas((area.width, area.height), app.focus, app.entities_pane);
     if a.too_small {
         let msg = Paragraph::new(Line::from("enlarge the terminal (q quits)"))
             .style(app.theme.style(Role::Dim))
@@ -81,7 +89,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         compare::render(app, view, frame);
     } else {
         if a.library.width > 0 {
-            frame.render_widget(LibraryPane { app, area: a }, a.library);
+            if app.entities_pane {
+                frame.render_widget(EntitiesPane { app, area: a }, a.library);
+            } else {
+                frame.render_widget(LibraryPane { app, area: a }, a.library);
+            }
         }
         if a.reader.width > 0 {
             frame.render_widget(ArticlePane { app, area: a }, a.reader);

@@ -175,6 +175,8 @@ pub fn aligned_sentences(article: &Article) -> Vec<Sentence> {
 #[derive(Debug, Clone, Default)]
 pub struct Doc {
     pub sentences: Vec<Sentence>,
+    /// Per sentence: its words (kept for the word diff).
+    pub words: Vec<Vec<segment::Word>>,
     /// Per sentence: sorted, deduplicated term ids.
     terms: Vec<Vec<u32>>,
     /// Per sentence: the sum of its terms' weights.
@@ -198,7 +200,7 @@ pub struct Corpus {
 /// Normalises a number or date mention: case-folded, thousands separators dropped, small
 /// number words as digits.
 pub fn normalise_number(text: &str) -> String {
-    const WORDS: [&str; 21] = [
+    const UNITS: [&str; 20] = [
         "zero",
         "one",
         "two",
@@ -219,29 +221,50 @@ pub fn normalise_number(text: &str) -> String {
         "seventeen",
         "eighteen",
         "nineteen",
-        "twenty",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    /// Hedges that do not change which figure is given ("at least 120" is still 120).
+    const HEDGES: [&str; 12] = [
+        "at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some",
+        "roughly", "up",
     ];
     let lower = text.to_lowercase().replace('’', "'");
-    let mut out = String::with_capacity(lower.len());
-    for (i, word) in lower
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .enumerate()
-    {
-        if word.is_empty() {
+    let mut parts: Vec<String> = Vec::new();
+    let mut pending_tens: Option<usize> = None;
+    for word in lower.split(|c: char| c.is_whitespace() || c == '-') {
+        if word.is_empty() || HEDGES.contains(&word) {
             continue;
         }
-        if i > 0 && !out.is_empty() {
-            out.push(' ');
-        }
-        match WORDS.iter().position(|w| *w == word) {
-            Some(n) => out.push_str(&n.to_string()),
-            None => {
-                let digits = word.chars().any(|c| c.is_ascii_digit());
-                out.extend(word.chars().filter(|&c| !(digits && c == ',')));
+        if let Some(t) = TENS.iter().position(|w| *w == word) {
+            if let Some(p) = pending_tens.take() {
+                parts.push(p.to_string());
             }
+            pending_tens = Some(20 + 10 * t);
+            continue;
         }
+        if let Some(u) = UNITS.iter().position(|w| *w == word) {
+            match pending_tens.take() {
+                Some(t) if u < 10 => parts.push((t + u).to_string()),
+                Some(t) => {
+                    parts.push(t.to_string());
+                    parts.push(u.to_string());
+                }
+                None => parts.push(u.to_string()),
+            }
+            continue;
+        }
+        if let Some(p) = pending_tens.take() {
+            parts.push(p.to_string());
+        }
+        let digits = word.chars().any(|c| c.is_ascii_digit());
+        parts.push(word.chars().filter(|&c| !(digits && c == ',')).collect());
     }
-    out
+    if let Some(p) = pending_tens {
+        parts.push(p.to_string());
+    }
+    parts.join(" ")
 }
 
 #[derive(Default)]
@@ -358,6 +381,7 @@ impl Corpus {
         let mut acc = vec![0.0f32; db.sentences.len()];
         let mut touched: Vec<u32> = Vec::new();
         let mut raw: Vec<(usize, usize, f32, f32, f32)> = Vec::new();
+        let mut exact: Vec<Link> = Vec::new();
         let mut order: Vec<(u32, usize)> = Vec::new();
         for (i, terms) in da.terms.iter().enumerate() {
             order.clear();
@@ -396,16 +420,29 @@ impl Corpus {
             for &j in &touched {
                 let j = j as usize;
                 let shared = std::mem::take(&mut acc[j]);
-                let (shared, mut cosine, mut cover) = scores(shared, da.norms[i], db.norms[j]);
+                let (shared, cosine, cover) = scores(shared, da.norms[i], db.norms[j]);
                 if da.keys[i] == db.keys[j] {
-                    (cosine, cover) = (1.0, 1.0);
-                }
-                if cosine >= p.best_cosine.min(p.link_cosine) || cover >= p.link_cover {
+                    exact.push(Link {
+                        left: i,
+                        right: j,
+                        kind: LinkKind::Same,
+                        score: 1.0,
+                    });
+                } else if cosine >= p.best_cosine.min(p.link_cosine) || cover >= p.link_cover {
                     raw.push((i, j, shared, cosine, cover));
                 }
             }
             touched.clear();
         }
+        // A sentence with a verbatim copy on the other side is linked to that copy alone (the
+        // nearest one, if there are several): the copy says everything it says.
+        let mut copied_left = vec![false; da.sentences.len()];
+        let mut copied_right = vec![false; db.sentences.len()];
+        for l in &exact {
+            copied_left[l.left] = true;
+            copied_right[l.right] = true;
+        }
+        raw.retain(|r| !copied_left[r.0] && !copied_right[r.1]);
         // Each sentence's best counterpart is linked on weaker evidence than other pairs:
         // in two reports of one event most sentences have one.
         let mut best_left = vec![0.0f32; da.sentences.len()];
@@ -437,12 +474,10 @@ impl Corpus {
                 });
             }
         }
-        let links = keep_best(
-            candidates,
-            da.sentences.len(),
-            db.sentences.len(),
-            p.max_links,
-        );
+        let (nl, nr) = (da.sentences.len(), db.sentences.len());
+        let mut links = keep_best(candidates, nl, nr, p.max_links);
+        links.extend(keep_best(exact, nl, nr, 1));
+        links.sort_by_key(|l| (l.left, l.right));
         let mut left_linked = vec![false; da.sentences.len()];
         let mut right_linked = vec![false; db.sentences.len()];
         for l in &links {
@@ -520,6 +555,7 @@ fn prepare(article: &Article, ex: &Extraction, b: &mut Builder) -> Doc {
     let sentences = aligned_sentences(article);
     let mut terms = Vec::with_capacity(sentences.len());
     let mut keys = Vec::with_capacity(sentences.len());
+    let mut words = Vec::with_capacity(sentences.len());
     let mentions = &ex.mentions;
     for s in &sentences {
         let mut bag: Vec<u32> = Vec::new();
@@ -542,7 +578,8 @@ fn prepare(article: &Article, ex: &Extraction, b: &mut Builder) -> Doc {
         }
         let mut c = 0;
         let mut key = std::collections::hash_map::DefaultHasher::new();
-        for w in segment::words(&article.text, s.span) {
+        let ws = segment::words(&article.text, s.span);
+        for w in &ws {
             w.norm.hash(&mut key);
             while c < covered.len() && covered[c].end <= w.span.start {
                 c += 1;
@@ -556,10 +593,11 @@ fn prepare(article: &Article, ex: &Extraction, b: &mut Builder) -> Doc {
             }
             match CONCEPTS.get(&w.stem) {
                 Some((concept, cbg)) => bag.push(b.id(concept.clone(), *cbg)),
-                None => bag.push(b.id(w.stem, bg)),
+                None => bag.push(b.id(w.stem.clone(), bg)),
             }
         }
         keys.push(key.finish());
+        words.push(ws);
         bag.sort_unstable();
         bag.dedup();
         for &t in &bag {
@@ -579,6 +617,7 @@ fn prepare(article: &Article, ex: &Extraction, b: &mut Builder) -> Doc {
     }
     Doc {
         sentences,
+        words,
         terms,
         norms: Vec::new(),
         postings,
@@ -592,4 +631,18 @@ pub fn align_pair(a: (&Article, &Extraction), b: (&Article, &Extraction)) -> (Co
     let corpus = Corpus::new(&[a.0, b.0], &[a.1, b.1]);
     let alignment = corpus.align(0, 1);
     (corpus, alignment)
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::normalise_number as n;
+
+    #[test]
+    fn numbers_normalise() {
+        assert_eq!(n("12,000"), "12000");
+        assert_eq!(n("Thirty-seven"), "37");
+        assert_eq!(n("at least 120"), n("more than 120"));
+        assert_eq!(n("three years"), "3 years");
+        assert_ne!(n("120"), n("140"));
+    }
 }

@@ -55,10 +55,29 @@ pub struct WordDiff {
     pub right: Vec<Vec<Piece>>,
 }
 
-/// Per-article mask of the words in wire-copy runs, keyed by word start offset.
-pub type WireMask = HashSet<usize>;
+/// The words of one article that lie in wire-copy runs, by start offset.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WireMask(Vec<usize>);
 
-fn shingle_hash(words: &[Word]) -> u64 {
+impl WireMask {
+    /// True when the word starting at byte `start` is in a wire-copy run.
+    pub fn contains(&self, start: usize) -> bool {
+        self.0.binary_search(&start).is_ok()
+    }
+    /// Words in wire-copy runs.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The start offsets of the marked words, ascending.
+    pub fn starts(&self) -> &[usize] {
+        &self.0
+    }
+}
+
+fn shingle_hash(words: &[&Word]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for w in words {
         w.norm.hash(&mut h);
@@ -66,35 +85,52 @@ fn shingle_hash(words: &[Word]) -> u64 {
     h.finish()
 }
 
-/// Words of `a` and of `b` that lie in a run of at least [`WIRE_RUN`] identical words (case
-/// folded) found in both; each argument is the article's words in reading order. Linear:
-/// runs are found through hashed [`WIRE_RUN`]-word shingles.
-pub fn wire_masks(a: &[Word], b: &[Word]) -> (WireMask, WireMask) {
-    if a.len() < WIRE_RUN || b.len() < WIRE_RUN {
-        return (WireMask::new(), WireMask::new());
-    }
-    let hashes = |ws: &[Word]| -> Vec<u64> { ws.windows(WIRE_RUN).map(shingle_hash).collect() };
-    let (ha, hb) = (hashes(a), hashes(b));
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, h) in hb.iter().enumerate() {
-        index.entry(*h).or_default().push(i);
-    }
-    let (mut ma, mut mb) = (WireMask::new(), WireMask::new());
+/// Marks the words of `a` in a run of [`WIRE_RUN`]+ words that also occurs in `b`.
+fn mark(a: &[&Word], ha: &[u64], b: &[&Word], index: &HashMap<u64, Vec<usize>>) -> WireMask {
+    let mut out = Vec::new();
+    let mut marked_until = 0;
     for (i, h) in ha.iter().enumerate() {
         let Some(starts) = index.get(h) else { continue };
-        // Confirm against the words (a hash collision must not invent wire copy).
-        for &j in starts {
-            if a[i..i + WIRE_RUN]
+        // Confirm against the words: a hash collision must not invent wire copy.
+        let confirmed = starts.iter().any(|&j| {
+            a[i..i + WIRE_RUN]
                 .iter()
                 .zip(&b[j..j + WIRE_RUN])
                 .all(|(x, y)| x.norm == y.norm)
-            {
-                ma.extend(a[i..i + WIRE_RUN].iter().map(|w| w.span.start));
-                mb.extend(b[j..j + WIRE_RUN].iter().map(|w| w.span.start));
+        });
+        if confirmed {
+            for w in &a[marked_until.max(i)..i + WIRE_RUN] {
+                out.push(w.span.start);
             }
+            marked_until = i + WIRE_RUN;
         }
     }
-    (ma, mb)
+    out.sort_unstable();
+    out.dedup();
+    WireMask(out)
+}
+
+/// Words of `a` and of `b` that lie in a run of at least [`WIRE_RUN`] identical words (case
+/// folded) found in both; each argument is the article's words in reading order. Linear:
+/// runs are found through hashed [`WIRE_RUN`]-word shingles.
+pub fn wire_masks(a: &[&Word], b: &[&Word]) -> (WireMask, WireMask) {
+    if a.len() < WIRE_RUN || b.len() < WIRE_RUN {
+        return (WireMask::default(), WireMask::default());
+    }
+    let hashes = |ws: &[&Word]| -> Vec<u64> { ws.windows(WIRE_RUN).map(shingle_hash).collect() };
+    let (ha, hb) = (hashes(a), hashes(b));
+    let index = |hs: &[u64]| {
+        let mut m: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, h) in hs.iter().enumerate() {
+            let v = m.entry(*h).or_default();
+            // One confirmed occurrence is enough; keep a few against collisions.
+            if v.len() < 4 {
+                v.push(i);
+            }
+        }
+        m
+    };
+    (mark(a, &ha, b, &index(&hb)), mark(b, &hb, a, &index(&ha)))
 }
 
 /// Diffs the sentences `left` (spans of `left_text`) against `right` (of `right_text`).
@@ -111,8 +147,21 @@ pub fn diff(
         .iter()
         .map(|s| segment::words(right_text, *s))
         .collect();
-    let lflat: Vec<&Word> = lw.iter().flatten().collect();
-    let rflat: Vec<&Word> = rw.iter().flatten().collect();
+    let lr: Vec<&[Word]> = lw.iter().map(Vec::as_slice).collect();
+    let rr: Vec<&[Word]> = rw.iter().map(Vec::as_slice).collect();
+    diff_words(left, &lr, right, &rr, masks)
+}
+
+/// [`diff`] with the sentences' words already segmented (`lw[k]` are the words of `left[k]`).
+pub fn diff_words(
+    left: &[Span],
+    lw: &[&[Word]],
+    right: &[Span],
+    rw: &[&[Word]],
+    masks: Option<(&WireMask, &WireMask)>,
+) -> WordDiff {
+    let lflat: Vec<&Word> = lw.iter().flat_map(|w| w.iter()).collect();
+    let rflat: Vec<&Word> = rw.iter().flat_map(|w| w.iter()).collect();
     let lkeys: Vec<&str> = lflat.iter().map(|w| w.norm.as_str()).collect();
     let rkeys: Vec<&str> = rflat.iter().map(|w| w.norm.as_str()).collect();
     let deadline = Instant::now() + DEADLINE;
@@ -138,7 +187,7 @@ pub fn diff(
                 && let Some(m) = mask
             {
                 let m: &WireMask = m;
-                if m.contains(&w.span.start) {
+                if m.contains(w.span.start) {
                     *c = Change::Wire;
                 }
             }
@@ -147,14 +196,14 @@ pub fn diff(
     refine(&mut lchange, &lflat, &rstems, masks.map(|m| m.0));
     refine(&mut rchange, &rflat, &lstems, masks.map(|m| m.1));
     WordDiff {
-        left: pieces(left, &lw, &lchange),
-        right: pieces(right, &rw, &rchange),
+        left: pieces(left, lw, &lchange),
+        right: pieces(right, rw, &rchange),
     }
 }
 
 /// Cuts each sentence into pieces from its words' changes. The text between two words takes
 /// their change when both agree, else it is `Equal` (neutral).
-fn pieces(spans: &[Span], words: &[Vec<Word>], changes: &[Change]) -> Vec<Vec<Piece>> {
+fn pieces(spans: &[Span], words: &[&[Word]], changes: &[Change]) -> Vec<Vec<Piece>> {
     let mut out = Vec::with_capacity(spans.len());
     let mut k = 0;
     for (span, ws) in spans.iter().zip(words) {
@@ -172,7 +221,7 @@ fn pieces(spans: &[Span], words: &[Vec<Word>], changes: &[Change]) -> Vec<Vec<Pi
         };
         let mut at = span.start;
         let mut prev: Option<Change> = None;
-        for w in ws {
+        for w in ws.iter() {
             let c = changes.get(k).copied().unwrap_or(Change::Only);
             k += 1;
             let gap = match prev {
@@ -233,10 +282,14 @@ mod tests {
         let b = "zero one two three four five six seven eight";
         let c = "one two three four five six seven nine";
         let w = |t: &str| segment::words(t, Span::new(0, t.len()));
-        let (ma, mb) = wire_masks(&w(a), &w(b));
+        let (wa, wb, wc) = (w(a), w(b), w(c));
+        fn r(v: &[Word]) -> Vec<&Word> {
+            v.iter().collect()
+        }
+        let (ma, mb) = wire_masks(&r(&wa), &r(&wb));
         assert_eq!(ma.len(), 8);
         assert_eq!(mb.len(), 8);
-        let (ma, _) = wire_masks(&w(a), &w(c));
+        let (ma, _) = wire_masks(&r(&wa), &r(&wc));
         assert!(ma.is_empty());
     }
 }

@@ -19,7 +19,7 @@ use crate::engine::entities::{EntityKind, Extraction};
 use crate::engine::segment::{self, Sentence};
 use align::{Alignment, Corpus, Link, LinkKind};
 use diff::{Change, WordDiff};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One display row: sentences of each side shown side by side.
@@ -86,6 +86,8 @@ pub struct Comparison {
     pub discrepancies: Vec<Discrepancy>,
     /// Words in verbatim runs of 8+ words shared by the two (wire copy), per side.
     pub wire_words: (usize, usize),
+    /// Which words those are (by start offset), per side.
+    pub wire: (diff::WireMask, diff::WireMask),
     /// Words per side (aligned sentences).
     pub words: (usize, usize),
 }
@@ -126,24 +128,20 @@ pub fn compare_in(
     let alignment = corpus.align(ia, ib);
     let ls = corpus.docs[ia].sentences.clone();
     let rs = corpus.docs[ib].sentences.clone();
-    let lwords: Vec<segment::Word> = ls
-        .iter()
-        .flat_map(|s| segment::words(&a.0.text, s.span))
-        .collect();
-    let rwords: Vec<segment::Word> = rs
-        .iter()
-        .flat_map(|s| segment::words(&b.0.text, s.span))
-        .collect();
+    let lsw = &corpus.docs[ia].words;
+    let rsw = &corpus.docs[ib].words;
+    let lwords: Vec<&segment::Word> = lsw.iter().flatten().collect();
+    let rwords: Vec<&segment::Word> = rsw.iter().flatten().collect();
     let masks = diff::wire_masks(&lwords, &rwords);
     let link_diffs: Vec<WordDiff> = alignment
         .links
         .iter()
         .map(|l| {
-            diff::diff(
-                &a.0.text,
+            diff::diff_words(
                 &[ls[l.left].span],
-                &b.0.text,
+                &[&lsw[l.left]],
                 &[rs[l.right].span],
+                &[&rsw[l.right]],
                 Some((&masks.0, &masks.1)),
             )
         })
@@ -151,21 +149,18 @@ pub fn compare_in(
     let rows = rows(&alignment, ls.len(), rs.len(), |left, right| {
         let lspans: Vec<Span> = left.iter().map(|&i| ls[i].span).collect();
         let rspans: Vec<Span> = right.iter().map(|&j| rs[j].span).collect();
-        diff::diff(
-            &a.0.text,
-            &lspans,
-            &b.0.text,
-            &rspans,
-            Some((&masks.0, &masks.1)),
-        )
+        let lw: Vec<&[segment::Word]> = left.iter().map(|&i| lsw[i].as_slice()).collect();
+        let rw: Vec<&[segment::Word]> = right.iter().map(|&j| rsw[j].as_slice()).collect();
+        diff::diff_words(&lspans, &lw, &rspans, &rw, Some((&masks.0, &masks.1)))
     });
     let coverage = (
-        coverage(&alignment.links, &link_diffs, &ls, &lwords, true),
-        coverage(&alignment.links, &link_diffs, &rs, &rwords, false),
+        coverage(&alignment.links, &link_diffs, lsw, true),
+        coverage(&alignment.links, &link_diffs, rsw, false),
     );
     let discrepancies = discrepancies(&alignment.links, &ls, &rs, a, b);
     Comparison {
         wire_words: (masks.0.len(), masks.1.len()),
+        wire: masks.clone(),
         words: (lwords.len(), rwords.len()),
         left_sentences: ls,
         right_sentences: rs,
@@ -180,41 +175,37 @@ pub fn compare_in(
 
 /// Share of a side's words covered by the other: all words of a sentence with a `same` link;
 /// for a sentence with only `partial` links, the words the diff found on the other side too.
-fn coverage(
-    links: &[Link],
-    diffs: &[WordDiff],
-    sentences: &[Sentence],
-    words: &[segment::Word],
-    left: bool,
-) -> f32 {
-    if words.is_empty() {
+fn coverage(links: &[Link], diffs: &[WordDiff], words: &[Vec<segment::Word>], left: bool) -> f32 {
+    let total: usize = words.iter().map(Vec::len).sum();
+    if total == 0 {
         return 0.0;
     }
-    let mut covered: HashSet<usize> = HashSet::new();
-    let mut same: HashSet<usize> = HashSet::new();
+    let mut same = vec![false; words.len()];
+    let mut pieces: Vec<Vec<&diff::Piece>> = vec![Vec::new(); words.len()];
     for (l, d) in links.iter().zip(diffs) {
-        let (index, pieces) = if left {
+        let (index, ps) = if left {
             (l.left, &d.left)
         } else {
             (l.right, &d.right)
         };
         if l.kind == LinkKind::Same {
-            same.insert(index);
-        }
-        for p in pieces.iter().flatten() {
-            if p.change != Change::Only {
-                covered.extend(p.range.start..p.range.end);
-            }
+            same[index] = true;
+        } else {
+            pieces[index].extend(ps.iter().flatten().filter(|p| p.change != Change::Only));
         }
     }
-    let same_spans: Vec<Span> = same.iter().map(|&i| sentences[i].span).collect();
-    let n = words
-        .iter()
-        .filter(|w| {
-            covered.contains(&w.span.start) || same_spans.iter().any(|s| s.contains(w.span.start))
-        })
-        .count();
-    n as f32 / words.len() as f32
+    let mut n = 0;
+    for (i, ws) in words.iter().enumerate() {
+        if same[i] {
+            n += ws.len();
+        } else if !pieces[i].is_empty() {
+            n += ws
+                .iter()
+                .filter(|w| pieces[i].iter().any(|p| p.range.contains(w.span.start)))
+                .count();
+        }
+    }
+    n as f32 / total as f32
 }
 
 fn entity_overlap(a: &Extraction, b: &Extraction) -> EntityOverlap {
@@ -289,12 +280,22 @@ pub const DISCREPANCY_KINDS: [EntityKind; 4] = [
     EntityKind::Loc,
 ];
 
-/// The words just before and just after `span` inside `sentence`, case-folded.
+/// Qualifiers skipped when reading a value's context ("more than 140": the word before is
+/// the one before "more").
+const HEDGES: [&str; 9] = [
+    "at", "least", "more", "than", "over", "nearly", "almost", "about", "around",
+];
+
+/// The words just before and just after `span` inside `sentence`, case-folded, hedges skipped.
 fn context(article: &Article, sentence: Span, span: Span) -> (Option<String>, Option<String>) {
     let before = article
         .text
         .get(sentence.start..span.start)
-        .and_then(|t| t.unicode_words().next_back())
+        .and_then(|t| {
+            t.unicode_words()
+                .rev()
+                .find(|w| !HEDGES.contains(&w.to_lowercase().as_str()))
+        })
         .map(str::to_lowercase);
     let after = article
         .text
@@ -337,6 +338,13 @@ fn discrepancies(
                 for y in &only_b {
                     let cy = context(b.0, sb, y.1);
                     let slot = (cx.0.is_some() && cx.0 == cy.0) || (cx.1.is_some() && cx.1 == cy.1);
+                    // Two sentences saying the same thing with one different figure each
+                    // disagree on it, whatever words surround it.
+                    let lone = matches!(kind, EntityKind::Number | EntityKind::Date)
+                        && l.kind == LinkKind::Same
+                        && only_a.len() == 1
+                        && only_b.len() == 1;
+                    let slot = slot || lone;
                     if slot {
                         if !left_values.contains(x) {
                             left_values.push(x.clone());
@@ -422,18 +430,22 @@ fn rows(
         } else {
             with_left
                 .iter()
-                .position(|(_, r)| r.contains(&(j - 1)))
+                .rposition(|(_, r)| r.contains(&(j - 1)))
                 .map_or(with_left.len(), |p| p + 1)
         };
         with_left.insert(at, (Vec::new(), vec![j]));
     }
+    let mut by_left: Vec<Vec<&Link>> = vec![Vec::new(); n_left];
+    for l in &al.links {
+        by_left[l.left].push(l);
+    }
     with_left
         .into_iter()
         .map(|(left, right)| {
-            let links = al
-                .links
+            let links = left
                 .iter()
-                .filter(|l| left.contains(&l.left) && right.contains(&l.right));
+                .flat_map(|&i| by_left[i].iter().copied())
+                .filter(|l| right.contains(&l.right));
             let (mut kind, mut score) = (None, 0.0f32);
             for l in links {
                 score = score.max(l.score);

@@ -15,8 +15,7 @@ fn pieces_json(article: &Article, pieces: &[Piece]) -> Vec<Value> {
         .iter()
         .map(|p| {
             json!({"change": p.change, "start": article.source_map.to_source(p.range.start),
-                   "end": article.source_map.to_source(p.range.end),
-                   "text": article.slice(p.range)})
+                   "end": article.source_map.to_source(p.range.end)})
         })
         .collect()
 }

@@ -15,6 +15,16 @@ pub struct Lexicon {
 /// Lower case with common Latin diacritics removed and curly apostrophes straightened.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] appended to `out`.
+pub fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in s.chars() {
         let f = match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ă' | 'ą' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => {
@@ -41,7 +51,6 @@ pub fn fold(s: &str) -> String {
         };
         out.push(f);
     }
-    out
 }
 
 /// Levenshtein distance, bounded: returns `max + 1` as soon as it is exceeded.
@@ -69,7 +78,31 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
 
 /// Whether two folded surnames are spelling variants (`zelensky`/`zelenskyy`).
 pub fn variant(a: &str, b: &str) -> bool {
-    a == b || (a.chars().count() >= 6 && b.chars().count() >= 6 && edit_distance(a, b, 1) <= 1)
+    a == b || (a.chars().count() >= 6 && b.chars().count() >= 6 && one_edit(a, b))
+}
+
+/// Whether the Levenshtein distance of `a` and `b` is at most 1, without allocating (the
+/// same answer as `edit_distance(a, b, 1) <= 1`).
+pub fn one_edit(a: &str, b: &str) -> bool {
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    if na.abs_diff(nb) > 1 {
+        return false;
+    }
+    let mismatch = a
+        .char_indices()
+        .zip(b.char_indices())
+        .find(|((_, x), (_, y))| x != y);
+    let Some(((ia, ca), (ib, cb))) = mismatch else {
+        // One is a prefix of the other, at most one character longer.
+        return true;
+    };
+    let (rest_a, skip_a) = (&a[ia..], &a[ia + ca.len_utf8()..]);
+    let (rest_b, skip_b) = (&b[ib..], &b[ib + cb.len_utf8()..]);
+    match na.cmp(&nb) {
+        std::cmp::Ordering::Equal => skip_a == skip_b,
+        std::cmp::Ordering::Greater => skip_a == rest_b,
+        std::cmp::Ordering::Less => rest_a == skip_b,
+    }
 }
 
 impl Lexicon {
@@ -92,21 +125,59 @@ impl Lexicon {
 
     /// The kind of a known name, also accepting spelling variants of known surnames.
     pub fn lookup(&self, surface: &str) -> Option<EntityKind> {
-        let key = fold(surface);
-        if let Some(&(kind, _)) = self.names.get(&key) {
-            return Some(kind);
+        thread_local! {
+            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
-        if !key.contains(' ') && key.chars().count() >= 6 {
-            return self
-                .surnames
-                .iter()
-                .any(|s| variant(s, &key))
-                .then_some(EntityKind::Person);
-        }
-        None
+        KEY.with_borrow_mut(|key| {
+            key.clear();
+            fold_into(surface, key);
+            if let Some(&(kind, _)) = self.names.get(key.as_str()) {
+                return Some(kind);
+            }
+            if !key.contains(' ') && key.chars().count() >= 6 {
+                return self
+                    .surnames
+                    .iter()
+                    .any(|s| variant(s, key))
+                    .then_some(EntityKind::Person);
+            }
+            None
+        })
     }
 
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_agrees_with_edit_distance() {
+        let words = [
+            "zelensky",
+            "zelenskyy",
+            "zelenskiy",
+            "erdogan",
+            "erdoğan",
+            "erdgan",
+            "putin",
+            "putina",
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "medinsky",
+            "medinskii",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(one_edit(a, b), edit_distance(a, b, 1) <= 1, "{a:?} {b:?}");
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@
 pub mod canon;
 pub mod eval;
 pub mod gazetteer;
+pub mod index;
 pub mod lexicon;
 pub mod numeric;
 pub mod quotes;
@@ -22,6 +23,7 @@ pub mod tokens;
 use crate::engine::article::{Article, BlockKind, SkipReason, Span};
 use crate::engine::segment::{self, Sentence};
 use lexicon::Lexicon;
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 use std::fmt::Write as _;
@@ -97,27 +99,35 @@ fn searched(kind: BlockKind) -> bool {
     kind.is_content() || kind == BlockKind::Skipped(SkipReason::RepeatedHeadline)
 }
 
-/// The units tagged in an article: (sentence span, is headline).
-fn units(article: &Article) -> Vec<(Span, bool)> {
-    let mut out = Vec::new();
-    for block in article.blocks.iter().filter(|b| searched(b.kind)) {
-        let heading = matches!(
-            block.kind,
-            BlockKind::Title | BlockKind::Heading | BlockKind::Skipped(_)
-        );
-        let lines = segment::split(&article.text, block.span);
-        for span in lines {
-            let headline = heading || tagger::looks_like_headline(article.slice(span));
-            out.push((span, headline));
-        }
-    }
-    out
+/// Sentence spans to tag, each with whether it is a headline.
+type Units = Vec<(Span, bool)>;
+
+/// The sentences of the searched blocks (each split once), and from them the units tagged:
+/// (sentence span, is headline).
+fn units(article: &Article) -> (Vec<Sentence>, Units) {
+    let sentences = segment::sentences_where(article, searched);
+    let units = sentences
+        .iter()
+        .map(|s| {
+            let kind = article.blocks[s.block].kind;
+            let heading = matches!(
+                kind,
+                BlockKind::Title | BlockKind::Heading | BlockKind::Skipped(_)
+            );
+            (
+                s.span,
+                heading || tagger::looks_like_headline(article.slice(s.span)),
+            )
+        })
+        .collect();
+    (sentences, units)
 }
 
 fn tag(article: &Article, units: &[(Span, bool)], lex: &Lexicon) -> Vec<Raw> {
     let mut out = Vec::new();
+    let mut scratch = tagger::Scratch::default();
     for &(span, headline) in units {
-        tagger::tag_sentence(&article.text, span, headline, lex, &mut out);
+        tagger::tag_sentence_with(&mut scratch, &article.text, span, headline, lex, &mut out);
     }
     out
 }
@@ -129,32 +139,43 @@ pub fn extract(article: &Article) -> Extraction {
         .unwrap_or_default()
 }
 
-/// Extracts every article of a story, with names canonicalised across all of them.
+/// Extracts every article of a story, with names canonicalised across all of them. The
+/// articles are tagged in parallel (rayon); the result does not depend on the thread count.
 pub fn extract_story(articles: &[Article]) -> Vec<Extraction> {
-    let all_units: Vec<Vec<(Span, bool)>> = articles.iter().map(units).collect();
+    let (all_sentences, all_units): (Vec<Vec<Sentence>>, Vec<Units>) =
+        articles.par_iter().map(units).unzip();
     // Pass 1: names found in body text make the story lexicon.
     let empty = Lexicon::default();
+    let found: Vec<Vec<Raw>> = articles
+        .par_iter()
+        .zip(&all_units)
+        .map(|(article, u)| {
+            let body: Vec<(Span, bool)> = u.iter().copied().filter(|(_, h)| !h).collect();
+            tag(article, &body, &empty)
+        })
+        .collect();
     let mut lex = Lexicon::default();
-    for (article, u) in articles.iter().zip(&all_units) {
-        let body: Vec<(Span, bool)> = u.iter().copied().filter(|(_, h)| !h).collect();
-        for r in tag(article, &body, &empty) {
+    for (article, raws) in articles.iter().zip(&found) {
+        for r in raws {
             if !matches!(r.kind, EntityKind::Date | EntityKind::Number) {
                 lex.add(article.slice(r.span), r.kind);
             }
         }
     }
+    drop(found);
     // Pass 2: tag again with the lexicon.
     let raws: Vec<Vec<Raw>> = articles
-        .iter()
+        .par_iter()
         .zip(&all_units)
         .map(|(a, u)| tag(a, u, &lex))
         .collect();
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let mentions = canon::canonicalise(&texts, &raws);
     articles
-        .iter()
+        .par_iter()
         .zip(mentions)
-        .map(|(article, mentions)| {
+        .zip(all_sentences)
+        .map(|((article, mentions), sentences)| {
             let blocks: Vec<Span> = article
                 .blocks
                 .iter()
@@ -162,8 +183,13 @@ pub fn extract_story(articles: &[Article]) -> Vec<Extraction> {
                 .map(|b| b.span)
                 .collect();
             let quotes = quotes::find(&article.text, &blocks, &mentions);
+            // The story sentences: those of content blocks ([`segment::sentences`]).
+            let sentences = sentences
+                .into_iter()
+                .filter(|s| article.blocks[s.block].kind.is_content())
+                .collect();
             Extraction {
-                sentences: segment::sentences(article),
+                sentences,
                 mentions,
                 quotes,
             }

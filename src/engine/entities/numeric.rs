@@ -7,7 +7,7 @@
 
 use super::EntityKind;
 use super::gazetteer::FxSet;
-use super::tokens::{Tok, TokKind};
+use super::tokens::{Lows, Tok, TokKind};
 use std::sync::LazyLock;
 
 fn set(words: &[&'static str]) -> FxSet<&'static str> {
@@ -244,13 +244,6 @@ static ANY_WORD: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Lower-cased token text.
-fn low(toks: &[Tok], text: &str, i: usize) -> String {
-    toks.get(i)
-        .map(|t| t.text(text).to_lowercase())
-        .unwrap_or_default()
-}
-
 fn is_word(toks: &[Tok], i: usize) -> bool {
     toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
 }
@@ -277,28 +270,24 @@ fn is_day_number(s: &str) -> bool {
 
 /// A numeric expression starting at token `i`: `(tokens consumed, kind)`. `prev_low` is the
 /// lower-cased previous token (for `in May`).
-pub fn match_at(toks: &[Tok], text: &str, i: usize) -> Option<(usize, EntityKind)> {
+pub fn match_at(toks: &[Tok], text: &str, lows: Lows, i: usize) -> Option<(usize, EntityKind)> {
     let t = toks.get(i)?;
     let w = t.text(text);
-    let l = w.to_lowercase();
-    if t.kind == TokKind::Word && !ANY_WORD.contains(l.as_str()) {
+    let l = lows.get(i);
+    if t.kind == TokKind::Word && !ANY_WORD.contains(l) {
         return None;
     }
-    let prev = if i > 0 {
-        low(toks, text, i - 1)
-    } else {
-        String::new()
-    };
+    let prev = if i > 0 { lows.get(i - 1) } else { "" };
     match t.kind {
-        TokKind::Num => number_at(toks, text, i, &l, &prev),
-        TokKind::Word => word_at(toks, text, i, w, &l, &prev),
+        TokKind::Num => number_at(toks, text, lows, i, l, prev),
+        TokKind::Word => word_at(toks, text, lows, i, w, l, prev),
         TokKind::Punct if matches!(w, "$" | "£" | "€" | "¥") => {
             let n = toks.get(i + 1)?;
             if n.kind != TokKind::Num || n.space_before {
                 return None;
             }
             let mut len = 2;
-            if SCALES.contains(low(toks, text, i + 2).as_str()) {
+            if SCALES.contains(lows.get(i + 2)) {
                 len = 3;
             }
             Some((len, EntityKind::Number))
@@ -310,6 +299,7 @@ pub fn match_at(toks: &[Tok], text: &str, i: usize) -> Option<(usize, EntityKind
 fn number_at(
     toks: &[Tok],
     text: &str,
+    lows: Lows,
     i: usize,
     l: &str,
     prev: &str,
@@ -318,14 +308,14 @@ fn number_at(
     if i >= 2 && joined_hyphen(toks, text, i - 1) && is_word(toks, i - 2) {
         return None;
     }
-    let next = low(toks, text, i + 1);
-    if TIME_AFTER.contains(next.as_str()) || next == ":" {
+    let next = lows.get(i + 1);
+    if TIME_AFTER.contains(next) || next == ":" {
         return None;
     }
     if i > 0 && prev == ":" && !toks[i].space_before {
         return None;
     }
-    if joined_hyphen(toks, text, i + 1) && HYPHEN_UNITS.contains(low(toks, text, i + 2).as_str()) {
+    if joined_hyphen(toks, text, i + 1) && HYPHEN_UNITS.contains(lows.get(i + 2)) {
         return Some((3, EntityKind::Number));
     }
     if is_year(l) {
@@ -338,7 +328,7 @@ fn number_at(
     if l.ends_with('s') && is_year(l.trim_end_matches('s')) {
         return Some((1, EntityKind::Date));
     }
-    if is_day_number(l) && MONTHS.contains(next.as_str()) && is_cap(toks, text, i + 1) {
+    if is_day_number(l) && MONTHS.contains(next) && is_cap(toks, text, i + 1) {
         // 16 May [2025]
         let mut len = 2;
         if toks.get(i + 2).is_some_and(|t| is_year(t.text(text))) {
@@ -346,18 +336,18 @@ fn number_at(
         }
         return Some((len, EntityKind::Date));
     }
-    if DURATION_NOUNS.contains(next.as_str()) {
+    if DURATION_NOUNS.contains(next) {
         return Some((2, EntityKind::Date));
     }
     let mut len = 1;
     if next == "%" {
         len = 2;
-    } else if SCALES.contains(next.as_str()) || UNITS.contains(next.as_str()) {
+    } else if SCALES.contains(next) || UNITS.contains(next) {
         len = 2;
-        if UNITS.contains(low(toks, text, i + 2).as_str()) {
+        if UNITS.contains(lows.get(i + 2)) {
             len = 3;
         }
-    } else if next == "per" && low(toks, text, i + 2) == "cent" {
+    } else if next == "per" && lows.get(i + 2) == "cent" {
         len = 3;
     }
     Some((len, EntityKind::Number))
@@ -370,6 +360,7 @@ fn is_cap(toks: &[Tok], text: &str, i: usize) -> bool {
 fn word_at(
     toks: &[Tok],
     text: &str,
+    lows: Lows,
     i: usize,
     w: &str,
     l: &str,
@@ -406,17 +397,17 @@ fn word_at(
         }
         return None;
     }
-    if RELATIVE_PERIOD.contains(l) && DURATION_NOUNS.contains(low(toks, text, i + 1).as_str()) {
+    if RELATIVE_PERIOD.contains(l) && DURATION_NOUNS.contains(lows.get(i + 1)) {
         return Some((2, EntityKind::Date));
     }
-    if ORDINALS.contains(l) && DURATION_NOUNS.contains(low(toks, text, i + 1).as_str()) {
+    if ORDINALS.contains(l) && DURATION_NOUNS.contains(lows.get(i + 1)) {
         return Some((2, EntityKind::Date));
     }
     let strong = CARDINALS.contains(l);
     let weak = WEAK_CARDINALS.contains(l);
     if VAGUE.contains(l) {
         // tens of thousands, hundreds of millions
-        if low(toks, text, i + 1) == "of" && VAGUE.contains(low(toks, text, i + 2).as_str()) {
+        if lows.get(i + 1) == "of" && VAGUE.contains(lows.get(i + 2)) {
             return Some((3, EntityKind::Number));
         }
         if l == "tens" {
@@ -430,15 +421,15 @@ fn word_at(
     // A cardinal phrase: two million, twenty-five, one hundred.
     let mut j = i + 1;
     loop {
-        if joined_hyphen(toks, text, j) && CARDINALS.contains(low(toks, text, j + 1).as_str()) {
+        if joined_hyphen(toks, text, j) && CARDINALS.contains(lows.get(j + 1)) {
             j += 2;
-        } else if CARDINALS.contains(low(toks, text, j).as_str()) {
+        } else if CARDINALS.contains(lows.get(j)) {
             j += 1;
         } else {
             break;
         }
     }
-    if joined_hyphen(toks, text, j) && HYPHEN_UNITS.contains(low(toks, text, j + 1).as_str()) {
+    if joined_hyphen(toks, text, j) && HYPHEN_UNITS.contains(lows.get(j + 1)) {
         if l == "a" {
             return None;
         }
@@ -448,10 +439,10 @@ fn word_at(
     if weak && !multi {
         return None;
     }
-    if l == "a" && !SCALES.contains(low(toks, text, j - 1).as_str()) {
+    if l == "a" && !SCALES.contains(lows.get(j - 1)) {
         return None;
     }
-    if DURATION_NOUNS.contains(low(toks, text, j).as_str()) {
+    if DURATION_NOUNS.contains(lows.get(j)) {
         return Some((j + 1 - i, EntityKind::Date));
     }
     Some((j - i, EntityKind::Number))

@@ -10,7 +10,7 @@ use super::EntityKind;
 use super::gazetteer::{GAZETTEER, LOC_DESIGNATORS, ORG_KEYWORDS, SAY_VERBS, STOP_WORDS};
 use super::lexicon::Lexicon;
 use super::numeric;
-use super::tokens::{Tok, TokKind, tokenize};
+use super::tokens::{Lows, Tok, TokKind, tokenize_into};
 use crate::engine::article::Span;
 
 /// A mention before canonicalisation, with the gazetteer's canonical name when it has one.
@@ -30,17 +30,64 @@ const ABBREV_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof", "st",
 ];
 
+/// Buffers reused from sentence to sentence, so tagging allocates nothing per token.
+#[derive(Default)]
+pub struct Scratch {
+    toks: Vec<Tok>,
+    /// The lower-cased tokens joined by single spaces: a run of tokens is a slice of it, which
+    /// is exactly the gazetteer's key form.
+    low: String,
+    /// Each token's range in `low`.
+    lows: Vec<(u32, u32)>,
+}
+
+impl Scratch {
+    fn fill(&mut self, text: &str, slice: &str, base: usize) {
+        tokenize_into(slice, base, &mut self.toks);
+        self.low.clear();
+        self.lows.clear();
+        for t in &self.toks {
+            if !self.low.is_empty() {
+                self.low.push(' ');
+            }
+            let start = self.low.len();
+            let w = t.text(text);
+            if w.is_ascii() {
+                self.low
+                    .extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                self.low.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            self.lows.push((start as u32, self.low.len() as u32));
+        }
+    }
+}
+
 struct Ctx<'a> {
     text: &'a str,
-    toks: Vec<Tok>,
-    lows: Vec<String>,
+    toks: &'a [Tok],
+    low: &'a str,
+    lows: &'a [(u32, u32)],
     headline: bool,
     lex: &'a Lexicon,
 }
 
 impl Ctx<'_> {
     fn low(&self, i: usize) -> &str {
-        self.lows.get(i).map_or("", String::as_str)
+        self.lowv().get(i)
+    }
+    fn lowv(&self) -> Lows<'_> {
+        Lows {
+            text: self.low,
+            ranges: self.lows,
+        }
+    }
+    /// The lower-cased tokens `i..=j` joined by single spaces.
+    fn low_run(&self, i: usize, j: usize) -> &str {
+        match (self.lows.get(i), self.lows.get(j)) {
+            (Some(&(a, _)), Some(&(_, b))) => self.low.get(a as usize..b as usize).unwrap_or(""),
+            _ => "",
+        }
     }
     fn cap(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_cap(self.text))
@@ -88,8 +135,8 @@ impl Ctx<'_> {
             return None;
         }
         if self.low(j) == "of" {
-            let two = format!("{} {}", self.low(j + 1), self.low(j + 2));
-            if GAZETTEER.departments.contains(two.as_str()) {
+            let two = self.low_run(j + 1, j + 2);
+            if j + 2 < self.toks.len() && GAZETTEER.departments.contains(two) {
                 j += 3;
             } else if GAZETTEER.departments.contains(self.low(j + 1)) {
                 j += 2;
@@ -106,22 +153,19 @@ impl Ctx<'_> {
     /// The longest gazetteer name at `i`: (tokens, kind, canonical).
     fn gazetteer_at(&self, i: usize) -> Option<(usize, EntityKind, String)> {
         let max = GAZETTEER.max_len.min(self.toks.len() - i);
-        let mut key = String::new();
         let mut best = None;
         for len in 1..=max {
             let j = i + len - 1;
             let t = &self.toks[j];
-            if len > 1 {
-                key.push(' ');
-                if t.kind == TokKind::Word
-                    && !t.is_cap(self.text)
-                    && !CONNECTORS.contains(&self.low(j))
-                {
-                    break;
-                }
+            if len > 1
+                && t.kind == TokKind::Word
+                && !t.is_cap(self.text)
+                && !CONNECTORS.contains(&self.low(j))
+            {
+                break;
             }
-            key.push_str(self.low(j));
-            if let Some(e) = GAZETTEER.names.get(&key) {
+            let key = self.low_run(i, j);
+            if let Some(e) = GAZETTEER.names.get(key) {
                 let last_ok = self.cap(j) || self.toks[j].kind != TokKind::Word;
                 let case_ok = !e.acronym
                     || self.span_text(i, j + 1).replace(' ', "") == e.canonical.replace(' ', "")
@@ -153,7 +197,7 @@ impl Ctx<'_> {
                     if STOP_WORDS.contains(l)
                         || SAY_VERBS.contains(l)
                         || self.title_len(j).is_some()
-                        || numeric::match_at(&self.toks, self.text, j).is_some()
+                        || numeric::match_at(self.toks, self.text, self.lowv(), j).is_some()
                     {
                         break;
                     }
@@ -204,15 +248,27 @@ pub fn looks_like_headline(line: &str) -> bool {
 
 /// Tags the sentence `span` of `text`, appending mentions in order.
 pub fn tag_sentence(text: &str, span: Span, headline: bool, lex: &Lexicon, out: &mut Vec<Raw>) {
+    tag_sentence_with(&mut Scratch::default(), text, span, headline, lex, out);
+}
+
+/// [`tag_sentence`] with buffers kept between calls.
+pub fn tag_sentence_with(
+    scratch: &mut Scratch,
+    text: &str,
+    span: Span,
+    headline: bool,
+    lex: &Lexicon,
+    out: &mut Vec<Raw>,
+) {
     let Some(slice) = text.get(span.range()) else {
         return;
     };
-    let toks = tokenize(slice, span.start);
-    let lows = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+    scratch.fill(text, slice, span.start);
     let cx = Ctx {
         text,
-        toks,
-        lows,
+        toks: &scratch.toks,
+        low: &scratch.low,
+        lows: &scratch.lows,
         headline,
         lex,
     };
@@ -230,7 +286,7 @@ pub fn tag_sentence(text: &str, span: Span, headline: bool, lex: &Lexicon, out: 
     };
     while i < n {
         let t = cx.toks[i];
-        if let Some((len, kind)) = numeric::match_at(&cx.toks, text, i) {
+        if let Some((len, kind)) = numeric::match_at(cx.toks, text, cx.lowv(), i) {
             let len = len.min(n - i);
             push(cx.span(i, i + len), kind, None, out);
             i += len;

@@ -48,17 +48,45 @@ impl Tok {
     }
 }
 
+/// The lower-cased form of each token: `ranges[i]` is token `i`'s slice of `text`.
+#[derive(Debug, Clone, Copy)]
+pub struct Lows<'a> {
+    pub text: &'a str,
+    pub ranges: &'a [(u32, u32)],
+}
+
+impl<'a> Lows<'a> {
+    /// Token `i` lower-cased; empty past the end.
+    pub fn get(&self, i: usize) -> &'a str {
+        self.ranges
+            .get(i)
+            .and_then(|&(a, b)| self.text.get(a as usize..b as usize))
+            .unwrap_or("")
+    }
+}
+
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
 fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some(char::from(b));
+    }
     s.get(i..).and_then(|r| r.chars().next())
 }
 
 /// Tokenizes `text`, adding `base` to every offset.
 pub fn tokenize(text: &str, base: usize) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, base, &mut out);
+    out
+}
+
+/// [`tokenize`] into a cleared `out`, reusing its allocation.
+pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
+    out.clear();
     let mut i = 0;
     let mut space = true;
     while let Some(c) = char_at(text, i) {
@@ -103,7 +131,6 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok> {
         });
         space = false;
     }
-    out
 }
 
 fn scan_number(text: &str, mut i: usize) -> usize {

@@ -142,6 +142,11 @@ pub fn classify(text: &str, raw: &[RawBlock], explicit_title: Option<&str>) -> S
     let mut in_comment_form = false;
     for b in blocks.iter_mut() {
         let lower = slice(b.span).to_lowercase();
+        // A comment form is a run of short lines; a line of prose ends it (text pasted
+        // after one page's furniture is the next article, not more furniture).
+        if in_comment_form && lower.len() >= 60 && !BOILERPLATE.iter().any(|p| lower.contains(p)) {
+            in_comment_form = false;
+        }
         if !in_comment_form && COMMENT_FORM_OPENERS.iter().any(|p| lower.starts_with(p)) {
             in_comment_form = lower.len() < 80;
         }

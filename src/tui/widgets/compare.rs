@@ -95,7 +95,7 @@ fn cell_spans<'a>(
                 for f in word {
                     let st = frag_style(theme, base, f.change, one_sided);
                     used += article.slice(f.range).width();
-                    highlighted(&article.text, f.range, st, ex, theme, &mut out);
+                    highlighted(&article.text, f.range, st, ex, None, theme, &mut out);
                 }
                 prev = word.last().map(|f| f.change);
             }

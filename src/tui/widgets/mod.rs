@@ -1,6 +1,7 @@
 //! Widgets, each named for what it shows. They borrow the app and compute nothing expensive.
 
 pub mod compare;
+pub mod entities;
 pub mod library;
 pub mod overlay;
 pub mod reader;

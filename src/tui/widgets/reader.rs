@@ -36,18 +36,32 @@ pub fn entity_role(kind: EntityKind) -> Role {
 }
 
 /// Pushes one word, split where entity mentions start and end, each part styled by the
-/// mention under it; words inside a quotation get the quote style too.
+/// mention under it; words inside a quotation get the quote style too, and the marked
+/// mention (from the entities pane) the mark style.
 pub fn highlighted<'a>(
     text: &'a str,
     word: TextSpan,
     base: Style,
     ex: Option<&Extraction>,
+    mark: Option<TextSpan>,
     theme: &Theme,
     out: &mut Vec<Span<'a>>,
 ) {
     let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("");
     let Some(ex) = ex else {
-        out.push(Span::styled(slice(word.start, word.end), base));
+        // Highlighting off: the marked mention still shows.
+        match mark.filter(|m| m.overlaps(word)) {
+            Some(m) => {
+                let (a, b) = (m.start.max(word.start), m.end.min(word.end));
+                let marked = base.patch(theme.style(Role::Mark));
+                for (x, y, st) in [(word.start, a, base), (a, b, marked), (b, word.end, base)] {
+                    if x < y {
+                        out.push(Span::styled(slice(x, y), st));
+                    }
+                }
+            }
+            None => out.push(Span::styled(slice(word.start, word.end), base)),
+        }
         return;
     };
     let in_quote = ex.quotes.iter().any(|q| q.span.overlaps(word));
@@ -67,7 +81,10 @@ pub fn highlighted<'a>(
         if start > pos {
             out.push(Span::styled(slice(pos, start), base));
         }
-        let st = base.patch(theme.style(entity_role(m.kind)));
+        let mut st = base.patch(theme.style(entity_role(m.kind)));
+        if mark == Some(m.span) {
+            st = st.patch(theme.style(Role::Mark));
+        }
         out.push(Span::styled(slice(start, end), st));
         pos = end;
     }
@@ -124,6 +141,7 @@ impl Widget for ArticlePane<'_> {
             return;
         };
         let extraction = app.extractions.get(idx).filter(|_| app.highlight);
+        let mark = app.mark.filter(|(i, _)| *i == idx).map(|(_, s)| s);
         let visible = doc
             .lines
             .iter()
@@ -154,6 +172,7 @@ impl Widget for ArticlePane<'_> {
                                     *w,
                                     style,
                                     extraction,
+                                    mark,
                                     theme,
                                     &mut spans,
                                 );

@@ -26,20 +26,30 @@ impl Widget for StatusLine<'_> {
             _ => format!(" 0/{n} "),
         };
         // The longest hint that leaves room for the position and a message.
-        let choices: &[&str] = if self.area.narrow {
-            &[
-                " Tab pane · ? help · q quit ",
-                " Tab pane · ? help ",
+        let in_entities = app.entities_pane && app.focus == crate::tui::app::Focus::Library;
+        let choices: &[&str] = match (in_entities, self.area.narrow) {
+            (true, true) => &[
+                " Enter jump · n/N step · Tab pane · ? help ",
+                " Enter jump · ? help ",
                 " ? help ",
-            ]
-        } else {
-            &[" ? help · q quit ", " ? help "]
+            ],
+            (true, false) => &[
+                " Enter jump · n/N step · E close · ? help ",
+                " Enter jump · ? help ",
+                " ? help ",
+            ],
+            (false, true) => &[
+                " Tab pane · E entities · ? help · q quit ",
+                " Tab pane · E entities · ? help ",
+                " E entities · ? help ",
+                " ? help ",
+            ],
+            (false, false) => &[
+                " E entities · ? help · q quit ",
+                " E entities · ? help ",
+                " ? help ",
+            ],
         };
-        let hints = choices
-            .iter()
-            .copied()
-            .find(|h| pos.width() + h.width() + 8 <= width)
-            .unwrap_or(choices[choices.len() - 1]);
         let load = &app.load;
         let (middle, warn) = if !load.finished && !load.cancelled && load.total > 0 {
             let failed = if load.failed > 0 {
@@ -54,6 +64,8 @@ impl Widget for StatusLine<'_> {
                 ),
                 false,
             )
+        } else if let Some(notice) = &app.notice {
+            (notice.clone(), false)
         } else if !app.marks.is_empty() {
             (app.marks_note(), false)
         } else if let Some(last) = app.messages.last() {
@@ -68,6 +80,17 @@ impl Widget for StatusLine<'_> {
         } else {
             (String::new(), false)
         };
+        // A one-off notice gets room to be read (up to 32 columns); anything else at least 8.
+        let room = if app.notice.is_some() {
+            middle.width().clamp(8, 32)
+        } else {
+            8
+        };
+        let hints = choices
+            .iter()
+            .copied()
+            .find(|h| pos.width() + h.width() + room <= width)
+            .unwrap_or(choices[choices.len() - 1]);
         let base = theme.style(Role::Status);
         let mid_style = if warn {
             theme.style(Role::StatusWarn)

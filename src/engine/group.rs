@@ -1,0 +1,690 @@
+//! Grouping many articles into stories: which loaded reports are about the same event.
+//!
+//! # Model
+//!
+//! 1. **Features.** Each article becomes a bag of features: the English stems of the words of
+//!    its content blocks ([`segment::words`]), without stop words, one- and two-letter words
+//!    and lone small numbers; plus, when an [`Extraction`] is given, the canonical names of its
+//!    people, organisations, places and groups (`PERSON ORG GPE LOC NORP`, not dates or
+//!    numbers), counted once per mention. Headline words count twice (a headline is a summary).
+//! 2. **Weights.** `w = (1 + ln tf) · idf · k`, with the smoothed `idf = ln(1 + N / df)` over
+//!    the N articles (never 0, so a folder holding one story still compares) and `k` =
+//!    [`ENTITY_BOOST`] for entity names, 1 for stems. A feature found in one article only
+//!    (`df = 1`) cannot link anything and is left out; so is one found in more than
+//!    [`Params::common_share`] of the articles (when that is more than `min_cap`). Each
+//!    vector is L2-normalised.
+//! 3. **Candidates.** An inverted index maps each *rare* feature (`2 ≤ df ≤ cap`,
+//!    `cap = max(min_cap, cap_share · N)`) to its articles. Two articles are a candidate pair
+//!    only when they share at least [`Params::min_shared`] rare features, so the work is about
+//!    `Σ df²` over rare features, not `N²`; features above the cap are too common to tell
+//!    stories apart and are never walked.
+//! 4. **Similarity.** Cosine of the weighted vectors of a candidate pair (all features, not
+//!    only the rare ones); pairs below [`Params::link`] are dropped. Non-candidate pairs count
+//!    as similarity 0.
+//! 5. **Clustering.** Average-link agglomeration on that sparse graph: repeatedly merge the two
+//!    groups with the highest *average* similarity over all cross pairs (missing pairs count
+//!    as 0), while that average is at least [`Params::merge`]. This is the guard against
+//!    chaining: A–B and B–C being similar does not pull in C when A–C share nothing, because
+//!    the zero A–C pair drags the average down. Ties break on the smallest member indices,
+//!    so the result does not depend on hash order or thread timing.
+//! 6. **Output.** Stories ordered by size (descending), then first member index; members in
+//!    input order. The label is the top three names shared by most members (entities first,
+//!    then the most common surface form of shared stems), sanitized.
+//!
+//! Nothing here panics on any input: empty articles are singleton stories, a missing or
+//! extra extraction is ignored.
+
+use crate::engine::article::{Article, BlockKind};
+use crate::engine::entities::gazetteer::{FxMap, STOP_WORDS};
+use crate::engine::entities::{EntityKind, Extraction};
+use crate::engine::sanitize::sanitize_line;
+use crate::engine::segment;
+use rayon::prelude::*;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BinaryHeap};
+
+/// One story: the indices of its articles (in input order) and a short label.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Story {
+    pub members: Vec<usize>,
+    pub label: String,
+}
+
+/// Weight multiplier of an entity name against a word stem.
+pub const ENTITY_BOOST: f32 = 1.5;
+
+/// The tunable thresholds of the model (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Least number of rare features two articles share to be compared at all.
+    pub min_shared: u32,
+    /// Least document frequency cap for rare features.
+    pub min_cap: usize,
+    /// Share of the articles above which a feature is no longer rare (candidate generation).
+    pub cap_share: f32,
+    /// Share of the articles above which a feature is ignored entirely.
+    pub common_share: f32,
+    /// Least cosine for a pair to count as linked.
+    pub link: f32,
+    /// Least average-link similarity for two groups to merge.
+    pub merge: f32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            min_shared: 3,
+            min_cap: 12,
+            cap_share: 0.02,
+            common_share: 0.5,
+            link: 0.1,
+            merge: 0.2,
+        }
+    }
+}
+
+/// Groups articles into stories with the default parameters. `extractions` may be empty (words
+/// only) or one per article, in the same order.
+pub fn group(articles: &[Article], extractions: &[Extraction]) -> Vec<Story> {
+    group_with(articles, extractions, &Params::default())
+}
+
+/// Groups articles into stories with explicit parameters.
+pub fn group_with(articles: &[Article], extractions: &[Extraction], params: &Params) -> Vec<Story> {
+    let index = Index::build(articles, extractions, params);
+    let pairs = index.similar_pairs(params);
+    let clusters = average_link(articles.len(), &pairs, params.merge);
+    let mut stories: Vec<Story> = clusters
+        .into_iter()
+        .map(|members| {
+            let label = index.label(&members);
+            Story { members, label }
+        })
+        .collect();
+    stories.sort_by(|a, b| {
+        b.members
+            .len()
+            .cmp(&a.members.len())
+            .then(a.members.first().cmp(&b.members.first()))
+    });
+    stories
+}
+
+/// Pairwise similarities of the candidate pairs above the link threshold: `(i, j, cosine)`
+/// with `i < j`, sorted. Exposed for diagnostics and tests.
+pub fn similarities(
+    articles: &[Article],
+    extractions: &[Extraction],
+    params: &Params,
+) -> Vec<(usize, usize, f32)> {
+    Index::build(articles, extractions, params).similar_pairs(params)
+}
+
+/// Words too common in news to tell stories apart, beyond the tagger's stop words.
+const EXTRA_STOP: &[&str] = &[
+    "about",
+    "after",
+    "again",
+    "against",
+    "also",
+    "among",
+    "and",
+    "any",
+    "are",
+    "around",
+    "back",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "can",
+    "could",
+    "did",
+    "does",
+    "down",
+    "during",
+    "each",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "first",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "into",
+    "its",
+    "just",
+    "last",
+    "least",
+    "less",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "more",
+    "most",
+    "much",
+    "must",
+    "near",
+    "new",
+    "next",
+    "not",
+    "now",
+    "off",
+    "once",
+    "one",
+    "only",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "says",
+    "should",
+    "since",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "three",
+    "through",
+    "told",
+    "too",
+    "two",
+    "under",
+    "until",
+    "very",
+    "was",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "year",
+    "years",
+    "yet",
+    "you",
+    "your",
+    "week",
+    "day",
+    "days",
+    "time",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn is_stop(norm: &str) -> bool {
+    STOP_WORDS.contains(norm) || EXTRA_STOP.contains(&norm)
+}
+
+/// Whether a word is worth a feature: a word of 3+ letters, or a number of 4+ characters
+/// (`1,300`, `49,812`, `2.47`; not `2` or `25`).
+fn keep_word(norm: &str) -> bool {
+    let letters = norm.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 0 {
+        return norm.chars().count() >= 3 && !is_stop(norm);
+    }
+    norm.chars().any(|c| c.is_ascii_digit()) && norm.chars().count() >= 4
+}
+
+/// Entity kinds that name who or where (not when or how many).
+fn names_kind(kind: EntityKind) -> bool {
+    !matches!(kind, EntityKind::Date | EntityKind::Number)
+}
+
+/// A feature key: a stem (`w:`) or an entity name (`e:`, case-folded).
+type Key = String;
+
+/// Raw counts of one article: features sorted by key with their weighted counts, and the
+/// surface forms of each (for labels).
+struct Bag {
+    counts: Vec<(Key, f32)>,
+    forms: FxMap<Key, FxMap<String, u32>>,
+}
+
+fn bag(article: &Article, extraction: Option<&Extraction>) -> Bag {
+    let mut counts: FxMap<Key, f32> = FxMap::default();
+    let mut forms: FxMap<Key, FxMap<String, u32>> = FxMap::default();
+    let mut add = |key: String, form: &str, weight: f32| {
+        *counts.entry(key.clone()).or_default() += weight;
+        let f = forms.entry(key).or_default();
+        match f.get_mut(form) {
+            Some(c) => *c += 1,
+            None => {
+                f.insert(form.to_string(), 1);
+            }
+        }
+    };
+    for block in article.content_blocks() {
+        let weight = if block.kind == BlockKind::Title {
+            2.0
+        } else {
+            1.0
+        };
+        for w in segment::words(&article.text, block.span) {
+            if keep_word(&w.norm) {
+                add(format!("w:{}", w.stem), article.slice(w.span), weight);
+            }
+        }
+    }
+    if let Some(ex) = extraction {
+        for m in ex.mentions.iter().filter(|m| names_kind(m.kind)) {
+            let name = m.canonical.trim();
+            if !name.is_empty() {
+                add(format!("e:{}", name.to_lowercase()), name, 1.0);
+            }
+        }
+    }
+    let mut counts: Vec<(Key, f32)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| a.0.cmp(&b.0));
+    Bag { counts, forms }
+}
+
+/// The weighted feature vectors of all articles and what is needed to compare and label them.
+struct Index {
+    /// Per article: `(feature id, weight)` sorted by id, L2-normalised; features with `df = 1`
+    /// or above the common share are left out.
+    vectors: Vec<Vec<(u32, f32)>>,
+    /// Per article: ids of its rare features (`2 ≤ df ≤ cap`), sorted.
+    rare: Vec<Vec<u32>>,
+    /// Per feature: its key.
+    keys: Vec<Key>,
+    /// Per article: surface forms of its features.
+    forms: Vec<FxMap<Key, FxMap<String, u32>>>,
+}
+
+impl Index {
+    fn build(articles: &[Article], extractions: &[Extraction], params: &Params) -> Index {
+        let n = articles.len();
+        let bags: Vec<Bag> = articles
+            .par_iter()
+            .enumerate()
+            .map(|(i, a)| bag(a, extractions.get(i)))
+            .collect();
+        // Feature ids in first-seen order: each bag is sorted, bags are visited in input order.
+        let mut ids: FxMap<&str, u32> = FxMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        let mut keys: Vec<Key> = Vec::new();
+        let mut docs: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
+        for b in &bags {
+            let mut doc = Vec::with_capacity(b.counts.len());
+            for (key, tf) in &b.counts {
+                let id = *ids.entry(key.as_str()).or_insert_with(|| {
+                    df.push(0);
+                    keys.push(key.clone());
+                    (df.len() - 1) as u32
+                });
+                df[id as usize] += 1;
+                doc.push((id, *tf));
+            }
+            doc.sort_by_key(|&(id, _)| id);
+            docs.push(doc);
+        }
+        let entity: Vec<bool> = keys.iter().map(|k| k.starts_with("e:")).collect();
+        let nf = n.max(1) as f32;
+        let common = ((params.common_share * nf).floor() as u32).max(params.min_cap as u32);
+        let cap = ((params.cap_share * nf).floor() as u32).max(params.min_cap as u32);
+        let vectors: Vec<Vec<(u32, f32)>> = docs
+            .par_iter()
+            .map(|doc| {
+                let mut v: Vec<(u32, f32)> = doc
+                    .iter()
+                    .filter(|&&(id, _)| (2..=common).contains(&df[id as usize]))
+                    .map(|&(id, tf)| {
+                        let idf = (1.0 + nf / df[id as usize] as f32).ln();
+                        let boost = if entity[id as usize] {
+                            ENTITY_BOOST
+                        } else {
+                            1.0
+                        };
+                        (id, (1.0 + tf.max(1.0).ln()) * idf * boost)
+                    })
+                    .filter(|&(_, w)| w > 0.0)
+                    .collect();
+                let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    v.iter_mut().for_each(|(_, w)| *w /= norm);
+                }
+                v
+            })
+            .collect();
+        let rare = docs
+            .iter()
+            .map(|doc| {
+                doc.iter()
+                    .map(|&(id, _)| id)
+                    .filter(|&id| (2..=cap).contains(&df[id as usize]))
+                    .collect()
+            })
+            .collect();
+        Index {
+            vectors,
+            rare,
+            keys,
+            forms: bags.into_iter().map(|b| b.forms).collect(),
+        }
+    }
+
+    /// Candidate pairs from the inverted index of rare features, scored by cosine; those at or
+    /// above the link threshold, as `(i, j, cosine)` with `i < j`, sorted.
+    fn similar_pairs(&self, params: &Params) -> Vec<(usize, usize, f32)> {
+        let n = self.rare.len();
+        let mut postings: FxMap<u32, Vec<u32>> = FxMap::default();
+        for (doc, feats) in self.rare.iter().enumerate() {
+            for &f in feats {
+                postings.entry(f).or_default().push(doc as u32);
+            }
+        }
+        let min_shared = params.min_shared.max(1);
+        (0..n)
+            .into_par_iter()
+            .map_init(
+                || (vec![0u32; n], Vec::<u32>::new()),
+                |(shared, touched), i| {
+                    // Count shared rare features with every later article.
+                    for f in &self.rare[i] {
+                        let Some(list) = postings.get(f) else {
+                            continue;
+                        };
+                        let start = list.partition_point(|&d| d as usize <= i);
+                        for &j in &list[start..] {
+                            let c = &mut shared[j as usize];
+                            if *c == 0 {
+                                touched.push(j);
+                            }
+                            *c += 1;
+                        }
+                    }
+                    touched.sort_unstable();
+                    let mut out = Vec::new();
+                    for &j in touched.iter() {
+                        let j = j as usize;
+                        if shared[j] >= min_shared {
+                            let s = cosine(&self.vectors[i], &self.vectors[j]);
+                            if s >= params.link {
+                                out.push((i, j, s));
+                            }
+                        }
+                        shared[j] = 0;
+                    }
+                    touched.clear();
+                    out
+                },
+            )
+            .flatten_iter()
+            .collect()
+    }
+
+    fn is_entity(&self, id: u32) -> bool {
+        self.keys
+            .get(id as usize)
+            .is_some_and(|k| k.starts_with("e:"))
+    }
+
+    /// The most common surface form of a feature among `members` (ties: the first in sort
+    /// order), sanitized.
+    fn display(&self, id: u32, members: &[usize]) -> String {
+        let Some(key) = self.keys.get(id as usize) else {
+            return String::new();
+        };
+        let mut total: BTreeMap<&str, u32> = BTreeMap::new();
+        for forms in members.iter().filter_map(|&m| self.forms.get(m)) {
+            for (form, &c) in forms.get(key).into_iter().flatten() {
+                *total.entry(form.as_str()).or_default() += c;
+            }
+        }
+        total
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .map(|(form, _)| sanitize_line(form))
+            .unwrap_or_default()
+    }
+
+    /// Up to three names most members share: entities first, then word forms; each ranked by
+    /// how many members carry it, then total weight, then key.
+    fn label(&self, members: &[usize]) -> String {
+        let mut score: BTreeMap<u32, (u32, f32)> = BTreeMap::new();
+        for &m in members {
+            for &(id, w) in self.vectors.get(m).map(Vec::as_slice).unwrap_or(&[]) {
+                let e = score.entry(id).or_default();
+                e.0 += 1;
+                e.1 += w;
+            }
+        }
+        let need = if members.len() > 1 { 2 } else { 1 };
+        let mut ranked: Vec<(u32, (u32, f32))> =
+            score.into_iter().filter(|(_, (c, _))| *c >= need).collect();
+        ranked.sort_by(|a, b| {
+            self.is_entity(b.0)
+                .cmp(&self.is_entity(a.0))
+                .then(b.1.0.cmp(&a.1.0))
+                .then(b.1.1.total_cmp(&a.1.1))
+                .then(self.keys[a.0 as usize].cmp(&self.keys[b.0 as usize]))
+        });
+        let mut names: Vec<String> = Vec::new();
+        for (id, _) in ranked {
+            let name = self.display(id, members);
+            let lower = name.to_lowercase();
+            // Skip a word already inside a chosen name ("izmir" after "Izmir").
+            if name.is_empty()
+                || names
+                    .iter()
+                    .any(|n| n.to_lowercase().split_whitespace().any(|w| w == lower))
+            {
+                continue;
+            }
+            names.push(name);
+            if names.len() == 3 {
+                break;
+            }
+        }
+        names.join(", ")
+    }
+}
+
+/// Dot product of two id-sorted unit vectors.
+fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+/// A merge candidate: average similarity of two groups (by their ids).
+#[derive(Debug, PartialEq)]
+struct Candidate {
+    avg: f32,
+    a: usize,
+    b: usize,
+}
+
+impl Eq for Candidate {}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Highest average first; ties to the smallest ids (reversed: BinaryHeap is a max-heap).
+        self.avg
+            .total_cmp(&other.avg)
+            .then(other.a.cmp(&self.a))
+            .then(other.b.cmp(&self.b))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Average-link agglomerative clustering of `n` items on a sparse similarity graph (missing
+/// pairs are 0). Groups are identified by their smallest member, so the result is the same
+/// for any order of `pairs`. Returns groups with members ascending, in no particular order.
+fn average_link(n: usize, pairs: &[(usize, usize, f32)], merge: f32) -> Vec<Vec<usize>> {
+    // Group id = index of its smallest member. sums[g]: neighbour group → Σ similarities.
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut sums: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
+    for &(i, j, s) in pairs {
+        if i < n && j < n && i != j && s.is_finite() {
+            *sums[i].entry(j).or_default() += f64::from(s);
+            *sums[j].entry(i).or_default() += f64::from(s);
+        }
+    }
+    let avg = |members: &[Vec<usize>], a: usize, b: usize, sum: f64| -> f32 {
+        (sum / (members[a].len() as f64 * members[b].len() as f64)) as f32
+    };
+    let mut heap = BinaryHeap::new();
+    for (a, row) in sums.iter().enumerate() {
+        for (&b, &sum) in row.range(a + 1..) {
+            let v = avg(&members, a, b, sum);
+            if v >= merge {
+                heap.push(Candidate { avg: v, a, b });
+            }
+        }
+    }
+    let mut alive = vec![true; n];
+    while let Some(Candidate { avg: v, a, b }) = heap.pop() {
+        if !alive[a] || !alive[b] {
+            continue;
+        }
+        // Stale entry: the sum or sizes changed since it was pushed.
+        let current = sums[a].get(&b).map(|&s| avg(&members, a, b, s));
+        if current != Some(v) {
+            continue;
+        }
+        // Merge the group with the larger id into the one with the smaller id.
+        let (keep, gone) = (a.min(b), a.max(b));
+        alive[gone] = false;
+        let moved = std::mem::take(&mut members[gone]);
+        members[keep].extend(moved);
+        members[keep].sort_unstable();
+        let gone_row = std::mem::take(&mut sums[gone]);
+        sums[keep].remove(&gone);
+        for (other, s) in gone_row {
+            if other == keep {
+                continue;
+            }
+            sums[other].remove(&gone);
+            *sums[keep].entry(other).or_default() += s;
+            *sums[other].entry(keep).or_default() += s;
+        }
+        // Every neighbour of the merged group has a new average.
+        for (&other, &s) in &sums[keep] {
+            let v = avg(&members, keep, other, s);
+            if v >= merge {
+                heap.push(Candidate {
+                    avg: v,
+                    a: keep.min(other),
+                    b: keep.max(other),
+                });
+            }
+        }
+    }
+    members
+        .into_iter()
+        .zip(alive)
+        .filter_map(|(m, alive)| alive.then_some(m))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn average_link_does_not_chain() {
+        // 0–1 and 1–2 similar, 0–2 unrelated: 0 and 1 merge (the strongest pair), then the
+        // average from {0,1} to 2 is (0 + 0.3) / 2 = 0.15 < 0.2, so 2 stays apart.
+        let pairs = [(0, 1, 0.9), (1, 2, 0.3)];
+        let mut groups = average_link(3, &pairs, 0.2);
+        groups.sort();
+        assert_eq!(groups, vec![vec![0, 1], vec![2]]);
+        // With a 0–2 link the average is high enough.
+        let pairs = [(0, 1, 0.9), (1, 2, 0.3), (0, 2, 0.3)];
+        assert_eq!(average_link(3, &pairs, 0.2), vec![vec![0, 1, 2]]);
+    }
+
+    #[test]
+    fn average_link_ignores_pair_order_and_bad_input() {
+        let pairs = vec![
+            (0, 1, 0.5),
+            (2, 3, 0.5),
+            (1, 2, 0.5),
+            (0, 9, 1.0),
+            (4, 4, 1.0),
+        ];
+        let mut reversed = pairs.clone();
+        reversed.reverse();
+        let mut x = average_link(5, &pairs, 0.2);
+        let mut y = average_link(5, &reversed, 0.2);
+        x.sort();
+        y.sort();
+        assert_eq!(x, y);
+        assert!(average_link(0, &pairs, 0.2).is_empty());
+    }
+
+    #[test]
+    fn words_worth_a_feature() {
+        assert!(keep_word("earthquake"));
+        assert!(keep_word("1,300"));
+        assert!(!keep_word("the"));
+        assert!(!keep_word("25"));
+        assert!(!keep_word("of"));
+    }
+
+    #[test]
+    fn cosine_of_sparse_vectors() {
+        let a = [(1, 0.6), (3, 0.8)];
+        let b = [(3, 1.0)];
+        assert!((cosine(&a, &b) - 0.8).abs() < 1e-6);
+        assert_eq!(cosine(&a, &[]), 0.0);
+    }
+}

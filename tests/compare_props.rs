@@ -1,0 +1,149 @@
+//! Property tests of the comparison: the word-diff pieces of each side concatenate back to its
+//! sentences; every sentence is either linked or in its side's `_only` list (never both) and
+//! sits in exactly one display row; an article compared with itself pairs every sentence with
+//! itself as `same`; nothing panics.
+
+use parallax::engine::Article;
+use parallax::engine::article::{Format, Source};
+use parallax::engine::compare::{align::LinkKind, compare};
+use parallax::engine::entities::extract;
+use parallax::engine::load::parse;
+use proptest::prelude::*;
+
+fn article(text: &str) -> Option<Article> {
+    let parsed = std::panic::catch_unwind(|| parse(Source::Stdin, text.as_bytes(), Format::Text));
+    let Ok(Ok(mut loaded)) = parsed else {
+        return None;
+    };
+    loaded.articles.pop()
+}
+
+fn newsish() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "Russia",
+        "Ukraine",
+        "talks",
+        "in",
+        "Istanbul",
+        "Ankara",
+        "Putin",
+        "said",
+        "12,000",
+        "three",
+        "years",
+        "the",
+        "delegation",
+        "met",
+        "U.S.",
+        "“",
+        "”",
+        ".",
+        ",",
+        "\n",
+        "\n\n",
+        "Zelensky",
+        "Zelenskyy",
+        "declined",
+        "invitation",
+        "ceasefire",
+        "on",
+        "Friday",
+        "é",
+        "—",
+    ]);
+    prop::collection::vec(piece, 0..80).prop_map(|v| v.join(" "))
+}
+
+fn check(a: &Article, b: &Article) {
+    let (ea, eb) = (extract(a), extract(b));
+    let c = compare((a, &ea), (b, &eb));
+    for (side, sentences, only, art) in [
+        (true, &c.left_sentences, &c.alignment.left_only, a),
+        (false, &c.right_sentences, &c.alignment.right_only, b),
+    ] {
+        for i in 0..sentences.len() {
+            let linked = c
+                .alignment
+                .links
+                .iter()
+                .any(|l| if side { l.left == i } else { l.right == i });
+            assert!(linked ^ only.contains(&i), "sentence {i}: linked {linked}");
+            let rows = c
+                .rows
+                .iter()
+                .filter(|r| {
+                    if side {
+                        r.left.contains(&i)
+                    } else {
+                        r.right.contains(&i)
+                    }
+                })
+                .count();
+            assert_eq!(rows, 1, "sentence {i} in {rows} rows");
+        }
+        for row in &c.rows {
+            let (idx, pieces) = if side {
+                (&row.left, &row.diff.left)
+            } else {
+                (&row.right, &row.diff.right)
+            };
+            assert_eq!(idx.len(), pieces.len());
+            for (&i, ps) in idx.iter().zip(pieces) {
+                let text: String = ps.iter().map(|p| art.slice(p.range)).collect();
+                assert_eq!(text, art.slice(sentences[i].span));
+            }
+        }
+    }
+    for (l, d) in c.alignment.links.iter().zip(&c.link_diffs) {
+        let text: String = d.left[0].iter().map(|p| a.slice(p.range)).collect();
+        assert_eq!(text, a.slice(c.left_sentences[l.left].span));
+        let text: String = d.right[0].iter().map(|p| b.slice(p.range)).collect();
+        assert_eq!(text, b.slice(c.right_sentences[l.right].span));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn pieces_rows_and_lists_are_complete(x in newsish(), y in newsish()) {
+        if let (Some(a), Some(b)) = (article(&x), article(&y)) {
+            check(&a, &b);
+        }
+    }
+
+    #[test]
+    fn an_article_aligns_with_itself(x in newsish()) {
+        if let Some(a) = article(&x) {
+            let ex = extract(&a);
+            let c = compare((&a, &ex), (&a, &ex));
+            for i in 0..c.left_sentences.len() {
+                // Sentences made only of punctuation have no words to compare.
+                if parallax::engine::segment::words(&a.text, c.left_sentences[i].span).is_empty() {
+                    continue;
+                }
+                prop_assert!(
+                    c.alignment.links.iter().any(|l| l.left == i && l.right == i && l.kind == LinkKind::Same),
+                    "sentence {} {:?} not paired with itself", i, a.slice(c.left_sentences[i].span)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn seeds_with_themselves() {
+    for i in 0..5 {
+        let a = parallax::engine::load::load_input(
+            &parallax::engine::load::Input::Seed(i),
+            &Default::default(),
+        )
+        .unwrap()
+        .articles
+        .remove(0);
+        check(&a, &a);
+        let ex = extract(&a);
+        let c = compare((&a, &ex), (&a, &ex));
+        assert!(c.alignment.left_only.is_empty(), "seed {i}");
+    }
+}

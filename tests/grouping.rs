@@ -1,0 +1,275 @@
+//! Grouping many files into stories (`engine::group`): the five seeds mixed with the other-story
+//! fixtures must group exactly by story (the folder is the label), measured by purity,
+//! completeness and B-cubed precision / recall; one article is one story; the grouping does not
+//! depend on input order.
+
+use parallax::engine::Article;
+use parallax::engine::entities::{Extraction, extract};
+use parallax::engine::group::{Params, Story, group, similarities};
+use parallax::engine::load::{Input, LoadOptions, load_input};
+use proptest::prelude::*;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+/// (article, gold story label) for every seed and every fixture report, in path order.
+static CORPUS: LazyLock<(Vec<Article>, Vec<Extraction>, Vec<String>)> = LazyLock::new(|| {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
+    let mut txt_in = |dir: &Path, label: &str| {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+            .expect("readable dir")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        v.sort();
+        files.extend(v.into_iter().map(|p| (p, label.to_string())));
+    };
+    txt_in(&root.join("seeds"), "seeds");
+    let stories = root.join("tests/fixtures/stories");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&stories)
+        .expect("stories dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    for d in dirs {
+        let label = d.file_name().unwrap().to_string_lossy().into_owned();
+        txt_in(&d, &label);
+    }
+    let articles: Vec<Article> = files
+        .iter()
+        .map(|(p, _)| {
+            load_input(&Input::File(p.clone()), &LoadOptions::default())
+                .expect("loads")
+                .articles
+                .remove(0)
+        })
+        .collect();
+    let extractions = articles.par_iter().map(extract).collect();
+    let labels = files.into_iter().map(|(_, l)| l).collect();
+    (articles, extractions, labels)
+});
+
+/// Purity, completeness (inverse purity), B-cubed precision and recall of `stories` against
+/// the gold labels.
+fn scores(stories: &[Story], gold: &[String]) -> (f64, f64, f64, f64) {
+    let n = gold.len() as f64;
+    let mut predicted = vec![usize::MAX; gold.len()];
+    for (s, story) in stories.iter().enumerate() {
+        for &m in &story.members {
+            predicted[m] = s;
+        }
+    }
+    let mut gold_sizes: BTreeMap<&str, usize> = BTreeMap::new();
+    for g in gold {
+        *gold_sizes.entry(g).or_default() += 1;
+    }
+    // Contingency: (story, gold label) → count.
+    let mut both: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+    for (i, g) in gold.iter().enumerate() {
+        *both.entry((predicted[i], g.as_str())).or_default() += 1;
+    }
+    let purity = stories
+        .iter()
+        .enumerate()
+        .map(|(s, _)| {
+            both.iter()
+                .filter(|((p, _), _)| *p == s)
+                .map(|(_, &c)| c)
+                .max()
+                .unwrap_or(0)
+        })
+        .sum::<usize>() as f64
+        / n;
+    let completeness = gold_sizes
+        .keys()
+        .map(|g| {
+            both.iter()
+                .filter(|((_, l), _)| l == g)
+                .map(|(_, &c)| c)
+                .max()
+                .unwrap_or(0)
+        })
+        .sum::<usize>() as f64
+        / n;
+    let (mut bp, mut br) = (0.0, 0.0);
+    for (i, g) in gold.iter().enumerate() {
+        let c = both[&(predicted[i], g.as_str())] as f64;
+        bp += c / stories[predicted[i]].members.len() as f64;
+        br += c / gold_sizes[g.as_str()] as f64;
+    }
+    (purity, completeness, bp / n, br / n)
+}
+
+fn as_sets(stories: &[Story]) -> BTreeSet<Vec<usize>> {
+    stories.iter().map(|s| s.members.clone()).collect()
+}
+
+#[test]
+fn seeds_and_fixtures_group_exactly_by_story() {
+    let (articles, extractions, gold) = &*CORPUS;
+    assert!(articles.len() >= 20 && gold.contains(&"seeds".to_string()));
+    let stories = group(articles, extractions);
+    for s in &stories {
+        let labels: Vec<&str> = s.members.iter().map(|&m| gold[m].as_str()).collect();
+        println!("{:<60} {:?}", s.label, labels);
+    }
+    let (purity, completeness, bp, br) = scores(&stories, gold);
+    println!(
+        "purity {purity:.3} completeness {completeness:.3} B-cubed P {bp:.3} R {br:.3} ({} articles, {} stories)",
+        articles.len(),
+        stories.len()
+    );
+    let mut expected: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, g) in gold.iter().enumerate() {
+        expected.entry(g).or_default().push(i);
+    }
+    let expected: BTreeSet<Vec<usize>> = expected.into_values().collect();
+    assert_eq!(as_sets(&stories), expected);
+    assert_eq!((purity, completeness, bp, br), (1.0, 1.0, 1.0, 1.0));
+    // Every story is labelled, and sorted by size then first member.
+    assert!(stories.iter().all(|s| !s.label.is_empty()));
+    assert!(stories.windows(2).all(|w| {
+        (w[0].members.len(), std::cmp::Reverse(w[0].members[0]))
+            >= (w[1].members.len(), std::cmp::Reverse(w[1].members[0]))
+    }));
+}
+
+#[test]
+fn words_alone_group_the_fixtures_too() {
+    // Without entity extraction (stems only) the grouping is still exact here.
+    let (articles, _, gold) = &*CORPUS;
+    let stories = group(articles, &[]);
+    let (purity, completeness, bp, br) = scores(&stories, gold);
+    println!(
+        "words only: purity {purity:.3} completeness {completeness:.3} B-cubed P {bp:.3} R {br:.3}"
+    );
+    assert!(purity == 1.0 && completeness == 1.0, "{stories:#?}");
+}
+
+#[test]
+#[ignore]
+fn print_similarities() {
+    let (articles, extractions, gold) = &*CORPUS;
+    let params = Params {
+        link: 0.0,
+        min_shared: 1,
+        ..Params::default()
+    };
+    let mut within = f32::MAX;
+    let mut across = 0.0f32;
+    for (i, j, s) in similarities(articles, extractions, &params) {
+        let same = gold[i] == gold[j];
+        if same {
+            within = within.min(s);
+        } else {
+            across = across.max(s);
+        }
+        println!(
+            "{s:.3} {} {} {}",
+            if same { "same " } else { "CROSS" },
+            articles[i].source,
+            articles[j].source
+        );
+    }
+    println!("lowest within {within:.3}, highest across {across:.3}");
+}
+
+#[test]
+fn one_article_is_one_story() {
+    let (articles, extractions, _) = &*CORPUS;
+    for (a, ex) in articles.iter().zip(extractions) {
+        let stories = group(std::slice::from_ref(a), std::slice::from_ref(ex));
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].members, vec![0]);
+    }
+    assert!(group(&[], &[]).is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Any subset of the corpus in any order groups the same way (as sets of articles).
+    #[test]
+    fn grouping_is_invariant_to_input_order(
+        order in Just((0..CORPUS.0.len()).collect::<Vec<_>>()).prop_shuffle(),
+        keep in 2usize..64,
+    ) {
+        let (articles, extractions, _) = &*CORPUS;
+        let order: Vec<usize> = order.into_iter().take(keep.min(articles.len())).collect();
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        let pick = |idx: &[usize]| -> (Vec<Article>, Vec<Extraction>) {
+            (idx.iter().map(|&i| articles[i].clone()).collect(),
+             idx.iter().map(|&i| extractions[i].clone()).collect())
+        };
+        let (a1, e1) = pick(&order);
+        let (a2, e2) = pick(&sorted);
+        // Map each grouping back to corpus indices.
+        let back = |stories: Vec<Story>, idx: &[usize]| -> BTreeSet<BTreeSet<usize>> {
+            stories.into_iter().map(|s| s.members.into_iter().map(|m| idx[m]).collect()).collect()
+        };
+        let g1 = back(group(&a1, &e1), &order);
+        let g2 = back(group(&a2, &e2), &sorted);
+        prop_assert_eq!(g1, g2);
+    }
+}
+
+#[test]
+fn the_seeds_alone_are_one_story() {
+    // A folder holding one story: the smoothed idf keeps words every report shares.
+    let (articles, extractions, gold) = &*CORPUS;
+    let idx: Vec<usize> = (0..articles.len())
+        .filter(|&i| gold[i] == "seeds")
+        .collect();
+    let a: Vec<Article> = idx.iter().map(|&i| articles[i].clone()).collect();
+    let e: Vec<Extraction> = idx.iter().map(|&i| extractions[i].clone()).collect();
+    let stories = group(&a, &e);
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    assert_eq!(stories[0].members, (0..idx.len()).collect::<Vec<_>>());
+    assert!(stories[0].label.contains("Putin"), "{}", stories[0].label);
+}
+
+#[test]
+fn stories_subcommand_prints_json_and_names_bad_paths() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "stories",
+            "--json",
+            "seeds",
+            "tests/fixtures/stories/canada-rate-cut/marketwire.txt",
+            "tests/fixtures/stories/canada-rate-cut/the-ledger.txt",
+            "/nonexistent-story",
+        ])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("/nonexistent-story: no such file or directory"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let stories = v["stories"].as_array().expect("stories");
+    let sizes: Vec<usize> = stories
+        .iter()
+        .map(|s| s["articles"].as_array().map_or(0, Vec::len))
+        .collect();
+    assert_eq!(sizes, vec![5, 2]);
+    assert_eq!(
+        stories[1]["articles"][0]["path"],
+        "tests/fixtures/stories/canada-rate-cut/marketwire.txt"
+    );
+    assert!(
+        stories[1]["articles"][1]["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Relief"))
+    );
+    assert!(
+        stories
+            .iter()
+            .all(|s| s["label"].as_str().is_some_and(|l| !l.is_empty()))
+    );
+}
