@@ -13,6 +13,7 @@ pub enum Mode {
     Library,
     Reader,
     Entities,
+    Story,
     Overlay,
 }
 
@@ -23,6 +24,7 @@ impl Mode {
             "library" => Mode::Library,
             "reader" => Mode::Reader,
             "entities" => Mode::Entities,
+            "story" => Mode::Story,
             "overlay" => Mode::Overlay,
             _ => return None,
         })
@@ -33,6 +35,7 @@ impl Mode {
             Mode::Library => "Library",
             Mode::Reader => "Reading pane",
             Mode::Entities => "Entities pane",
+            Mode::Story => "Story screen",
             Mode::Overlay => "Overlays",
         }
     }

@@ -86,6 +86,11 @@ pub enum Role {
     Number,
     Quote,
     Mark,
+    /// Heat-map shades, low to high (story screen).
+    Heat0,
+    Heat1,
+    Heat2,
+    Heat3,
 }
 
 impl Role {
@@ -115,6 +120,10 @@ impl Role {
         (Role::Number, "number"),
         (Role::Quote, "quote"),
         (Role::Mark, "mark"),
+        (Role::Heat0, "heat0"),
+        (Role::Heat1, "heat1"),
+        (Role::Heat2, "heat2"),
+        (Role::Heat3, "heat3"),
     ];
 }
 

@@ -84,6 +84,17 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(msg, area);
         return;
     }
+    if app.story_view.open && app.story.is_some() {
+        let main = Rect::new(0, 0, area.width, area.height);
+        frame.render_widget(super::widgets::story::StoryScreen { app }, main);
+        frame.render_widget(StatusLine { app, area: a }, a.status);
+        match app.overlay {
+            Some(Overlay::Help) => overlay::help(app, frame),
+            Some(Overlay::Messages) => overlay::messages(app, frame),
+            None => {}
+        }
+        return;
+    }
     if a.library.width > 0 {
         if app.entities_pane {
             frame.render_widget(EntitiesPane { app, area: a }, a.library);
