@@ -642,7 +642,7 @@ pub fn to_markdown(m: &StoryModel, articles: &[Article]) -> String {
         );
     }
     let _ = writeln!(o, "\n## Single-source claims\n");
-    for r in 0..m.n {
+    for (r, name) in names.iter().enumerate().take(m.n) {
         let singles: Vec<_> = m
             .claims
             .iter()
@@ -651,7 +651,7 @@ pub fn to_markdown(m: &StoryModel, articles: &[Article]) -> String {
         if singles.is_empty() {
             continue;
         }
-        let _ = writeln!(o, "\n### Only in {} ({})\n", r + 1, md(&names[r]));
+        let _ = writeln!(o, "\n### Only in {} ({})\n", r + 1, md(name));
         for c in singles {
             let _ = writeln!(o, "- {}", text(c.sentences[0]));
         }

@@ -154,7 +154,8 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        areas(self.size, self.focus, self.entities_pane)
+        let a = areas(self.size, self.focus, self.entities_pane);
+        super::ui::with_gutter(a, self.story.is_some())
     }
 
     /// Makes derived state current (layout cache, list offset). Called before each draw, so

@@ -229,6 +229,7 @@ impl Widget for StoryScreen<'_> {
             };
             Paragraph::new(Line::styled(msg, theme.style(Role::Dim))).render(g.list, buf);
         }
+        let n_rows = rows.len();
         let visible: Vec<Line> = rows
             .into_iter()
             .skip(offset)
@@ -242,11 +243,18 @@ impl Widget for StoryScreen<'_> {
                 theme.style(Role::Selected),
             );
         }
-        if g.detail.height > 0 {
+        let mut detail_area = g.detail;
+        if sv.pane == Pane::Coverage && detail_area.height > 0 {
+            // The matrix is short: its legend and details follow it.
+            let y = g.list.y + (n_rows as u16 + 1).min(g.list.height);
+            detail_area.height += detail_area.y - y;
+            detail_area.y = y;
+        }
+        if detail_area.height > 0 {
             let rule = "─".repeat(g.detail.width as usize);
             let mut lines = vec![Line::styled(rule, theme.style(Role::Border))];
             lines.extend(detail);
-            Paragraph::new(lines).render(g.detail, buf);
+            Paragraph::new(lines).render(detail_area, buf);
         }
     }
 }
@@ -408,8 +416,8 @@ fn entities(c: &Ctx, g: StoryGeometry) -> Parts {
     let width = g.list.width as usize;
     let kind_w = 7;
     let cols = 2 * m.n;
-    let tail = cols + 6;
-    let name_w = width.saturating_sub(kind_w + tail).max(4);
+    let tail = cols + 8;
+    let name_w = width.saturating_sub(kind_w + tail).clamp(4, 36);
     let mut head = format!("{:<kind_w$}{:<name_w$}", "type", "entity");
     for r in 0..m.n {
         head.push_str(&format!("{:<2}", (r + 1) % 10));
@@ -569,7 +577,7 @@ fn quotes(c: &Ctx, g: StoryGeometry) -> Parts {
             .enumerate()
             .map(|(r, u)| format!("{} {} {}", use_symbol(*u), c.label(r), u.label()))
             .collect();
-        for l in wrap(&uses.join(" · "), width, 3) {
+        for l in wrap(&uses.join("   "), width, 3) {
             detail.push(Line::raw(l));
         }
     }
@@ -726,10 +734,10 @@ pub fn gutter(
     buf: &mut Buffer,
 ) {
     use crate::tui::layout::LineContent;
-    if text.x == 0 || text.width == 0 {
+    if text.x < 2 || text.width == 0 {
         return;
     }
-    let x = text.x - 1;
+    let x = text.x - 2;
     let sents = &story.model.sentences[story.report];
     for (row, line) in doc
         .lines
