@@ -5,6 +5,8 @@ use crate::engine::Article;
 use crate::engine::entities::Extraction;
 use crate::engine::entities::index::EntityIndex;
 use crate::engine::load::LoadError;
+use crate::engine::story::StoryModel;
+use std::sync::Arc;
 
 /// A user intention, named in `assets/keymap.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,6 +47,13 @@ pub enum Command {
     JumpMention,
     NextMention,
     PrevMention,
+    // The story screen (src/tui/story.rs).
+    StoryOpen,
+    StoryPane(u8),
+    StoryNextPane,
+    StoryPrevPane,
+    StorySingleSource,
+    ReaderOnlyThis,
 }
 
 impl Command {
@@ -140,6 +149,36 @@ impl Command {
             "prev_mention",
             "previous mention of the chosen entity",
         ),
+        (
+            Command::StoryOpen,
+            "story",
+            "story overview: coverage, claims, entities, quotes, discrepancies",
+        ),
+        (Command::StoryNextPane, "story_next_pane", "next story pane"),
+        (
+            Command::StoryPrevPane,
+            "story_prev_pane",
+            "previous story pane",
+        ),
+        (Command::StoryPane(0), "story_coverage", "coverage matrix"),
+        (Command::StoryPane(1), "story_claims", "claims"),
+        (Command::StoryPane(2), "story_entities", "entity matrix"),
+        (Command::StoryPane(3), "story_quotes", "quote ledger"),
+        (
+            Command::StoryPane(4),
+            "story_discrepancies",
+            "discrepancies",
+        ),
+        (
+            Command::StorySingleSource,
+            "story_single_source",
+            "claims: only single-source ones / all",
+        ),
+        (
+            Command::ReaderOnlyThis,
+            "only_this_report",
+            "dim what other reports also say",
+        ),
         (Command::Messages, "messages", "show load messages"),
         (Command::Help, "help", "this help"),
         (Command::Close, "close", "close the overlay"),
@@ -191,4 +230,8 @@ pub enum Action {
     LoadFinished,
     /// A compare worker finished (`tui::compare`).
     Compared(Box<super::compare::CompareDone>),
+    /// The story model is being built (after story-wide extraction).
+    StoryBuilding,
+    /// The story model of every loaded article, in library order.
+    Story(Arc<StoryModel>),
 }

@@ -4,13 +4,16 @@ use super::action::{Action, Command};
 use super::keymap::{Keymap, Mode};
 use super::layout::LineContent;
 use super::layout::{DocLayout, layout};
+use super::story::StoryState;
 use super::theme::Theme;
 use super::ui::{Areas, areas};
 use super::widgets::entities::{EntityRow, entity_rows, geometry};
 use crate::engine::entities::index::{EntityIndex, IndexEntry};
 use crate::engine::entities::{EntityKind, Extraction};
 use crate::engine::sanitize::sanitize_line;
+use crate::engine::story::StoryModel;
 use crate::engine::{Article, Span};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -95,7 +98,15 @@ pub struct App {
     /// The marked mention: (article, span).
     pub mark: Option<(usize, Span)>,
     /// Scroll the reader to the mark at the next `prepare`.
-    reveal: bool,
+    pub(crate) reveal: bool,
+    /// The story model (none until the worker has built it for every loaded article).
+    pub story: Option<Arc<StoryModel>>,
+    /// The worker is building the story model.
+    pub story_building: bool,
+    /// The story screen's state (`o`).
+    pub story_view: StoryState,
+    /// The reader dims what other reports also say (`U`).
+    pub only_this: bool,
     /// A one-off message for the status line, cleared by the next key.
     pub notice: Option<String>,
 }
@@ -134,6 +145,10 @@ impl App {
             chosen: None,
             mark: None,
             reveal: false,
+            story: None,
+            story_building: false,
+            story_view: StoryState::default(),
+            only_this: false,
             notice: None,
         }
     }
@@ -143,6 +158,7 @@ impl App {
         match (self.overlay, self.focus) {
             (Some(_), _) => Mode::Overlay,
             (None, _) if self.compare.is_some() => Mode::Compare,
+            (None, _) if self.story_view.open => Mode::Story,
             (None, Focus::Library) if self.entities_pane => Mode::Entities,
             (None, Focus::Library) => Mode::Library,
             (None, Focus::Reader) => Mode::Reader,
@@ -150,7 +166,8 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        areas(self.size, self.focus, self.entities_pane)
+        let a = areas(self.size, self.focus, self.entities_pane);
+        super::ui::with_gutter(a, self.story.is_some())
     }
 
     /// Makes derived state current (layout cache, list offset). Called before each draw, so
@@ -184,6 +201,7 @@ impl App {
             self.entity_offset = row + 1 - height;
         }
         self.entity_offset = self.entity_offset.min(row);
+        self.prepare_story();
         let rows = (a.library_list.height as usize / 2).max(1);
         if self.selected < self.library_offset {
             self.library_offset = self.selected;
@@ -245,6 +263,13 @@ impl App {
             }
             Action::LoadFinished => self.load.finished = true,
             Action::Compared(done) => self.compare_done(*done),
+            Action::StoryBuilding => self.story_building = true,
+            Action::Story(model) => {
+                self.story_building = false;
+                if model.n == self.articles.len() {
+                    self.story = Some(model);
+                }
+            }
         }
         self.prepare();
     }
@@ -261,6 +286,7 @@ impl App {
         self.index = EntityIndex::default();
         self.entity_rows.clear();
         self.mark = None;
+        self.story = None;
         let pos = self.order.partition_point(|&o| o <= order);
         self.articles.splice(pos..pos, batch);
         self.extractions.splice(pos..pos, extractions);
@@ -297,6 +323,9 @@ impl App {
         if self.compare.is_some() {
             return self.compare_command(c);
         }
+        if self.story_view.open {
+            return self.story_command(c);
+        }
         let page = self.reader_height().max(1);
         match c {
             Command::Quit => self.quit = true,
@@ -330,6 +359,8 @@ impl App {
                     self.focus
                 };
             }
+            Command::StoryOpen => self.open_story(),
+            Command::ReaderOnlyThis => self.toggle_only_this(),
             Command::JumpMention => self.jump(Step::Enter),
             Command::NextMention => self.jump(Step::Next),
             Command::PrevMention => self.jump(Step::Prev),

@@ -14,6 +14,7 @@ pub enum Mode {
     Reader,
     Compare,
     Entities,
+    Story,
     Overlay,
 }
 
@@ -25,6 +26,7 @@ impl Mode {
             "reader" => Mode::Reader,
             "compare" => Mode::Compare,
             "entities" => Mode::Entities,
+            "story" => Mode::Story,
             "overlay" => Mode::Overlay,
             _ => return None,
         })
@@ -36,6 +38,7 @@ impl Mode {
             Mode::Reader => "Reading pane",
             Mode::Compare => "Compare view",
             Mode::Entities => "Entities pane",
+            Mode::Story => "Story screen",
             Mode::Overlay => "Overlays",
         }
     }

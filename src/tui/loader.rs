@@ -7,8 +7,8 @@
 
 use super::action::Action;
 use crate::engine::Article;
-use crate::engine::entities::extract_story;
 use crate::engine::entities::index::EntityIndex;
+use crate::engine::entities::{Extraction, extract_story};
 use crate::engine::load::{Input, LoadOptions, load_input};
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -76,11 +76,34 @@ pub fn spawn(inputs: Vec<Input>, opts: LoadOptions, tx: Sender<Action>) -> LoadH
         if flag.load(Ordering::Relaxed) {
             return;
         }
-        for action in story_actions(loaded) {
+        let mut sorted = loaded;
+        sorted.sort_by_key(|(order, _)| *order);
+        let articles: Vec<Article> = sorted.iter().flat_map(|(_, a)| a.clone()).collect();
+        let actions = story_actions(sorted);
+        let extractions: Vec<Extraction> = actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Extracted { extractions, .. } => Some(extractions.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        for action in actions {
             let _ = tx.send(action);
         }
+        // Phase 3: the story model (all pairwise comparisons), still off the UI thread.
+        if flag.load(Ordering::Relaxed) || articles.is_empty() {
+            return;
+        }
+        let _ = tx.send(Action::StoryBuilding);
+        let _ = tx.send(story_action(&articles, &extractions));
     });
     LoadHandle { cancel }
+}
+
+/// The story model of the loaded articles (library order) and their story-wide extractions.
+pub fn story_action(articles: &[Article], extractions: &[Extraction]) -> Action {
+    Action::Story(Arc::new(crate::engine::story::build(articles, extractions)))
 }
 
 /// Story-wide extraction of what loaded (input position, its articles): one

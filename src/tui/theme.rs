@@ -92,6 +92,11 @@ pub enum Role {
     /// Compare view: a sentence only one report has (row shading).
     DiffUnique,
     Mark,
+    /// Heat-map shades, low to high (story screen).
+    Heat0,
+    Heat1,
+    Heat2,
+    Heat3,
 }
 
 impl Role {
@@ -124,6 +129,10 @@ impl Role {
         (Role::DiffWire, "diff_wire"),
         (Role::DiffUnique, "diff_unique"),
         (Role::Mark, "mark"),
+        (Role::Heat0, "heat0"),
+        (Role::Heat1, "heat1"),
+        (Role::Heat2, "heat2"),
+        (Role::Heat3, "heat3"),
     ];
 }
 

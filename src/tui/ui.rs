@@ -74,15 +74,37 @@ pub fn areas((w, h): (u16, u16), focus: Focus, entities: bool) -> Areas {
     }
 }
 
+/// With the story model: one more column left of the reader's text, so the gutter (how many
+/// other reports carry each sentence) stands apart from it.
+pub fn with_gutter(mut a: Areas, story: bool) -> Areas {
+    if story && a.reader_text.width > 1 {
+        a.reader_text.x += 1;
+        a.reader_text.width -= 1;
+    }
+    a
+}
+
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let a = areas((area.width, area.height), app.focus, app.entities_pane);
+    let a = with_gutter(a, app.story.is_some());
     if a.too_small {
         let msg = Paragraph::new(Line::from("enlarge the terminal (q quits)"))
             .style(app.theme.style(Role::Dim))
             .wrap(Wrap { trim: true });
         frame.render_widget(msg, area);
+        return;
+    }
+    if app.compare.is_none() && app.story_view.open && app.story.is_some() {
+        let main = Rect::new(0, 0, area.width, area.height);
+        frame.render_widget(super::widgets::story::StoryScreen { app }, main);
+        frame.render_widget(StatusLine { app, area: a }, a.status);
+        match app.overlay {
+            Some(Overlay::Help) => overlay::help(app, frame),
+            Some(Overlay::Messages) => overlay::messages(app, frame),
+            _ => {}
+        }
         return;
     }
     if let Some(view) = &app.compare {

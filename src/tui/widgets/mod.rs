@@ -6,6 +6,7 @@ pub mod library;
 pub mod overlay;
 pub mod reader;
 pub mod status;
+pub mod story;
 
 use ratatui::text::Span;
 use unicode_width::UnicodeWidthStr;

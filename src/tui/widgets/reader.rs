@@ -142,6 +142,7 @@ impl Widget for ArticlePane<'_> {
         };
         let extraction = app.extractions.get(idx).filter(|_| app.highlight);
         let mark = app.mark.filter(|(i, _)| *i == idx).map(|(_, s)| s);
+        let story = super::story::reader_story(app, idx);
         let visible = doc
             .lines
             .iter()
@@ -164,6 +165,7 @@ impl Widget for ArticlePane<'_> {
                                 spans.push(Span::styled(" ", style));
                             }
                             let word = article.text.get(w.range()).unwrap_or("");
+                            let style = super::story::word_style(story, *w, mark, style, theme);
                             if l.kind == LineKind::Bullet && i == 0 && word == "•" {
                                 spans.push(Span::styled(word, theme.style(Role::Bullet)));
                             } else {
@@ -184,6 +186,9 @@ impl Widget for ArticlePane<'_> {
             })
             .collect();
         Paragraph::new(lines).render(text_area, buf);
+        if let Some(story) = story {
+            super::story::gutter(story, doc, app.reader_scroll, text_area, theme, buf);
+        }
         let total = doc.lines.len();
         if total > text_area.height as usize {
             let mut state = ScrollbarState::new(total.saturating_sub(text_area.height as usize))

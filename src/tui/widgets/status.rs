@@ -27,7 +27,14 @@ impl Widget for StatusLine<'_> {
         };
         // The longest hint that leaves room for the position and a message.
         let in_entities = app.entities_pane && app.focus == crate::tui::app::Focus::Library;
+        let story_choices: &[&str] = &[
+            " Tab/1-5 pane · Enter open · f single-source · Esc back · ? help ",
+            " 1-5 pane · f single · Esc back · ? help ",
+            " Esc back · ? help ",
+            " ? help ",
+        ];
         let choices: &[&str] = match (in_entities, self.area.narrow) {
+            _ if app.story_view.open => story_choices,
             (true, true) => &[
                 " Enter jump · n/N step · Tab pane · ? help ",
                 " Enter jump · ? help ",
@@ -68,6 +75,8 @@ impl Widget for StatusLine<'_> {
             (notice.clone(), false)
         } else if !app.marks.is_empty() {
             (app.marks_note(), false)
+        } else if app.story_building {
+            ("building story…".to_string(), false)
         } else if let Some(last) = app.messages.last() {
             let more = if app.messages.len() > 1 {
                 format!(" (+{} more)", app.messages.len() - 1)

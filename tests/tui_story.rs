@@ -1,0 +1,281 @@
+//! The story screen (`o`) on the seeds: each pane drawn at 120x40 and 80x24, every size
+//! without panic, the single-source filter, Enter into the reader, the reader's gutter and `U`.
+
+use parallax::engine::load::{LoadOptions, load_input, seed_inputs};
+use parallax::tui::action::{Action, Command};
+use parallax::tui::app::{App, Focus};
+use parallax::tui::keymap::Keymap;
+use parallax::tui::loader::{story_action, story_actions};
+use parallax::tui::story::Pane;
+use parallax::tui::theme::{Depth, Role, Theme};
+use parallax::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Modifier;
+
+/// The seeds loaded, extracted story-wide and the story model built, as the loader sends them.
+fn story_app(depth: Depth) -> App {
+    let mut app = App::new(Keymap::default_map(), Theme::new(depth));
+    let inputs = seed_inputs();
+    let mut all = Vec::new();
+    for (order, input) in inputs.iter().enumerate() {
+        let loaded = load_input(input, &LoadOptions::default()).unwrap();
+        all.push((order, loaded.articles.clone()));
+        app.update(Action::Loaded {
+            order,
+            articles: loaded.articles,
+        });
+    }
+    app.update(Action::LoadFinished);
+    for a in story_actions(all) {
+        app.update(a);
+    }
+    app.update(Action::StoryBuilding);
+    let (articles, extractions) = (app.articles.clone(), app.extractions.clone());
+    app.update(story_action(&articles, &extractions));
+    assert!(app.story.is_some());
+    app
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    app.update(Action::Resize(w, h));
+    app.prepare();
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| ui::render(app, f)).unwrap();
+    term
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    let ev = KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(c) = app.keymap.lookup(app.mode(), &ev) {
+        app.update(Action::Command(c));
+    }
+}
+
+fn screen(term: &Terminal<TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn each_pane_at_120x40_and_80x24() {
+    for (w, h) in [(120u16, 40u16), (80, 24)] {
+        let mut app = story_app(Depth::Mono);
+        draw(&mut app, w, h);
+        press(&mut app, KeyCode::Char('o'));
+        assert!(app.story_view.open);
+        for (k, pane) in Pane::ALL.iter().enumerate() {
+            press(&mut app, KeyCode::Char(char::from(b'1' + k as u8)));
+            assert_eq!(app.story_view.pane, *pane);
+            let s = screen(&draw(&mut app, w, h));
+            assert!(s.contains(pane.title()), "{s}");
+            let name = format!("story_{}_{w}x{h}", pane.title().to_lowercase());
+            insta::assert_snapshot!(name, s);
+        }
+        press(&mut app, KeyCode::Esc);
+        assert!(!app.story_view.open, "Esc goes back");
+        let s = screen(&draw(&mut app, w, h));
+        assert!(!s.contains("Discrepancies"), "{s}");
+    }
+}
+
+#[test]
+fn every_size_renders_the_story_screen_without_panic() {
+    let mut app = story_app(Depth::TrueColor);
+    app.update(Action::Command(Command::StoryOpen));
+    for w in 0..=120u16 {
+        for h in 0..=40u16 {
+            let pane = ((w + h) % 5) as u8;
+            app.update(Action::Command(Command::StoryPane(pane)));
+            draw(&mut app, w, h);
+            if (w * 3 + h) % 11 == 0 {
+                app.update(Action::Command(Command::PageDown));
+                app.update(Action::Command(Command::Bottom));
+                if w % 2 == 0 {
+                    app.update(Action::Command(Command::StorySingleSource));
+                }
+                draw(&mut app, w, h);
+            }
+        }
+    }
+    // The reader with its gutter, dimming on, at every size too.
+    app.update(Action::Command(Command::Close));
+    app.update(Action::Command(Command::ReaderOnlyThis));
+    app.update(Action::Command(Command::FocusReader));
+    for w in 0..=120u16 {
+        for h in 0..=40u16 {
+            draw(&mut app, w, h);
+        }
+    }
+}
+
+#[test]
+fn f_filters_the_claims_to_single_source_ones() {
+    let mut app = story_app(Depth::Mono);
+    draw(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('2'));
+    let model = app.story.clone().unwrap();
+    let all = model.claims.len();
+    let single = model.claims.iter().filter(|c| c.single_source()).count();
+    assert!(single > 0 && single < all, "{single} of {all}");
+    assert_eq!(app.story_view.claim_rows.len(), all);
+    let s = screen(&draw(&mut app, 120, 40));
+    assert!(s.contains(" 5/5 "), "{s}");
+    press(&mut app, KeyCode::Char('f'));
+    let rows = app.story_view.claim_rows.clone();
+    assert_eq!(rows.len(), single);
+    assert!(rows.iter().all(|&c| model.claims[c].single_source()));
+    let s = screen(&draw(&mut app, 120, 40));
+    assert!(s.contains("one report only"), "{s}");
+    assert!(
+        s.contains(&format!("single-source claims: {single}")),
+        "{s}"
+    );
+    let list: Vec<&str> = s.lines().skip(3).take(20).collect();
+    for l in &list {
+        assert!(!l.contains(" 5/5 ") && !l.contains(" 2/5 "), "{l}");
+    }
+    assert!(list.iter().any(|l| l.contains(" 1/5 ")), "{s}");
+    // f again: all claims.
+    press(&mut app, KeyCode::Char('f'));
+    assert_eq!(app.story_view.claim_rows.len(), all);
+}
+
+#[test]
+fn enter_on_a_claim_opens_the_reader_at_its_sentence() {
+    let mut app = story_app(Depth::Mono);
+    draw(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('f'));
+    // A single-source claim far down a report, so the reader has to scroll.
+    let model = app.story.clone().unwrap();
+    let (k, (r, s)) = app
+        .story_view
+        .claim_rows
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| (k, model.claims[c].sentences[0]))
+        .max_by_key(|(_, (_, s))| *s)
+        .unwrap();
+    for _ in 0..k {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.story_view.open);
+    assert_eq!(app.open, Some(r));
+    assert_eq!(app.focus, Focus::Reader);
+    let span = model.sentences[r][s].span;
+    assert_eq!(app.mark, Some((r, span)));
+    let term = draw(&mut app, 120, 40);
+    let screen = screen(&term);
+    assert!(app.reader_scroll > 0, "scrolled to sentence {s}");
+    // The sentence's first words are on screen, marked.
+    let text = app.articles[r].slice(span);
+    let first: String = text
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (y, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(&first))
+        .unwrap_or_else(|| panic!("{first:?} on screen:\n{screen}"));
+    let x = line[..line.find(&first).unwrap()].chars().count() as u16;
+    let style = term.backend().buffer()[(x, y as u16)].style();
+    assert!(style.add_modifier.contains(Modifier::REVERSED), "{style:?}");
+    // The gutter says no other report carries it.
+    let gutter: Vec<char> = screen
+        .lines()
+        .filter_map(|l| l.chars().nth(37))
+        .filter(|c| c.is_ascii_digit())
+        .collect();
+    assert!(gutter.contains(&'0'), "{screen}");
+}
+
+#[test]
+fn the_reader_gutter_counts_other_reports_and_u_dims_shared_sentences() {
+    let mut app = story_app(Depth::Mono);
+    let term = draw(&mut app, 120, 40);
+    let s = screen(&term);
+    let model = app.story.clone().unwrap();
+    // The first body sentence of report 1: its count of other reports, left of the text.
+    let first = model.sentences[0]
+        .iter()
+        .position(|x| {
+            app.articles[0]
+                .slice(x.span)
+                .starts_with("The United States")
+        })
+        .unwrap();
+    let n = model.carried_by_others(0, first);
+    let line = s
+        .lines()
+        .find(|l| l.contains("The United States is not"))
+        .unwrap();
+    assert!(line.contains(&format!("│{n} The United States")), "{line}");
+    press(&mut app, KeyCode::Char('U'));
+    let term = draw(&mut app, 120, 40);
+    let s = screen(&term);
+    assert!(s.contains("only this report"), "{s}");
+    let (y, line) = s
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("The United States is not"))
+        .unwrap();
+    let x = line[..line.find("The United").unwrap()].chars().count() as u16;
+    let dim = term.backend().buffer()[(x, y as u16)].style();
+    assert_eq!(
+        n > 0,
+        dim.add_modifier.contains(Modifier::DIM),
+        "shared sentences are dimmed: {dim:?}"
+    );
+}
+
+#[test]
+fn heat_map_shades_are_readable_without_colour() {
+    let theme = Theme::new(Depth::Mono);
+    assert!(
+        theme
+            .style(Role::Heat0)
+            .add_modifier
+            .contains(Modifier::DIM)
+    );
+    assert!(
+        theme
+            .style(Role::Heat3)
+            .add_modifier
+            .contains(Modifier::BOLD)
+    );
+    let t16 = Theme::new(Depth::Ansi16);
+    assert_ne!(t16.style(Role::Heat0), t16.style(Role::Heat3));
+    let mut app = story_app(Depth::Mono);
+    draw(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('o'));
+    let s = screen(&draw(&mut app, 120, 40));
+    // Shade characters carry the level too.
+    assert!(s.contains('▒') || s.contains('▓'), "{s}");
+}
+
+#[test]
+fn o_before_the_story_is_built_says_so() {
+    let mut app = App::new(Keymap::default_map(), Theme::new(Depth::Mono));
+    draw(&mut app, 80, 24);
+    app.update(Action::StoryBuilding);
+    press(&mut app, KeyCode::Char('o'));
+    assert!(!app.story_view.open);
+    let s = screen(&draw(&mut app, 80, 24));
+    assert!(s.contains("building story"), "{s}");
+}
