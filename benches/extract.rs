@@ -8,15 +8,7 @@ use parallax::engine::load::{SEEDS, parse};
 use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {
-    // Without the comment-form tail of 004: the loader treats everything after a comment
-    // form as page boilerplate, which would leave most of the 4 MB unread.
-    let one: String = SEEDS
-        .iter()
-        .map(|(_, t)| {
-            let body = t.split("\nLeave a Reply").next().unwrap_or(t);
-            format!("{body}\n\n")
-        })
-        .collect();
+    let one: String = SEEDS.iter().map(|(_, t)| format!("{t}\n\n")).collect();
     let mut text = String::new();
     while text.len() < 4_000_000 {
         text.push_str(&one);

@@ -282,31 +282,21 @@ fn entities(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let extractions = entities::extract_story(&articles);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = if json {
-        let all: Vec<_> = articles
-            .iter()
-            .zip(&extractions)
-            .map(|(a, ex)| entities::to_json(a, ex))
-            .collect();
-        serde_json::to_writer_pretty(&mut out, &all)
-            .map_err(std::io::Error::other)
-            .and_then(|_| writeln!(out))
-    } else {
-        articles
-            .iter()
-            .zip(&extractions)
-            .try_for_each(|(a, ex)| writeln!(out, "{}", entities::table(a, ex)))
-    };
-    match written.and_then(|_| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("parallax: writing output: {e}");
-            ExitCode::FAILURE
+    write_stdout(|out| {
+        if json {
+            let all: Vec<_> = articles
+                .iter()
+                .zip(&extractions)
+                .map(|(a, ex)| entities::to_json(a, ex))
+                .collect();
+            write_json(out, &serde_json::Value::Array(all))
+        } else {
+            articles
+                .iter()
+                .zip(&extractions)
+                .try_for_each(|(a, ex)| writeln!(out, "{}", entities::table(a, ex)))
         }
-    }
+    })
 }
 
 /// `parallax stories`: the articles grouped into stories, as JSON or a listing.
@@ -321,10 +311,9 @@ fn stories(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
     // Per article: names are canonical within one report, which is what grouping compares.
     let extractions: Vec<_> = articles.par_iter().map(entities::extract).collect();
     let stories = group::group(&articles, &extractions);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = if json {
-        let all: Vec<_> = stories
+    write_stdout(|out| {
+        if json {
+            let all: Vec<_> = stories
             .iter()
             .map(|s| {
                 let members: Vec<_> = s
@@ -338,34 +327,25 @@ fn stories(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
                 serde_json::json!({"label": s.label, "articles": members})
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "stories": all }))
-            .map_err(std::io::Error::other)
-            .and_then(|_| writeln!(out))
-    } else {
-        stories.iter().enumerate().try_for_each(|(i, s)| {
-            let n = s.members.len();
-            writeln!(
-                out,
-                "{}{}. {} ({n} report{})",
-                if i > 0 { "\n" } else { "" },
-                i + 1,
-                s.label,
-                if n == 1 { "" } else { "s" }
-            )?;
-            for a in s.members.iter().filter_map(|&m| articles.get(m)) {
-                writeln!(out, "   {}  {}", a.source.label(), sanitize_line(&a.title))?;
-            }
-            Ok(())
-        })
-    };
-    match written.and_then(|_| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("parallax: writing output: {e}");
-            ExitCode::FAILURE
+            write_json(out, &serde_json::json!({ "stories": all }))
+        } else {
+            stories.iter().enumerate().try_for_each(|(i, s)| {
+                let n = s.members.len();
+                writeln!(
+                    out,
+                    "{}{}. {} ({n} report{})",
+                    if i > 0 { "\n" } else { "" },
+                    i + 1,
+                    s.label,
+                    if n == 1 { "" } else { "s" }
+                )?;
+                for a in s.members.iter().filter_map(|&m| articles.get(m)) {
+                    writeln!(out, "   {}  {}", a.source.label(), sanitize_line(&a.title))?;
+                }
+                Ok(())
+            })
         }
-    }
+    })
 }
 
 /// Writes script output to stdout; a closed pipe is not an error.
@@ -380,6 +360,12 @@ fn write_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> ExitCo
             ExitCode::FAILURE
         }
     }
+}
+
+/// Pretty JSON and a final newline.
+fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::other)?;
+    writeln!(out)
 }
 
 /// Loads one report for `compare`: the first article of `path` (a feed's first entry).
@@ -420,11 +406,7 @@ fn story(paths: &[PathBuf], format: StoryFormat, max_bytes: u64) -> ExitCode {
     let extractions = entities::extract_story(&articles);
     let model = story::build(&articles, &extractions);
     write_stdout(|out| match format {
-        StoryFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &story::to_json(&model, &articles))
-                .map_err(std::io::Error::other)?;
-            writeln!(out)
-        }
+        StoryFormat::Json => write_json(out, &story::to_json(&model, &articles)),
         StoryFormat::Markdown => write!(out, "{}", story::to_markdown(&model, &articles)),
     })
 }
@@ -453,11 +435,7 @@ fn compare(
         }
     });
     write_stdout(|out| match format {
-        CompareFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &render::to_json(&c, &a, &b))
-                .map_err(std::io::Error::other)?;
-            writeln!(out)
-        }
+        CompareFormat::Json => write_json(out, &render::to_json(&c, &a, &b)),
         CompareFormat::Text => write!(out, "{}", render::to_text(&c, &a, &b, width)),
         CompareFormat::Markdown => write!(out, "{}", render::to_markdown(&c, &a, &b)),
     })

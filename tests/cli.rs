@@ -10,6 +10,19 @@ fn parallax() -> Command {
     c
 }
 
+/// Runs parallax with `args`, `input` on standard input; returns its output.
+fn with_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
+    let mut child = parallax()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 #[test]
 fn missing_path_is_reported_and_the_rest_loads() {
     let out = parallax()
@@ -50,19 +63,7 @@ fn tempdir(name: &str) -> std::path::PathBuf {
 
 #[test]
 fn stdin_escapes_never_reach_the_output() {
-    let mut child = parallax()
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"a\x1b]52;c;SGVsbG8=\x07b\x1b[2J")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = with_stdin(&["-"], b"a\x1b]52;c;SGVsbG8=\x07b\x1b[2J");
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("ab\n"), "{text:?}");
@@ -243,25 +244,13 @@ fn compare_text_is_the_piped_default_and_errors_name_the_file() {
 
 #[test]
 fn compare_from_stdin_never_echoes_escapes() {
-    let mut child = parallax()
-        .args([
+    let out = with_stdin(&[
             "compare",
             "-",
             "seeds/000_5eb35f87fe822ca5.txt",
             "--format",
             "markdown",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Rubio \x1b]52;c;SGVsbG8=\x07says \x1b[2Jlow expectations\xc2\x9b for the talks in Istanbul.\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+        ], b"Rubio \x1b]52;c;SGVsbG8=\x07says \x1b[2Jlow expectations\xc2\x9b for the talks in Istanbul.\n");
     assert!(out.status.success());
     assert!(!out.stdout.contains(&0x1b));
     assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{9b}'));

@@ -11,6 +11,36 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// Starts the binary in a `w`×`h` session on a private socket named after `name`; `None`
+    /// (with a printed reason) when tmux is not installed. After parallax exits the shell
+    /// prints its status and waits, so the restored terminal state can be inspected.
+    fn start(name: &str, w: u16, h: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            println!("skipped: tmux is not installed (.ci/run installs it)");
+            return None;
+        }
+        let t = Tmux {
+            socket: format!("parallax-{name}-{}", std::process::id()),
+        };
+        let bin = env!("CARGO_BIN_EXE_parallax");
+        let cmd = format!("TERM=xterm-256color '{bin}'; echo EXIT=$?; sleep 120");
+        let (w, h) = (w.to_string(), h.to_string());
+        t.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-c",
+            "/tmp",
+            &cmd,
+        ]);
+        Some(t)
+    }
+
     fn run(&self, args: &[&str]) -> String {
         let out = Command::new("tmux")
             .arg("-L")
@@ -78,30 +108,9 @@ fn row(s: &str, n: usize) -> &str {
 
 #[test]
 fn seeds_open_move_help_resize_quit_restores_the_screen() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        println!("skipped: tmux is not installed (.ci/run installs it)");
+    let Some(t) = Tmux::start("e2e", 100, 30) else {
         return;
-    }
-    let t = Tmux {
-        socket: format!("parallax-e2e-{}", std::process::id()),
     };
-    let bin = env!("CARGO_BIN_EXE_parallax");
-    // After parallax exits the shell prints its status and waits, so the restored terminal
-    // state can be inspected.
-    let cmd = format!("TERM=xterm-256color '{bin}'; echo EXIT=$?; sleep 120");
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-c",
-        "/tmp",
-        &cmd,
-    ]);
 
     let first = t.wait_for("the library", |s| s.contains("Library (5)"));
     assert!(first.contains("US Has Low Expectations"));
@@ -140,28 +149,9 @@ fn seeds_open_move_help_resize_quit_restores_the_screen() {
 
 #[test]
 fn library_marks_two_reports_compares_them_and_escape_returns() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        println!("skipped: tmux is not installed (.ci/run installs it)");
+    let Some(t) = Tmux::start("e2e-compare", 120, 40) else {
         return;
-    }
-    let t = Tmux {
-        socket: format!("parallax-e2e-compare-{}", std::process::id()),
     };
-    let bin = env!("CARGO_BIN_EXE_parallax");
-    let cmd = format!("TERM=xterm-256color '{bin}'; echo EXIT=$?; sleep 120");
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-c",
-        "/tmp",
-        &cmd,
-    ]);
     t.wait_for("the library", |s| s.contains("Library (5)"));
     t.keys(&["Space"]);
     t.wait_for("A marked", |s| s.contains("[A] US Has Low"));

@@ -1,6 +1,9 @@
 //! Screen tests: the reader drawn on ratatui's TestBackend from the seeds, driven through the
 //! real keymap and `App::update`.
 
+mod common;
+use common::{draw, press, screen};
+
 use parallax::engine::entities::extract;
 use parallax::engine::load::{Input, LoadOptions, load_input, seed_inputs};
 use parallax::tui::action::{Action, Command};
@@ -8,10 +11,7 @@ use parallax::tui::app::App;
 use parallax::tui::keymap::Keymap;
 use parallax::tui::loader::story_actions;
 use parallax::tui::theme::{Depth, Theme};
-use parallax::tui::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 fn seeded_app(depth: Depth) -> App {
     let mut app = App::new(Keymap::default_map(), Theme::new(depth));
@@ -35,35 +35,6 @@ fn seeded_app(depth: Depth) -> App {
         app.update(a);
     }
     app
-}
-
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(w, h));
-    app.prepare();
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| ui::render(app, f)).unwrap();
-    term
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let ev = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(c) = app.keymap.lookup(app.mode(), &ev) {
-        app.update(Action::Command(c));
-    }
-}
-
-fn screen(term: &Terminal<TestBackend>) -> String {
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

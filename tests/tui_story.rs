@@ -1,6 +1,9 @@
 //! The story screen (`o`) on the seeds: each pane drawn at 120x40 and 80x24, every size
 //! without panic, the single-source filter, Enter into the reader, the reader's gutter and `U`.
 
+mod common;
+use common::{draw, press, screen};
+
 use parallax::engine::load::{LoadOptions, load_input, seed_inputs};
 use parallax::tui::action::{Action, Command};
 use parallax::tui::app::{App, Focus};
@@ -8,10 +11,7 @@ use parallax::tui::keymap::Keymap;
 use parallax::tui::loader::{story_action, story_actions};
 use parallax::tui::story::Pane;
 use parallax::tui::theme::{Depth, Role, Theme};
-use parallax::tui::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 
 /// The seeds loaded, extracted story-wide and the story model built, as the loader sends them.
@@ -36,35 +36,6 @@ fn story_app(depth: Depth) -> App {
     app.update(story_action(&articles, &extractions));
     assert!(app.story.is_some());
     app
-}
-
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(w, h));
-    app.prepare();
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| ui::render(app, f)).unwrap();
-    term
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let ev = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(c) = app.keymap.lookup(app.mode(), &ev) {
-        app.update(Action::Command(c));
-    }
-}
-
-fn screen(term: &Terminal<TestBackend>) -> String {
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

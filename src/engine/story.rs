@@ -140,12 +140,6 @@ pub struct StoryModel {
 }
 
 impl StoryModel {
-    /// The comparison of reports `a` and `b` (either order: swapped as needed, so `left` is
-    /// `a`), for the compare view.
-    pub fn comparison(&self, a: usize, b: usize) -> Option<&Comparison> {
-        self.comparisons.get(&(a.min(b), a.max(b)))
-    }
-
     /// How many other reports carry the claim sentence `s` of report `r` belongs to.
     pub fn carried_by_others(&self, r: usize, s: usize) -> usize {
         self.claim_of
@@ -153,28 +147,6 @@ impl StoryModel {
             .and_then(|c| c.get(s))
             .and_then(|&c| self.claims.get(c))
             .map_or(0, |c| c.reports.len().saturating_sub(1))
-    }
-
-    /// Reports in which a sentence of `r` has a direct link (more generous than claims).
-    pub fn linked_reports(&self, r: usize, s: usize) -> Vec<usize> {
-        let mut out = Vec::new();
-        for other in 0..self.n {
-            if other == r {
-                continue;
-            }
-            let Some(c) = self.comparison(r, other) else {
-                continue;
-            };
-            let linked = if r < other {
-                c.alignment.links.iter().any(|l| l.left == s)
-            } else {
-                c.alignment.links.iter().any(|l| l.right == s)
-            };
-            if linked {
-                out.push(other);
-            }
-        }
-        out
     }
 }
 

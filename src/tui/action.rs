@@ -235,3 +235,20 @@ pub enum Action {
     /// The story model of every loaded article, in library order.
     Story(Arc<StoryModel>),
 }
+
+/// Where a movement command takes a selection at `s` in a list of `n > 0` entries showing
+/// `page` of them; other commands leave it where it is.
+pub fn move_in_list(c: Command, s: usize, n: usize, page: usize) -> usize {
+    let last = n.saturating_sub(1);
+    match c {
+        Command::Down => (s + 1).min(last),
+        Command::Up => s.saturating_sub(1),
+        Command::PageDown => (s + page).min(last),
+        Command::PageUp => s.saturating_sub(page),
+        Command::HalfPageDown => (s + page / 2 + 1).min(last),
+        Command::HalfPageUp => s.saturating_sub(page / 2 + 1),
+        Command::Top => 0,
+        Command::Bottom => last,
+        _ => s,
+    }
+}

@@ -431,17 +431,7 @@ impl App {
             .max(2)
             - 1;
         let s = self.entity_selected;
-        self.entity_selected = match c {
-            Command::Down => (s + 1).min(n - 1),
-            Command::Up => s.saturating_sub(1),
-            Command::PageDown => (s + page).min(n - 1),
-            Command::PageUp => s.saturating_sub(page),
-            Command::HalfPageDown => (s + page / 2 + 1).min(n - 1),
-            Command::HalfPageUp => s.saturating_sub(page / 2 + 1),
-            Command::Top => 0,
-            Command::Bottom => n - 1,
-            _ => s,
-        };
+        self.entity_selected = super::action::move_in_list(c, s, n, page);
     }
 
     /// Mentions of an entity in the open article, in text order.
@@ -590,17 +580,7 @@ impl App {
         // A page of the library is the number of entries it shows.
         let page = (self.areas().library_list.height as usize / 2).max(1);
         let s = self.selected;
-        self.selected = match c {
-            Command::Down => (s + 1).min(n - 1),
-            Command::Up => s.saturating_sub(1),
-            Command::PageDown => (s + page).min(n - 1),
-            Command::PageUp => s.saturating_sub(page),
-            Command::HalfPageDown => (s + page / 2 + 1).min(n - 1),
-            Command::HalfPageUp => s.saturating_sub(page / 2 + 1),
-            Command::Top => 0,
-            Command::Bottom => n - 1,
-            _ => s,
-        };
+        self.selected = super::action::move_in_list(c, s, n, page);
         // The reading pane follows the selection when both are visible.
         if !self.areas().narrow {
             self.open_selected();

@@ -199,16 +199,7 @@ impl App {
                 }
                 let page = (story_geometry(self.size, sv.pane).list.height as usize).max(2) - 1;
                 let s = sv.selected[k];
-                sv.selected[k] = match c {
-                    Command::Down => (s + 1).min(n - 1),
-                    Command::Up => s.saturating_sub(1),
-                    Command::PageDown => (s + page).min(n - 1),
-                    Command::PageUp => s.saturating_sub(page),
-                    Command::HalfPageDown => (s + page / 2 + 1).min(n - 1),
-                    Command::HalfPageUp => s.saturating_sub(page / 2 + 1),
-                    Command::Top => 0,
-                    _ => n - 1,
-                };
+                sv.selected[k] = super::action::move_in_list(c, s, n, page);
             }
             _ => {}
         }

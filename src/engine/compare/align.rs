@@ -72,27 +72,6 @@ pub struct Alignment {
     pub right_only: Vec<usize>,
 }
 
-impl Alignment {
-    /// The same alignment seen from the other side.
-    pub fn swapped(&self) -> Alignment {
-        let mut links: Vec<Link> = self
-            .links
-            .iter()
-            .map(|l| Link {
-                left: l.right,
-                right: l.left,
-                ..*l
-            })
-            .collect();
-        links.sort_by_key(|l| (l.left, l.right));
-        Alignment {
-            links,
-            left_only: self.right_only.clone(),
-            right_only: self.left_only.clone(),
-        }
-    }
-}
-
 /// The tunable constants of the model (see the module documentation).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Params {
@@ -192,85 +171,13 @@ pub struct Doc {
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     pub docs: Vec<Doc>,
-    vocab: Vec<String>,
     weights: Vec<f32>,
     pub params: Params,
-}
-
-/// Normalises a number or date mention: case-folded, thousands separators dropped, small
-/// number words as digits.
-pub fn normalise_number(text: &str) -> String {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    /// Hedges that do not change which figure is given ("at least 120" is still 120).
-    const HEDGES: [&str; 12] = [
-        "at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some",
-        "roughly", "up",
-    ];
-    let lower = text.to_lowercase().replace('’', "'");
-    let mut parts: Vec<String> = Vec::new();
-    let mut pending_tens: Option<usize> = None;
-    for word in lower.split(|c: char| c.is_whitespace() || c == '-') {
-        if word.is_empty() || HEDGES.contains(&word) {
-            continue;
-        }
-        if let Some(t) = TENS.iter().position(|w| *w == word) {
-            if let Some(p) = pending_tens.take() {
-                parts.push(p.to_string());
-            }
-            pending_tens = Some(20 + 10 * t);
-            continue;
-        }
-        if let Some(u) = UNITS.iter().position(|w| *w == word) {
-            match pending_tens.take() {
-                Some(t) if u < 10 => parts.push((t + u).to_string()),
-                Some(t) => {
-                    parts.push(t.to_string());
-                    parts.push(u.to_string());
-                }
-                None => parts.push(u.to_string()),
-            }
-            continue;
-        }
-        if let Some(p) = pending_tens.take() {
-            parts.push(p.to_string());
-        }
-        let digits = word.chars().any(|c| c.is_ascii_digit());
-        parts.push(word.chars().filter(|&c| !(digits && c == ',')).collect());
-    }
-    if let Some(p) = pending_tens {
-        parts.push(p.to_string());
-    }
-    parts.join(" ")
 }
 
 #[derive(Default)]
 struct Builder {
     ids: HashMap<String, u32>,
-    vocab: Vec<String>,
     background: Vec<f32>,
     /// Sentence frequency per term.
     df: Vec<u32>,
@@ -281,9 +188,8 @@ impl Builder {
         if let Some(&id) = self.ids.get(&term) {
             return id;
         }
-        let id = self.vocab.len() as u32;
-        self.ids.insert(term.clone(), id);
-        self.vocab.push(term);
+        let id = self.df.len() as u32;
+        self.ids.insert(term, id);
         self.background.push(background);
         self.df.push(0);
         id
@@ -327,48 +233,9 @@ impl Corpus {
         }
         Corpus {
             docs,
-            vocab: b.vocab,
             weights,
             params,
         }
-    }
-
-    /// The term strings of a sentence with their weights (for explanations and tests).
-    pub fn terms(&self, doc: usize, sentence: usize) -> Vec<(&str, f32)> {
-        self.docs
-            .get(doc)
-            .and_then(|d| d.terms.get(sentence))
-            .map(|t| {
-                t.iter()
-                    .map(|&id| (self.vocab[id as usize].as_str(), self.weights[id as usize]))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
-    /// The weighted overlap of two sentences: `(shared, cosine, cover)`.
-    pub fn similarity(&self, a: (usize, usize), b: (usize, usize)) -> (f32, f32, f32) {
-        let (Some(ta), Some(tb)) = (
-            self.docs.get(a.0).and_then(|d| d.terms.get(a.1)),
-            self.docs.get(b.0).and_then(|d| d.terms.get(b.1)),
-        ) else {
-            return (0.0, 0.0, 0.0);
-        };
-        let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
-        while i < ta.len() && j < tb.len() {
-            match ta[i].cmp(&tb[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += self.weights[ta[i] as usize];
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        let na = self.docs[a.0].norms[a.1];
-        let nb = self.docs[b.0].norms[b.1];
-        scores(shared, na, nb)
     }
 
     /// Aligns document `a` (left) with document `b` (right).
@@ -556,22 +423,19 @@ fn prepare(article: &Article, ex: &Extraction, b: &mut Builder) -> Doc {
     let mut terms = Vec::with_capacity(sentences.len());
     let mut keys = Vec::with_capacity(sentences.len());
     let mut words = Vec::with_capacity(sentences.len());
-    let mentions = &ex.mentions;
     for s in &sentences {
         let mut bag: Vec<u32> = Vec::new();
-        // Mentions are sorted and do not overlap.
-        let first = mentions.partition_point(|x| x.span.end <= s.span.start);
-        let inside: Vec<_> = mentions[first..]
-            .iter()
-            .take_while(|x| x.span.start < s.span.end)
+        let inside: Vec<_> = ex
+            .mentions_in(s.span)
             .filter(|x| x.span.start >= s.span.start && x.span.end <= s.span.end)
             .collect();
         let mut covered: Vec<Span> = Vec::with_capacity(inside.len());
         for x in &inside {
+            let key = x.value_key(article);
             let term = if is_value(x.kind) {
-                format!("#{}", normalise_number(article.slice(x.span)))
+                format!("#{key}")
             } else {
-                format!("@{}", x.canonical.to_lowercase())
+                format!("@{}", key.to_lowercase())
             };
             bag.push(b.id(term, 1.0));
             covered.push(x.span);
@@ -623,26 +487,5 @@ fn prepare(article: &Article, ex: &Extraction, b: &mut Builder) -> Doc {
         postings,
         keys,
         exact,
-    }
-}
-
-/// Aligns two articles on their own (IDF over just these two).
-pub fn align_pair(a: (&Article, &Extraction), b: (&Article, &Extraction)) -> (Corpus, Alignment) {
-    let corpus = Corpus::new(&[a.0, b.0], &[a.1, b.1]);
-    let alignment = corpus.align(0, 1);
-    (corpus, alignment)
-}
-
-#[cfg(test)]
-mod number_tests {
-    use super::normalise_number as n;
-
-    #[test]
-    fn numbers_normalise() {
-        assert_eq!(n("12,000"), "12000");
-        assert_eq!(n("Thirty-seven"), "37");
-        assert_eq!(n("at least 120"), n("more than 120"));
-        assert_eq!(n("three years"), "3 years");
-        assert_ne!(n("120"), n("140"));
     }
 }

@@ -15,7 +15,7 @@ pub mod eval;
 pub mod render;
 
 use crate::engine::article::{Article, Span};
-use crate::engine::entities::{EntityKind, Extraction};
+use crate::engine::entities::{EntityKind, Extraction, numeric};
 use crate::engine::segment::{self, Sentence};
 use align::{Alignment, Corpus, Link, LinkKind};
 use diff::{Change, WordDiff};
@@ -84,12 +84,8 @@ pub struct Comparison {
     pub coverage: (f32, f32),
     pub entities: EntityOverlap,
     pub discrepancies: Vec<Discrepancy>,
-    /// Words in verbatim runs of 8+ words shared by the two (wire copy), per side.
-    pub wire_words: (usize, usize),
-    /// Which words those are (by start offset), per side.
+    /// The words in verbatim runs of 8+ words shared by the two (wire copy), per side.
     pub wire: (diff::WireMask, diff::WireMask),
-    /// Words per side (aligned sentences).
-    pub words: (usize, usize),
 }
 
 impl Comparison {
@@ -146,7 +142,19 @@ pub fn compare_in(
             )
         })
         .collect();
+    let link_index: std::collections::HashMap<(usize, usize), usize> = alignment
+        .links
+        .iter()
+        .enumerate()
+        .map(|(k, l)| ((l.left, l.right), k))
+        .collect();
     let rows = rows(&alignment, ls.len(), rs.len(), |left, right| {
+        // Most rows are one linked pair, already diffed.
+        if let ([i], [j]) = (left, right)
+            && let Some(&k) = link_index.get(&(*i, *j))
+        {
+            return link_diffs[k].clone();
+        }
         let lspans: Vec<Span> = left.iter().map(|&i| ls[i].span).collect();
         let rspans: Vec<Span> = right.iter().map(|&j| rs[j].span).collect();
         let lw: Vec<&[segment::Word]> = left.iter().map(|&i| lsw[i].as_slice()).collect();
@@ -159,9 +167,7 @@ pub fn compare_in(
     );
     let discrepancies = discrepancies(&alignment.links, &ls, &rs, a, b);
     Comparison {
-        wire_words: (masks.0.len(), masks.1.len()),
-        wire: masks.clone(),
-        words: (lwords.len(), rwords.len()),
+        wire: masks,
         left_sentences: ls,
         right_sentences: rs,
         entities: entity_overlap(a.1, b.1),
@@ -254,20 +260,8 @@ fn values(
     kind: EntityKind,
 ) -> BTreeMap<String, Span> {
     let mut out = BTreeMap::new();
-    let first = ex.mentions.partition_point(|m| m.span.end <= span.start);
-    for m in ex.mentions[first..]
-        .iter()
-        .take_while(|m| m.span.start < span.end)
-    {
-        if m.kind != kind {
-            continue;
-        }
-        let key = if matches!(kind, EntityKind::Number | EntityKind::Date) {
-            align::normalise_number(article.slice(m.span))
-        } else {
-            m.canonical.clone()
-        };
-        out.entry(key).or_insert(m.span);
+    for m in ex.mentions_in(span).filter(|m| m.kind == kind) {
+        out.entry(m.value_key(article)).or_insert(m.span);
     }
     out
 }
@@ -280,12 +274,6 @@ pub const DISCREPANCY_KINDS: [EntityKind; 4] = [
     EntityKind::Loc,
 ];
 
-/// Qualifiers skipped when reading a value's context ("more than 140": the word before is
-/// the one before "more").
-const HEDGES: [&str; 9] = [
-    "at", "least", "more", "than", "over", "nearly", "almost", "about", "around",
-];
-
 /// The words just before and just after `span` inside `sentence`, case-folded, hedges skipped.
 fn context(article: &Article, sentence: Span, span: Span) -> (Option<String>, Option<String>) {
     let before = article
@@ -294,7 +282,7 @@ fn context(article: &Article, sentence: Span, span: Span) -> (Option<String>, Op
         .and_then(|t| {
             t.unicode_words()
                 .rev()
-                .find(|w| !HEDGES.contains(&w.to_lowercase().as_str()))
+                .find(|w| !numeric::HEDGES.contains(&w.to_lowercase().as_str()))
         })
         .map(str::to_lowercase);
     let after = article

@@ -69,7 +69,7 @@ pub fn to_json(c: &Comparison, a: &Article, b: &Article) -> Value {
         "left_only": c.alignment.left_only,
         "right_only": c.alignment.right_only,
         "coverage": {"left": round(c.coverage.0), "right": round(c.coverage.1)},
-        "wire_words": {"left": c.wire_words.0, "right": c.wire_words.1},
+        "wire_words": {"left": c.wire.0.len(), "right": c.wire.1.len()},
         "discrepancies": discrepancies,
         "entities": {"shared": names(&c.entities.shared), "left_only": names(&c.entities.left_only),
                      "right_only": names(&c.entities.right_only)},

@@ -94,6 +94,28 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
 }
 
+impl Extraction {
+    /// The mentions that overlap `span`, in order (a binary search, then a scan).
+    pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = &Mention> {
+        let first = self.mentions.partition_point(|m| m.span.end <= span.start);
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.span.start < span.end)
+    }
+}
+
+impl Mention {
+    /// What two mentions must share to be the same fact: the canonical name, or for a date or
+    /// number its normalised value ("12,000" = "12000", "at least 120" = "120").
+    pub fn value_key(&self, article: &crate::engine::Article) -> String {
+        if matches!(self.kind, EntityKind::Date | EntityKind::Number) {
+            numeric::normalise(article.slice(self.span))
+        } else {
+            self.canonical.clone()
+        }
+    }
+}
+
 /// Blocks searched for mentions: story blocks and repeated headlines.
 fn searched(kind: BlockKind) -> bool {
     kind.is_content() || kind == BlockKind::Skipped(SkipReason::RepeatedHeadline)

@@ -73,41 +73,47 @@ static DURATION_NOUNS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
         "weekends",
     ])
 });
+/// Number words with their values: `UNIT_WORDS[n]` is n.
+pub const UNIT_WORDS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+/// `TENS_WORDS[t]` is 20 + 10·t.
+pub const TENS_WORDS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+/// Qualifiers that hedge a figure without changing it ("at least 120" is still 120).
+pub const HEDGES: [&str; 12] = [
+    "at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some",
+    "roughly", "up",
+];
 static CARDINALS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
-    set(&[
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "trillion",
-        "dozen",
-    ])
+    UNIT_WORDS[2..]
+        .iter()
+        .chain(&TENS_WORDS)
+        .chain(&[
+            "hundred", "thousand", "million", "billion", "trillion", "dozen",
+        ])
+        .copied()
+        .collect()
 });
 /// Cardinals that only count when joined to another cardinal or a unit (`one million`).
 static WEAK_CARDINALS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| set(&["one", "a"]));
@@ -446,4 +452,58 @@ fn word_at(
         return Some((j + 1 - i, EntityKind::Date));
     }
     Some((j - i, EntityKind::Number))
+}
+
+/// Normalises a number or date mention for comparison: case-folded, hedges dropped, thousands
+/// separators dropped, number words up to ninety-nine as digits (`Thirty-seven` → `37`).
+pub fn normalise(text: &str) -> String {
+    let lower = text.to_lowercase().replace('’', "'");
+    let mut parts: Vec<String> = Vec::new();
+    let mut pending_tens: Option<usize> = None;
+    for word in lower.split(|c: char| c.is_whitespace() || c == '-') {
+        if word.is_empty() || HEDGES.contains(&word) {
+            continue;
+        }
+        if let Some(t) = TENS_WORDS.iter().position(|w| *w == word) {
+            if let Some(p) = pending_tens.take() {
+                parts.push(p.to_string());
+            }
+            pending_tens = Some(20 + 10 * t);
+            continue;
+        }
+        if let Some(u) = UNIT_WORDS.iter().position(|w| *w == word) {
+            match pending_tens.take() {
+                Some(t) if u < 10 => parts.push((t + u).to_string()),
+                Some(t) => {
+                    parts.push(t.to_string());
+                    parts.push(u.to_string());
+                }
+                None => parts.push(u.to_string()),
+            }
+            continue;
+        }
+        if let Some(p) = pending_tens.take() {
+            parts.push(p.to_string());
+        }
+        let digits = word.chars().any(|c| c.is_ascii_digit());
+        parts.push(word.chars().filter(|&c| !(digits && c == ',')).collect());
+    }
+    if let Some(p) = pending_tens {
+        parts.push(p.to_string());
+    }
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::normalise as n;
+
+    #[test]
+    fn numbers_normalise() {
+        assert_eq!(n("12,000"), "12000");
+        assert_eq!(n("Thirty-seven"), "37");
+        assert_eq!(n("at least 120"), n("more than 120"));
+        assert_eq!(n("three years"), "3 years");
+        assert_ne!(n("120"), n("140"));
+    }
 }

@@ -5,7 +5,7 @@ use super::reader::highlighted;
 use super::{overlay, padded, truncate};
 use crate::engine::Article;
 use crate::engine::compare::Row;
-use crate::engine::compare::align::{LinkKind, normalise_number};
+use crate::engine::compare::align::LinkKind;
 use crate::engine::compare::diff::Change;
 use crate::engine::entities::{EntityKind, Extraction};
 use crate::engine::sanitize::sanitize_line;
@@ -463,17 +463,8 @@ fn facts(
 ) -> BTreeSet<(EntityKind, String)> {
     let mut out = BTreeSet::new();
     for s in spans {
-        let first = ex.mentions.partition_point(|m| m.span.end <= s.start);
-        for m in ex.mentions[first..]
-            .iter()
-            .take_while(|m| m.span.start < s.end)
-        {
-            let key = if matches!(m.kind, EntityKind::Number | EntityKind::Date) {
-                normalise_number(article.slice(m.span))
-            } else {
-                m.canonical.clone()
-            };
-            out.insert((m.kind, sanitize_line(&key)));
+        for m in ex.mentions_in(*s) {
+            out.insert((m.kind, sanitize_line(&m.value_key(article))));
         }
     }
     out

@@ -71,11 +71,7 @@ pub fn highlighted<'a>(
         base
     };
     let mut pos = word.start;
-    let first = ex.mentions.partition_point(|m| m.span.end <= word.start);
-    for m in ex.mentions[first..]
-        .iter()
-        .take_while(|m| m.span.start < word.end)
-    {
+    for m in ex.mentions_in(word) {
         let start = m.span.start.max(word.start);
         let end = m.span.end.min(word.end);
         if start > pos {

@@ -73,27 +73,14 @@ fn marks(n: usize, carried: impl Fn(usize) -> bool, theme: &Theme) -> Vec<Span<'
 /// Greedy word wrap of one line of text to `width` columns, at most `max` lines (the last
 /// ends in `…` when cut).
 fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        out.push(line);
-    }
+    let mut out = crate::engine::compare::render::wrap(text, width);
     if out.len() > max {
         out.truncate(max);
         if let Some(last) = out.last_mut() {
             *last = truncate(&format!("{last} …"), width);
         }
     }
-    out.into_iter().map(|l| truncate(&l, width)).collect()
+    out
 }
 
 /// The shade and style for a coverage share.
