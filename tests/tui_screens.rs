@@ -423,6 +423,21 @@ fn compare_view_120x40() {
 }
 
 #[test]
+fn resizing_the_compare_view_keeps_the_current_row_on_screen() {
+    let mut app = seeded_app(Depth::Mono);
+    open_compare(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('d'));
+    let s = screen(&draw(&mut app, 120, 40));
+    assert!(s.contains("▌Ukrainian President"), "{s}");
+    // Narrower and shorter: the rows rewrap and stack; the current row stays in view.
+    let s = screen(&draw(&mut app, 40, 12));
+    assert!(
+        s.lines().any(|l| l.starts_with('▌')),
+        "current row off screen:\n{s}"
+    );
+}
+
+#[test]
 fn compare_view_80x24_stacks_the_sides() {
     let mut app = seeded_app(Depth::Ansi256);
     open_compare(&mut app, 80, 24);

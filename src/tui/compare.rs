@@ -534,13 +534,19 @@ impl App {
             return;
         };
         let key = (w, w < STACK_WIDTH, view.swapped);
-        if view.layout.key != key || (view.layout.rows.is_empty() && !view.rows().is_empty()) {
+        let rebuild =
+            view.layout.key != key || (view.layout.rows.is_empty() && !view.rows().is_empty());
+        if rebuild {
             view.layout = build_layout(view, w);
         }
         let n = view.layout.rows.len();
         view.row = view.row.min(n.saturating_sub(1));
         let max = view.layout.lines.len().saturating_sub(height.max(1));
         view.scroll = view.scroll.min(max);
+        if rebuild {
+            // Rewrapped at a new width: the current row's lines moved; keep it on screen.
+            view.go_to(view.row, height);
+        }
     }
 
     pub(crate) fn compare_command(&mut self, c: Command) {
