@@ -6,16 +6,18 @@
 //! whole story):
 //!
 //! - **Claims** group sentences that say the same thing across reports. Links are merged
-//!   strongest first; two groups join only if they hold no two sentences of one report and at
-//!   least half of the sentence pairs across them are linked: a guard against chaining A~B~C
-//!   when A and C have nothing in common. A claim carried by one report is single-source.
+//!   strongest first; two groups join only if at least half of the sentence pairs across them
+//!   are linked (a guard against chaining A~B~C when A and C have nothing in common), and all of
+//!   them when the join would give a report a second sentence in the claim (a report making
+//!   the same point twice, in other words). A claim carried by one report is single-source.
 //! - **Coverage matrix**: `coverage[i][j]` is the share of report i's words report j covers.
 //! - **Entity matrix**: every canonical entity × report, with mention counts.
 //! - **Quote ledger**: each quotation and, per report, whether it appears verbatim, trimmed (a
 //!   run of at least five of its words, or most of it), paraphrased (its sentence is linked to
 //!   one there), attributed to someone else (the words are there, another speaker), or not.
 //! - **Discrepancies**: numbers, dates and places that differ between linked sentences,
-//!   gathered per claim with each report's values.
+//!   gathered per claim with each report's values (places and dates only between sentences
+//!   of one claim).
 //! - **Originality**: per report, the share of its words in verbatim runs of 8+ words shared
 //!   with another report (wire copy).
 
@@ -258,17 +260,28 @@ fn claims(
         if cx == cy {
             continue;
         }
-        let rx: HashSet<usize> = members[cx].iter().map(|&m| report_of[m]).collect();
-        if members[cy].iter().any(|&m| rx.contains(&report_of[m])) {
-            continue;
+        // Pairs across reports (sentences of one report are never aligned to each other).
+        let (mut cross, mut links) = (0, 0);
+        for &a in &members[cx] {
+            for &b in &members[cy] {
+                if report_of[a] != report_of[b] {
+                    cross += 1;
+                    links += usize::from(linked.contains(&(a.min(b), a.max(b))));
+                }
+            }
         }
-        let cross = members[cx].len() * members[cy].len();
-        let links = members[cx]
+        // The guard against chaining: at least half the pairs across the two groups must be
+        // linked. A merge that gives one report a second sentence in the claim (a report
+        // making the point twice, in other words) needs every pair linked and at least three
+        // reports in the claim: two sentences that one sentence elsewhere happens to link to
+        // are not yet the same point.
+        let mut reports: HashSet<usize> = members[cx].iter().map(|&m| report_of[m]).collect();
+        let repeats = members[cy]
             .iter()
-            .flat_map(|&a| members[cy].iter().map(move |&b| (a.min(b), a.max(b))))
-            .filter(|p| linked.contains(p))
-            .count();
-        if 2 * links < cross {
+            .filter(|&&m| !reports.insert(report_of[m]))
+            .count()
+            > 0;
+        if (repeats && (links < cross || reports.len() < 3)) || 2 * links < cross {
             continue;
         }
         let moved = std::mem::take(&mut members[cy]);
@@ -354,8 +367,14 @@ fn discrepancies(
     for &(i, j) in keys {
         let c = &comparisons[&(i, j)];
         for d in &c.discrepancies {
+            // Places and dates disagree only within a claim: two sentences linked loosely but
+            // placed in different claims say different things ("talks in Istanbul" / "met in
+            // Kyiv"). A figure in the same slot is specific enough on its own ("a depth of
+            // 10 km" / "a depth of 16 km", whatever else the two sentences say).
             let claim = claim_of[i][d.left];
-            if claim == usize::MAX {
+            if claim == usize::MAX
+                || (d.kind != EntityKind::Number && claim_of[j][d.right] != claim)
+            {
                 continue;
             }
             let entry = by

@@ -293,10 +293,32 @@ fn context(article: &Article, sentence: Span, span: Span) -> (Option<String>, Op
     (before, after)
 }
 
+/// Words that put a place in a "where" slot: "meet in Istanbul", "travelled to Ankara".
+const PLACE_PREPOSITIONS: [&str; 11] = [
+    "in", "to", "at", "from", "near", "into", "inside", "outside", "toward", "towards", "across",
+];
+
+/// Whether the place at `span` says where something happens ("talks in Istanbul") rather
+/// than whose it is or what kind ("Russia's delegation", "Ukraine Peace Talks"): places only
+/// disagree in a where slot.
+fn where_slot(article: &Article, sentence: Span, span: Span, before: Option<&str>) -> bool {
+    let after = article.text.get(span.end..sentence.end).unwrap_or("");
+    let possessive = after.starts_with("’s") || after.starts_with("'s");
+    let modifier = after
+        .strip_prefix(' ')
+        .and_then(|t| t.unicode_words().next())
+        .is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && !numeric::is_calendar_word(w)
+        });
+    before.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)) && !possessive && !modifier
+}
+
 /// Values that disagree inside linked pairs: each side gives a value of the same kind the
 /// other lacks, in the same slot (the same word just before or just after it: "meet in
 /// Istanbul" / "meet face-to-face in Turkey", "over 12,000 civilians" / "thousands of
-/// civilians" do not share one, "12,000 civilians" / "10,000 civilians" do).
+/// civilians" do not share one, "12,000 civilians" / "10,000 civilians" do). Places must
+/// both be in a where slot ([`where_slot`]): "Russia's delegation" / "Ukraine's delegation"
+/// is two subjects, not a disagreement about a place.
 fn discrepancies(
     links: &[Link],
     ls: &[Sentence],
@@ -333,6 +355,21 @@ fn discrepancies(
                         && only_a.len() == 1
                         && only_b.len() == 1;
                     let slot = slot || lone;
+                    // "February 2022" / "2022" is one date told more or less precisely.
+                    let vague = kind == EntityKind::Date && {
+                        let (p, q) = (x.0.to_lowercase(), y.0.to_lowercase());
+                        let within = |long: &str, short: &str| {
+                            long.split(|c: char| !c.is_alphanumeric())
+                                .any(|w| w == short)
+                        };
+                        within(&p, &q) || within(&q, &p)
+                    };
+                    let slot = slot && !vague;
+                    let place = matches!(kind, EntityKind::Gpe | EntityKind::Loc);
+                    let slot = slot
+                        && (!place
+                            || (where_slot(a.0, sa, x.1, cx.0.as_deref())
+                                && where_slot(b.0, sb, y.1, cy.0.as_deref())));
                     if slot {
                         if !left_values.contains(x) {
                             left_values.push(x.clone());
@@ -477,6 +514,51 @@ mod tests {
         assert_eq!(left, (0..c.left_sentences.len()).collect::<Vec<_>>());
         assert_eq!(right, (0..c.right_sentences.len()).collect::<Vec<_>>());
         assert!(c.coverage.0 > 0.1 && c.coverage.0 < 1.0, "{:?}", c.coverage);
+    }
+
+    fn text(t: &str) -> Article {
+        use crate::engine::article::{Format, Source};
+        crate::engine::load::parse(Source::Stdin, t.as_bytes(), Format::Text)
+            .expect("text parses")
+            .articles
+            .remove(0)
+    }
+
+    #[test]
+    fn places_disagree_only_in_a_where_slot() {
+        let a = text(
+            "Talks open\n\nThe delegation of Russia arrived in Istanbul on Thursday for the \
+             peace talks, officials said, and Russia's envoy spoke.",
+        );
+        let b = text(
+            "Talks open\n\nThe delegation of Ukraine arrived in Ankara on Thursday for the \
+             peace talks, officials said, and Ukraine's envoy spoke.",
+        );
+        let ex = crate::engine::entities::extract_story(&[a.clone(), b.clone()]);
+        let c = compare((&a, &ex[0]), (&b, &ex[1]));
+        fn names(x: &[(String, Span)]) -> Vec<&str> {
+            x.iter().map(|(s, _)| s.as_str()).collect()
+        }
+        let places: Vec<(Vec<&str>, Vec<&str>)> = c
+            .discrepancies
+            .iter()
+            .filter(|d| d.kind == EntityKind::Gpe)
+            .map(|d| (names(&d.left_values), names(&d.right_values)))
+            .collect();
+        assert_eq!(places, vec![(vec!["Istanbul"], vec!["Ankara"])]);
+    }
+
+    #[test]
+    fn a_date_told_more_precisely_is_no_disagreement() {
+        let a = text("War\n\nThe war began with the invasion in February 2022, officials said.");
+        let b = text("War\n\nThe war began with the invasion in 2022, officials said.");
+        let ex = crate::engine::entities::extract_story(&[a.clone(), b.clone()]);
+        let c = compare((&a, &ex[0]), (&b, &ex[1]));
+        assert!(c.discrepancies.is_empty(), "{:?}", c.discrepancies);
+        let b = text("War\n\nThe war began with the invasion in February 2014, officials said.");
+        let ex = crate::engine::entities::extract_story(&[a.clone(), b.clone()]);
+        let c = compare((&a, &ex[0]), (&b, &ex[1]));
+        assert_eq!(c.discrepancies.len(), 1, "{:?}", c.discrepancies);
     }
 
     #[test]

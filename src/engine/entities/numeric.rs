@@ -100,6 +100,12 @@ pub const UNIT_WORDS: [&str; 20] = [
 pub const TENS_WORDS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
+/// Whether `word` (any case) names a day of the week or a month.
+pub fn is_calendar_word(word: &str) -> bool {
+    let l = word.to_lowercase();
+    WEEKDAYS.contains(l.as_str()) || MONTHS.contains(l.as_str())
+}
+
 /// Qualifiers that hedge a figure without changing it ("at least 120" is still 120).
 pub const HEDGES: [&str; 12] = [
     "at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some",
