@@ -250,3 +250,118 @@ fn o_before_the_story_is_built_says_so() {
     let s = screen(&draw(&mut app, 80, 24));
     assert!(s.contains("building story"), "{s}");
 }
+
+#[test]
+fn enter_on_a_coverage_cell_compares_that_pair_and_esc_comes_back() {
+    let mut app = story_app(Depth::Mono);
+    draw(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('1'));
+    // Row 3 (report 002), then two columns right of the first pair: column 4 (report 003).
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(
+        app.story_view.pane,
+        Pane::Coverage,
+        "→ moves the column here"
+    );
+    assert_eq!(app.story_view.column, 3);
+    let term = draw(&mut app, 120, 40);
+    let s = screen(&term);
+    assert!(s.contains("Enter: compare 3 002 (A) with 4 003 (B)"), "{s}");
+    // The row is marked, and in it the cell (column 4) stands out: reversed under NO_COLOR.
+    let (y, line) = s
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("│3 002"))
+        .unwrap();
+    let dash = line.chars().position(|c| c == '—').unwrap();
+    let style = |x: usize| term.backend().buffer()[(x as u16, y as u16)].style();
+    assert!(
+        style(dash + 3).add_modifier.contains(Modifier::REVERSED),
+        "{line}"
+    );
+    assert!(
+        !style(dash - 3).add_modifier.contains(Modifier::REVERSED),
+        "{line}"
+    );
+    assert!(
+        !style(2).add_modifier.contains(Modifier::REVERSED),
+        "{line}"
+    );
+    press(&mut app, KeyCode::Enter);
+    let view = app.compare.as_ref().expect("the compare view opens");
+    assert_eq!(view.sides[0].article.text, app.articles[2].text);
+    assert_eq!(view.sides[1].article.text, app.articles[3].text);
+    parallax::tui::compare::run_pending(&mut app);
+    let s = screen(&draw(&mut app, 120, 40));
+    assert!(
+        s.contains("002 · B covers") && s.contains("003 · A covers"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(app.compare.is_none());
+    assert!(app.story_view.open, "Esc goes back to the story screen");
+    // The diagonal opens the report.
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.story_view.column, 2);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.compare.is_none() && !app.story_view.open);
+    assert_eq!(app.open, Some(2));
+}
+
+#[test]
+fn enter_on_a_discrepancy_opens_the_compare_view_at_its_row() {
+    let mut app = story_app(Depth::Mono);
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('5'));
+    let model = app.story.clone().unwrap();
+    // The Istanbul / Ankara discrepancy.
+    let k = model
+        .discrepancies
+        .iter()
+        .position(|d| {
+            d.values
+                .values()
+                .any(|(_, v)| v.iter().any(|x| x.0 == "Ankara"))
+        })
+        .expect("found");
+    for _ in 0..k {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(app.compare.is_some(), "the compare view opens");
+    parallax::tui::compare::run_pending(&mut app);
+    let s = screen(&draw(&mut app, 80, 24));
+    let view = app.compare.as_ref().unwrap();
+    // The current row holds A's sentence of the discrepancy, and it is on screen.
+    let d = &model.discrepancies[k];
+    let a = app
+        .articles
+        .iter()
+        .position(|x| x.text == view.sides[0].article.text)
+        .unwrap();
+    let ((_, s_a), vals) = &d.values[&a];
+    let c = view.shown().unwrap();
+    let span = model.sentences[a][*s_a].span;
+    let i = c
+        .left_sentences
+        .iter()
+        .position(|x| x.span == span)
+        .unwrap();
+    assert_eq!(c.row_of_left(i), Some(view.row));
+    assert!(view.row > 0, "not the first row by chance");
+    assert!(s.contains(&format!("A: {} · B: ", vals[0].0)), "{s}");
+    let first: String = app.articles[a]
+        .slice(span)
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(s.contains(&first), "{first:?} on screen:\n{s}");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.story_view.open && app.story_view.pane == Pane::Discrepancies);
+}

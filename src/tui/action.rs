@@ -52,6 +52,9 @@ pub enum Command {
     StoryPane(u8),
     StoryNextPane,
     StoryPrevPane,
+    /// Left / right: a column of the coverage matrix there, the previous / next pane elsewhere.
+    StoryLeft,
+    StoryRight,
     StorySingleSource,
     ReaderOnlyThis,
 }
@@ -159,6 +162,16 @@ impl Command {
             Command::StoryPrevPane,
             "story_prev_pane",
             "previous story pane",
+        ),
+        (
+            Command::StoryLeft,
+            "story_left",
+            "coverage: column to the left; other panes: previous pane",
+        ),
+        (
+            Command::StoryRight,
+            "story_right",
+            "coverage: column to the right; other panes: next pane",
         ),
         (Command::StoryPane(0), "story_coverage", "coverage matrix"),
         (Command::StoryPane(1), "story_claims", "claims"),

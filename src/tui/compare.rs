@@ -155,6 +155,8 @@ pub struct CompareView {
     pub layout: CompareLayout,
     /// Which way the last jump went and what it found, for the status line.
     pub note: String,
+    /// Where to start once the comparison arrives: a span of A's text, and the note to show.
+    pub target: Option<(Span, String)>,
 }
 
 impl CompareView {
@@ -476,6 +478,17 @@ impl App {
         let Some((a, b)) = self.compare_pair() else {
             return;
         };
+        self.compare_reports(a, b, None);
+    }
+
+    /// Opens the compare view of reports `a` (A) and `b` (B), computed on a worker; once it
+    /// arrives, the current row is the one holding A's sentence at `at` (from the story screen:
+    /// a discrepancy's row), with `note` in the status line.
+    pub(crate) fn compare_reports(&mut self, a: usize, b: usize, at: Option<(Span, String)>) {
+        let n = self.articles.len();
+        if a >= n || b >= n || a == b {
+            return;
+        }
         let id = JOBS.fetch_add(1, Ordering::Relaxed);
         let sides = [side_of(self, a, 'A'), side_of(self, b, 'B')];
         let ready = |i: usize| {
@@ -501,6 +514,7 @@ impl App {
             scroll: 0,
             layout: CompareLayout::default(),
             note: String::new(),
+            target: at,
         });
     }
 
@@ -520,6 +534,17 @@ impl App {
         view.comparisons = Some(Box::new(done.comparisons));
         view.row = 0;
         view.scroll = 0;
+        // The layout is built at the next `prepare`, which scrolls the row into view.
+        if let Some((span, note)) = view.target.take() {
+            let c = &view.comparisons.as_ref().expect("just set")[0];
+            let sentence = c.left_sentences.iter().position(|s| {
+                s.span.start <= span.start && span.start < s.span.end.max(s.span.start + 1)
+            });
+            if let Some(row) = sentence.and_then(|i| c.row_of_left(i)) {
+                view.row = row;
+                view.note = note;
+            }
+        }
     }
 
     fn body_height(&self) -> usize {
@@ -786,6 +811,7 @@ mod tests {
             scroll: 0,
             layout: CompareLayout::default(),
             note: String::new(),
+            target: None,
         }
     }
 

@@ -52,6 +52,9 @@ pub struct StoryState {
     pub pane: Pane,
     pub selected: [usize; 5],
     pub offset: [usize; 5],
+    /// Coverage: the selected column (the row is `selected[0]`); the cell (row, column)
+    /// opens the compare view of that pair.
+    pub column: usize,
     /// Claims: only those carried by one report.
     pub single_only: bool,
     /// Entities: the selected entity's mentions per report are listed.
@@ -93,6 +96,10 @@ impl StoryState {
         let key = (Arc::as_ptr(m) as usize, self.single_only);
         if self.built == Some(key) {
             return;
+        }
+        if self.built.is_none_or(|(model, _)| model != key.0) {
+            // A new model: the matrix cursor starts on the first pair, not the diagonal.
+            self.column = usize::from(m.n > 1);
         }
         self.built = Some(key);
         self.claim_rows = (0..m.claims.len())
@@ -171,6 +178,14 @@ impl App {
             Command::StoryPane(p) => sv.pane = Pane::ALL[(p as usize).min(4)],
             Command::StoryNextPane => sv.pane = Pane::ALL[(k + 1) % 5],
             Command::StoryPrevPane => sv.pane = Pane::ALL[(k + 4) % 5],
+            Command::StoryLeft if sv.pane == Pane::Coverage => {
+                sv.column = sv.column.saturating_sub(1);
+            }
+            Command::StoryRight if sv.pane == Pane::Coverage => {
+                sv.column = (sv.column + 1).min(model.n.saturating_sub(1));
+            }
+            Command::StoryLeft => sv.pane = Pane::ALL[(k + 4) % 5],
+            Command::StoryRight => sv.pane = Pane::ALL[(k + 1) % 5],
             Command::StorySingleSource => {
                 sv.single_only = !sv.single_only;
                 sv.pane = Pane::Claims;
@@ -205,8 +220,10 @@ impl App {
         }
     }
 
-    /// Enter: claims, discrepancies and quotes open the reader at their sentence; a coverage
-    /// row opens its report; an entity lists its mentions per report.
+    /// Enter: a coverage cell opens the compare view of its pair (the diagonal, the report);
+    /// a discrepancy opens the compare view of two reports that disagree, at the row holding
+    /// it; claims and quotes open the reader at their sentence; an entity lists its mentions
+    /// per report. Leaving the compare view (Esc) comes back here.
     fn story_enter(&mut self, m: &StoryModel) {
         let sv = &self.story_view;
         let sel = sv.current();
@@ -220,7 +237,15 @@ impl App {
         };
         let sentence = |(r, s): (usize, usize)| m.sentences.get(r)?.get(s).map(|x| (r, x.span));
         let target: Option<(usize, Option<Span>)> = match sv.pane {
-            Pane::Coverage => (sel < m.n).then_some((sel, None)),
+            Pane::Coverage => {
+                let col = sv.column;
+                if sel < m.n && col < m.n && col != sel {
+                    // The header shows both coverages.
+                    self.compare_reports(sel, col, None);
+                    return;
+                }
+                (sel < m.n).then_some((sel, None))
+            }
             Pane::Claims => sv
                 .claim_rows
                 .get(sel)
@@ -228,12 +253,35 @@ impl App {
                 .and_then(|c| pick(&c.sentences))
                 .and_then(sentence)
                 .map(|(r, sp)| (r, Some(sp))),
-            Pane::Discrepancies => m
-                .discrepancies
-                .get(sel)
-                .and_then(|d| pick(&d.values.values().map(|(s, _)| *s).collect::<Vec<_>>()))
-                .and_then(sentence)
-                .map(|(r, sp)| (r, Some(sp))),
+            Pane::Discrepancies => {
+                let Some(d) = m.discrepancies.get(sel) else {
+                    return;
+                };
+                let refs: Vec<(usize, usize)> = d.values.values().map(|(s, _)| *s).collect();
+                let a = pick(&refs);
+                let b = refs.iter().find(|r| Some(**r) != a).copied();
+                match (a.and_then(sentence), b) {
+                    (Some((ra, span)), Some((rb, _))) => {
+                        let said = |r: usize| {
+                            d.values.get(&r).map_or(String::new(), |(_, v)| {
+                                v.iter()
+                                    .map(|x| x.0.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            })
+                        };
+                        let note = crate::engine::sanitize::sanitize_line(&format!(
+                            "A: {} · B: {}",
+                            said(ra),
+                            said(rb)
+                        ));
+                        self.compare_reports(ra, rb, Some((span, note)));
+                        return;
+                    }
+                    (Some((r, span)), None) => Some((r, Some(span))),
+                    _ => None,
+                }
+            }
             Pane::Quotes => m.quotes.get(sel).map(|q| (q.report, Some(q.span))),
             Pane::Entities => {
                 self.story_view.entity_detail = !self.story_view.entity_detail;
@@ -269,6 +317,7 @@ impl App {
         };
         let sv = &mut self.story_view;
         sv.derive(&model);
+        sv.column = sv.column.min(model.n.saturating_sub(1));
         for pane in Pane::ALL {
             let k = pane.index();
             let n = sv.rows(&model, pane);

@@ -436,10 +436,18 @@ fn status(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
         " n diff · u only · d disc · Esc back ",
         " Esc back ",
     ];
+    // The longest hints that leave the note whole, else the longest that fit.
+    let note_w = view.note.width();
     let hints = choices
         .iter()
         .copied()
-        .find(|h| pos.width() + h.width() + 4 <= width)
+        .find(|h| note_w > 0 && pos.width() + note_w + h.width() < width)
+        .or_else(|| {
+            choices
+                .iter()
+                .copied()
+                .find(|h| pos.width() + h.width() + 4 <= width)
+        })
         .unwrap_or(choices[choices.len() - 1]);
     let base = theme.style(Role::Status);
     let spans = if width < pos.width() + hints.width() + 2 {

@@ -28,6 +28,7 @@ impl Widget for StatusLine<'_> {
         // The longest hint that leaves room for the position and a message.
         let in_entities = app.entities_pane && app.focus == crate::tui::app::Focus::Library;
         let story_choices: &[&str] = &[
+            " Tab/1-5 pane · ←/→ · Enter open · f single-source · Esc back · ? help ",
             " Tab/1-5 pane · Enter open · f single-source · Esc back · ? help ",
             " 1-5 pane · f single · Esc back · ? help ",
             " Esc back · ? help ",
@@ -46,14 +47,18 @@ impl Widget for StatusLine<'_> {
                 " ? help ",
             ],
             (false, true) => &[
-                " Tab pane · E entities · ? help · q quit ",
-                " Tab pane · E entities · ? help ",
-                " E entities · ? help ",
+                " Tab pane · o story · E entities · ? help · q quit ",
+                " Tab pane · o story · E entities · ? help ",
+                " o story · E entities · ? help ",
+                " o story · ? help ",
                 " ? help ",
             ],
             (false, false) => &[
-                " E entities · ? help · q quit ",
-                " E entities · ? help ",
+                " o story · Space mark · c compare · E entities · ? help · q quit ",
+                " o story · c compare · E entities · ? help · q quit ",
+                " o story · c compare · E entities · ? help ",
+                " o story · E entities · ? help ",
+                " o story · ? help ",
                 " ? help ",
             ],
         };
@@ -89,12 +94,8 @@ impl Widget for StatusLine<'_> {
         } else {
             (String::new(), false)
         };
-        // A one-off notice gets room to be read (up to 32 columns); anything else at least 8.
-        let room = if app.notice.is_some() {
-            middle.width().clamp(8, 32)
-        } else {
-            8
-        };
+        // A message gets room to be read (up to 48 columns) before the hints get long.
+        let room = middle.width().clamp(8, 48);
         let hints = choices
             .iter()
             .copied()

@@ -225,10 +225,19 @@ impl Widget for StoryScreen<'_> {
         Paragraph::new(visible).render(g.list, buf);
         if sel >= offset && sel < offset + g.list.height as usize {
             let y = g.list.y + (sel - offset) as u16;
-            buf.set_style(
-                Rect::new(g.list.x, y, g.list.width, 1),
-                theme.style(Role::Selected),
-            );
+            let row = Rect::new(g.list.x, y, g.list.width, 1);
+            if sv.pane == Pane::Coverage {
+                // The row, and in it the cell Enter compares.
+                buf.set_style(row, theme.style(Role::SelectedUnfocused));
+                let (label_w, cols) = coverage_columns(&ctx, g.list.width as usize);
+                if sv.column < cols {
+                    let x = label_w + 1 + sv.column * 6;
+                    let cell = Rect::new(g.list.x + x as u16, y, 5, 1).intersection(row);
+                    buf.set_style(cell, theme.style(Role::Selected));
+                }
+            } else {
+                buf.set_style(row, theme.style(Role::Selected));
+            }
         }
         let mut detail_area = g.detail;
         if sv.pane == Pane::Coverage && detail_area.height > 0 {
@@ -248,18 +257,22 @@ impl Widget for StoryScreen<'_> {
 
 type Parts = (Line<'static>, Vec<Line<'static>>, Vec<Line<'static>>);
 
-fn coverage(c: &Ctx, g: StoryGeometry) -> Parts {
-    let m = c.m;
-    let theme = c.theme;
-    let width = g.list.width as usize;
-    let label_w = (0..m.n)
+/// The coverage matrix's row-label width and how many columns (6 wide each) fit in `width`.
+fn coverage_columns(c: &Ctx, width: usize) -> (usize, usize) {
+    let label_w = (0..c.m.n)
         .map(|r| c.label(r).width())
         .max()
         .unwrap_or(0)
         .clamp(6, 22);
-    // Columns that fit, 6 wide each.
     let fit = width.saturating_sub(label_w + 1) / 6;
-    let cols = m.n.min(fit);
+    (label_w, c.m.n.min(fit))
+}
+
+fn coverage(c: &Ctx, g: StoryGeometry) -> Parts {
+    let m = c.m;
+    let theme = c.theme;
+    let width = g.list.width as usize;
+    let (label_w, cols) = coverage_columns(c, width);
     let mut head = format!("{:<w$} ", "", w = label_w);
     for j in 0..cols {
         head.push_str(&format!("{:>5} ", j + 1));
@@ -317,10 +330,20 @@ fn coverage(c: &Ctx, g: StoryGeometry) -> Parts {
         for l in wrap(&text, width, 3) {
             detail.push(Line::raw(l));
         }
-        detail.push(Line::styled(
-            "Enter: read this report",
-            theme.style(Role::Dim),
-        ));
+        let col = c.app.story_view.column;
+        let hint = if col != sel && col < m.n {
+            format!(
+                "Enter: compare {} (A) with {} (B), {:.0}% covered · ←/→ column",
+                c.label(sel),
+                c.label(col),
+                m.coverage[sel][col] * 100.0
+            )
+        } else {
+            "Enter: read this report · ←/→ column".to_string()
+        };
+        for l in wrap(&hint, width, 2) {
+            detail.push(Line::styled(l, theme.style(Role::Dim)));
+        }
     }
     (header, rows, detail)
 }
@@ -624,7 +647,7 @@ fn discrepancies(c: &Ctx, g: StoryGeometry) -> Parts {
         detail.push(Line::styled(
             truncate(
                 &format!(
-                    "{} differs in claim {} · Enter: read it",
+                    "{} differs in claim {} · Enter: compare two of these reports there",
                     d.kind.label(),
                     d.claim + 1
                 ),
