@@ -243,10 +243,17 @@ pub enum Action {
     LoadFinished,
     /// A compare worker finished (`tui::compare`).
     Compared(Box<super::compare::CompareDone>),
-    /// The story model is being built (after story-wide extraction).
+    /// The loaded reports grouped into stories (library positions, a label each); models
+    /// follow for the stories of two or more reports.
+    Stories(Vec<(Vec<usize>, String)>),
+    /// Story models are being built (after story-wide extraction).
     StoryBuilding,
-    /// The story model of every loaded article, in library order.
-    Story(Arc<StoryModel>),
+    /// The story model of the reports `members` (library positions; report r of the model is
+    /// `members[r]`).
+    Story {
+        members: Vec<usize>,
+        model: Arc<StoryModel>,
+    },
 }
 
 /// Where a movement command takes a selection at `s` in a list of `n > 0` entries showing

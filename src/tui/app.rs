@@ -99,9 +99,15 @@ pub struct App {
     pub mark: Option<(usize, Span)>,
     /// Scroll the reader to the mark at the next `prepare`.
     pub(crate) reveal: bool,
-    /// The story model (none until the worker has built it for every loaded article).
+    /// The stories of the library (`tui::stories`): one, or several when the reports are
+    /// about several events; empty until the worker has grouped them.
+    pub stories: Vec<super::stories::StoryEntry>,
+    /// The story on the story screen: its index in `stories`, model and members (report r of
+    /// the model is library position `story_members[r]`).
+    pub current_story: usize,
     pub story: Option<Arc<StoryModel>>,
-    /// The worker is building the story model.
+    pub story_members: Vec<usize>,
+    /// The worker is building story models.
     pub story_building: bool,
     /// The story screen's state (`o`).
     pub story_view: StoryState,
@@ -145,7 +151,10 @@ impl App {
             chosen: None,
             mark: None,
             reveal: false,
+            stories: Vec::new(),
+            current_story: 0,
             story: None,
+            story_members: Vec::new(),
             story_building: false,
             story_view: StoryState::default(),
             only_this: false,
@@ -167,7 +176,10 @@ impl App {
 
     pub fn areas(&self) -> Areas {
         let a = areas(self.size, self.focus, self.entities_pane);
-        super::ui::with_gutter(a, self.story.is_some())
+        let gutter = self
+            .open
+            .is_some_and(|i| super::widgets::story::reader_story(self, i).is_some());
+        super::ui::with_gutter(a, gutter)
     }
 
     /// Makes derived state current (layout cache, list offset). Called before each draw, so
@@ -202,12 +214,7 @@ impl App {
         }
         self.entity_offset = self.entity_offset.min(row);
         self.prepare_story();
-        let rows = (a.library_list.height as usize / 2).max(1);
-        if self.selected < self.library_offset {
-            self.library_offset = self.selected;
-        } else if self.selected >= self.library_offset + rows {
-            self.library_offset = self.selected + 1 - rows;
-        }
+        self.prepare_library(a.library_list.height as usize);
         self.prepare_compare();
     }
 
@@ -263,12 +270,14 @@ impl App {
             }
             Action::LoadFinished => self.load.finished = true,
             Action::Compared(done) => self.compare_done(*done),
+            Action::Stories(groups) => self.set_stories(groups),
             Action::StoryBuilding => self.story_building = true,
-            Action::Story(model) => {
-                self.story_building = false;
-                if model.n == self.articles.len() {
-                    self.story = Some(model);
-                }
+            Action::Story { members, model } => {
+                self.set_story_model(members, model);
+                self.story_building = self
+                    .stories
+                    .iter()
+                    .any(|s| s.members.len() > 1 && s.model.is_none());
             }
         }
         self.prepare();
@@ -286,7 +295,7 @@ impl App {
         self.index = EntityIndex::default();
         self.entity_rows.clear();
         self.mark = None;
-        self.story = None;
+        self.clear_stories();
         let pos = self.order.partition_point(|&o| o <= order);
         self.articles.splice(pos..pos, batch);
         self.extractions.splice(pos..pos, extractions);
@@ -562,25 +571,28 @@ impl App {
         }
     }
 
+    /// `[` / `]`: the previous / next report in library order.
     fn step_article(&mut self, delta: isize) {
-        if self.articles.is_empty() {
+        let order = self.library_order();
+        if order.is_empty() {
             return;
         }
-        let cur = self.open.unwrap_or(self.selected) as isize;
-        let next = (cur + delta).clamp(0, self.articles.len() as isize - 1) as usize;
-        self.selected = next;
+        let cur = self.open.unwrap_or(self.selected);
+        let p = order.iter().position(|&i| i == cur).unwrap_or(0) as isize;
+        let next = (p + delta).clamp(0, order.len() as isize - 1) as usize;
+        self.selected = order[next];
         self.open_selected();
     }
 
     fn move_selection(&mut self, c: Command) {
-        let n = self.articles.len();
-        if n == 0 {
+        let order = self.library_order();
+        if order.is_empty() {
             return;
         }
         // A page of the library is the number of entries it shows.
         let page = (self.areas().library_list.height as usize / 2).max(1);
-        let s = self.selected;
-        self.selected = super::action::move_in_list(c, s, n, page);
+        let s = order.iter().position(|&i| i == self.selected).unwrap_or(0);
+        self.selected = order[super::action::move_in_list(c, s, order.len(), page)];
         // The reading pane follows the selection when both are visible.
         if !self.areas().narrow {
             self.open_selected();
@@ -602,5 +614,37 @@ impl App {
             _ => s,
         }
         .min(max);
+    }
+
+    /// Keeps the selected report (and its story header, if any) in the library's view,
+    /// `height` lines high; `library_offset` is the first row shown.
+    fn prepare_library(&mut self, height: usize) {
+        use super::stories::LibRow;
+        let rows = self.library_rows();
+        let Some(p) = rows
+            .iter()
+            .position(|r| *r == LibRow::Article(self.selected))
+        else {
+            self.library_offset = self.library_offset.min(rows.len().saturating_sub(1));
+            return;
+        };
+        let top = if p > 0 && matches!(rows[p - 1], LibRow::Header(_)) {
+            p - 1
+        } else {
+            p
+        };
+        let mut offset = self.library_offset.min(top);
+        let mut lines: usize = rows[offset..=p].iter().map(|r| r.height()).sum();
+        while lines > height.max(2) && offset < p {
+            lines -= rows[offset].height();
+            offset += 1;
+        }
+        // Grown (a resize): pull earlier rows back in while everything from them still fits.
+        let mut below: usize = rows[offset..].iter().map(|r| r.height()).sum();
+        while offset > 0 && below + rows[offset - 1].height() <= height {
+            offset -= 1;
+            below += rows[offset].height();
+        }
+        self.library_offset = offset;
     }
 }

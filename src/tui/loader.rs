@@ -91,19 +91,54 @@ pub fn spawn(inputs: Vec<Input>, opts: LoadOptions, tx: Sender<Action>) -> LoadH
         for action in actions {
             let _ = tx.send(action);
         }
-        // Phase 3: the story model (all pairwise comparisons), still off the UI thread.
+        // Phase 3: group the reports into stories, then a story model (all pairwise
+        // comparisons) per story of two or more reports, largest first, still off the UI
+        // thread.
         if flag.load(Ordering::Relaxed) || articles.is_empty() {
             return;
         }
+        let stories = crate::engine::group::group(&articles, &extractions);
+        let _ = tx.send(Action::Stories(
+            stories
+                .iter()
+                .map(|s| (s.members.clone(), s.label.clone()))
+                .collect(),
+        ));
         let _ = tx.send(Action::StoryBuilding);
-        let _ = tx.send(story_action(&articles, &extractions));
+        for s in stories.iter().filter(|s| s.members.len() > 1) {
+            if flag.load(Ordering::Relaxed) {
+                return;
+            }
+            let _ = tx.send(story_action_of(&articles, &extractions, &s.members));
+        }
     });
     LoadHandle { cancel }
 }
 
-/// The story model of the loaded articles (library order) and their story-wide extractions.
+/// The story model of all the loaded articles (library order) and their story-wide
+/// extractions, as one story.
 pub fn story_action(articles: &[Article], extractions: &[Extraction]) -> Action {
-    Action::Story(Arc::new(crate::engine::story::build(articles, extractions)))
+    let all: Vec<usize> = (0..articles.len().min(extractions.len())).collect();
+    story_action_of(articles, extractions, &all)
+}
+
+/// The story model of the reports `members` (library positions) of the loaded articles.
+pub fn story_action_of(
+    articles: &[Article],
+    extractions: &[Extraction],
+    members: &[usize],
+) -> Action {
+    let members: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| i < articles.len() && i < extractions.len())
+        .collect();
+    let arts: Vec<Article> = members.iter().map(|&i| articles[i].clone()).collect();
+    let exs: Vec<Extraction> = members.iter().map(|&i| extractions[i].clone()).collect();
+    Action::Story {
+        members,
+        model: Arc::new(crate::engine::story::build(&arts, &exs)),
+    }
 }
 
 /// Story-wide extraction of what loaded (input position, its articles): one

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
+pub mod stories;
 pub mod story;
 pub mod theme;
 pub mod ui;

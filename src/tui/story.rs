@@ -119,9 +119,23 @@ impl StoryState {
 }
 
 impl App {
-    /// `o`: the story screen, or a notice while the model is not ready.
+    /// `o`: the story screen of the report at hand (the selection in the library, else the
+    /// open report), or a notice saying why not.
     pub(crate) fn open_story(&mut self) {
-        if self.story.is_none() {
+        let entry = self.report_at_hand().and_then(|i| self.story_of(i));
+        let ready = match entry {
+            Some((k, e, _)) if e.model.is_some() => Some(k),
+            Some((_, e, _)) if e.members.len() < 2 => {
+                self.notice = Some(format!(
+                    "no other report of this story among the {} loaded ({} stories)",
+                    self.articles.len(),
+                    self.stories.len()
+                ));
+                return;
+            }
+            _ => None,
+        };
+        let Some(k) = ready else {
             self.notice = Some(if self.story_building {
                 "building story… (o again when done)".to_string()
             } else if self.articles.len() < 2 {
@@ -130,14 +144,25 @@ impl App {
                 "story not ready yet: extracting…".to_string()
             });
             return;
+        };
+        if k != self.current_story || self.story.is_none() {
+            self.choose_story(k);
+            self.story_view = StoryState::default();
         }
         self.story_view.open = true;
     }
 
     /// `U` in the reader: dim what other reports also say.
     pub(crate) fn toggle_only_this(&mut self) {
-        if self.story.is_none() {
-            self.notice = Some("story not ready yet".to_string());
+        let ready = self
+            .open
+            .is_some_and(|i| super::widgets::story::reader_story(self, i).is_some());
+        if !ready {
+            self.notice = Some(if self.story_building || self.stories.is_empty() {
+                "story not ready yet".to_string()
+            } else {
+                "no other report of this story is loaded".to_string()
+            });
             return;
         }
         self.only_this = !self.only_this;
@@ -227,7 +252,10 @@ impl App {
     fn story_enter(&mut self, m: &StoryModel) {
         let sv = &self.story_view;
         let sel = sv.current();
-        let open = self.open;
+        // Reports are numbered within the story; `g` maps them to library positions.
+        let members = self.story_members.clone();
+        let g = |r: usize| members.get(r).copied().unwrap_or(r);
+        let open = self.open.and_then(|o| (0..m.n).find(|&r| g(r) == o));
         // Prefer the open report's sentence when it has one.
         let pick = |refs: &[(usize, usize)]| {
             refs.iter()
@@ -241,7 +269,7 @@ impl App {
                 let col = sv.column;
                 if sel < m.n && col < m.n && col != sel {
                     // The header shows both coverages.
-                    self.compare_reports(sel, col, None);
+                    self.compare_reports(g(sel), g(col), None);
                     return;
                 }
                 (sel < m.n).then_some((sel, None))
@@ -275,7 +303,7 @@ impl App {
                             said(ra),
                             said(rb)
                         ));
-                        self.compare_reports(ra, rb, Some((span, note)));
+                        self.compare_reports(g(ra), g(rb), Some((span, note)));
                         return;
                     }
                     (Some((r, span)), None) => Some((r, Some(span))),
@@ -289,7 +317,7 @@ impl App {
             }
         };
         if let Some((r, span)) = target {
-            self.open_report_at(r, span);
+            self.open_report_at(g(r), span);
         }
     }
 

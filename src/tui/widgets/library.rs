@@ -1,8 +1,10 @@
 //! The library pane: one entry per report (title; outlet and word count), the selected one
-//! highlighted.
+//! highlighted; with several stories, each under a header with its report count and label.
 
 use super::{padded, truncate};
+use crate::engine::sanitize::sanitize_line;
 use crate::tui::app::{App, Focus};
+use crate::tui::stories::LibRow;
 use crate::tui::theme::Role;
 use crate::tui::ui::Areas;
 use ratatui::buffer::Buffer;
@@ -21,8 +23,13 @@ impl Widget for LibraryPane<'_> {
         let theme = &app.theme;
         let focused = app.focus == Focus::Library && app.overlay.is_none();
         let n = app.articles.len();
+        let stories = if app.grouped() {
+            format!(", {} stories", app.stories.len())
+        } else {
+            String::new()
+        };
         let title = if app.load.finished || app.load.cancelled {
-            format!(" Library ({n}) ")
+            format!(" Library ({n}{stories}) ")
         } else {
             format!(" Library ({n}, loading…) ")
         };
@@ -38,7 +45,7 @@ impl Widget for LibraryPane<'_> {
         let inner = self.area.library_list;
         block.render(area, buf);
         let width = inner.width as usize;
-        let rows = (inner.height as usize / 2).max(1);
+        let height = inner.height as usize;
         let mut lines: Vec<Line> = Vec::new();
         if n == 0 {
             let msg = if app.load.finished {
@@ -48,33 +55,49 @@ impl Widget for LibraryPane<'_> {
             };
             lines.push(Line::styled(truncate(msg, width), theme.style(Role::Dim)));
         }
-        for (i, a) in app
-            .articles
-            .iter()
-            .enumerate()
-            .skip(app.library_offset)
-            .take(rows)
-        {
-            let sel = i == app.selected;
-            let (ts, ms) = if sel {
-                let s = theme.style(if focused {
-                    Role::Selected
-                } else {
-                    Role::SelectedUnfocused
-                });
-                (s, s)
-            } else {
-                (theme.style(Role::Text), theme.style(Role::Meta))
-            };
-            let marker = if app.open == Some(i) { "▌" } else { " " };
-            let title = format!("{marker}{}{}", app.mark_prefix(i), a.title);
-            let meta = format!(
-                " {} · {} words",
-                a.outlet_label(),
-                group_digits(a.word_count())
-            );
-            lines.push(Line::from(padded(&title, width, ts)));
-            lines.push(Line::from(padded(&meta, width, ms)));
+        for row in app.library_rows().into_iter().skip(app.library_offset) {
+            if lines.len() + row.height() > height.max(2) {
+                break;
+            }
+            match row {
+                LibRow::Header(k) => {
+                    let s = &app.stories[k];
+                    let count = match s.members.len() {
+                        1 => "1 report".to_string(),
+                        c => format!("{c} reports"),
+                    };
+                    let label = sanitize_line(&s.label);
+                    let text = if label.is_empty() {
+                        format!("Story {} · {count}", k + 1)
+                    } else {
+                        format!("Story {} · {count} · {label}", k + 1)
+                    };
+                    lines.push(Line::from(padded(&text, width, theme.style(Role::Heading))));
+                }
+                LibRow::Article(i) => {
+                    let a = &app.articles[i];
+                    let sel = i == app.selected;
+                    let (ts, ms) = if sel {
+                        let s = theme.style(if focused {
+                            Role::Selected
+                        } else {
+                            Role::SelectedUnfocused
+                        });
+                        (s, s)
+                    } else {
+                        (theme.style(Role::Text), theme.style(Role::Meta))
+                    };
+                    let marker = if app.open == Some(i) { "▌" } else { " " };
+                    let title = format!("{marker}{}{}", app.mark_prefix(i), a.title);
+                    let meta = format!(
+                        " {} · {} words",
+                        a.outlet_label(),
+                        group_digits(a.word_count())
+                    );
+                    lines.push(Line::from(padded(&title, width, ts)));
+                    lines.push(Line::from(padded(&meta, width, ms)));
+                }
+            }
         }
         Paragraph::new(lines).render(inner, buf);
     }

@@ -119,7 +119,7 @@ impl Ctx<'_> {
     /// The text of sentence `s` of report `r`, on one line.
     fn sentence(&self, r: usize, s: usize) -> String {
         match (
-            self.app.articles.get(r),
+            self.app.articles.get(self.app.story_report(r)),
             self.m.sentences.get(r).and_then(|x| x.get(s)),
         ) {
             (Some(a), Some(sent)) => sanitize_line(a.slice(sent.span)),
@@ -127,8 +127,19 @@ impl Ctx<'_> {
         }
     }
 
+    /// A quotation's words, on one line.
+    fn quote(&self, q: &crate::engine::story::QuoteRow) -> String {
+        self.app
+            .articles
+            .get(self.app.story_report(q.report))
+            .map(|a| sanitize_line(a.slice(q.span)))
+            .unwrap_or_default()
+    }
+
+    /// Report r of the story: its number in the story and its outlet.
     fn label(&self, r: usize) -> String {
-        format!("{} {}", r + 1, self.names.get(r).map_or("", |s| s.as_str()))
+        let name = self.names.get(self.app.story_report(r));
+        format!("{} {}", r + 1, name.map_or("", |s| s.as_str()))
     }
 
     fn claim_text(&self, c: usize) -> String {
@@ -169,6 +180,21 @@ impl Widget for StoryScreen<'_> {
             tabs.push(Span::raw(" "));
         }
         Paragraph::new(Line::from(tabs)).render(g.tabs, buf);
+        // With several stories, which one this is.
+        let story = if app.grouped() {
+            let label = app
+                .stories
+                .get(app.current_story)
+                .map_or("", |s| s.label.as_str());
+            format!(
+                " Story {}/{}: {} ·",
+                app.current_story + 1,
+                app.stories.len(),
+                sanitize_line(label)
+            )
+        } else {
+            String::new()
+        };
         let title = match sv.pane {
             Pane::Coverage => format!(
                 " Coverage of {} reports: share of the row's words the column's report covers ",
@@ -183,6 +209,7 @@ impl Widget for StoryScreen<'_> {
             Pane::Discrepancies => " Figures, dates and places that differ ".into(),
         };
         let border = theme.style(Role::BorderFocused);
+        let title = format!("{story}{title}");
         Block::default()
             .borders(Borders::ALL)
             .border_style(border)
@@ -554,12 +581,7 @@ fn quotes(c: &Ctx, g: StoryGeometry) -> Parts {
             };
             spans.push(padded(&speaker, speaker_w, theme.style(Role::Person)));
             spans.push(Span::raw(" "));
-            let text = c
-                .app
-                .articles
-                .get(q.report)
-                .map(|a| sanitize_line(a.slice(q.span)))
-                .unwrap_or_default();
+            let text = c.quote(q);
             spans.push(Span::styled(
                 truncate(&text, width.saturating_sub(lead)),
                 theme.style(Role::Quote),
@@ -572,12 +594,7 @@ fn quotes(c: &Ctx, g: StoryGeometry) -> Parts {
         theme.style(Role::Meta),
     )];
     if let Some(q) = m.quotes.get(c.app.story_view.selected_in(Pane::Quotes)) {
-        let text = c
-            .app
-            .articles
-            .get(q.report)
-            .map(|a| sanitize_line(a.slice(q.span)))
-            .unwrap_or_default();
+        let text = c.quote(q);
         for l in wrap(&text, width, 2) {
             detail.push(Line::styled(l, theme.style(Role::Quote)));
         }
@@ -690,11 +707,13 @@ pub struct ReaderStory<'a> {
     pub only_this: bool,
 }
 
+/// The model of the story report `idx` (a library position) belongs to, if built.
 pub fn reader_story(app: &App, idx: usize) -> Option<ReaderStory<'_>> {
-    let model = app.story.as_deref()?;
-    (model.n == app.articles.len() && idx < model.n).then_some(ReaderStory {
+    let (_, entry, local) = app.story_of(idx)?;
+    let model = entry.model.as_deref()?;
+    (local < model.n).then_some(ReaderStory {
         model,
-        report: idx,
+        report: local,
         only_this: app.only_this,
     })
 }
