@@ -668,3 +668,24 @@ fn compare_view_highlights_words_only_one_side_has_in_every_depth() {
         }
     }
 }
+
+#[test]
+fn a_report_landing_before_the_open_one_does_not_garble_the_reader() {
+    // The reader lays out the open report once per width, cached by library position. A
+    // report that lands before it moves it down a position; the cached layout must not be
+    // drawn over the report now at position 0 (it was: other text's byte ranges, cut letters).
+    let mut app = App::new(Keymap::default_map(), Theme::new(Depth::Mono));
+    let inputs = seed_inputs();
+    draw(&mut app, 100, 30);
+    for order in [2, 0] {
+        let loaded = load_input(&inputs[order], &LoadOptions::default()).unwrap();
+        app.update(Action::Loaded {
+            order,
+            articles: loaded.articles,
+        });
+        draw(&mut app, 100, 30);
+    }
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("┌ 000 "), "{s}");
+    assert!(s.contains("The United States is not expecting much"), "{s}");
+}

@@ -249,6 +249,18 @@ fn o_before_the_story_is_built_says_so() {
     assert!(!app.story_view.open);
     let s = screen(&draw(&mut app, 80, 24));
     assert!(s.contains("building story"), "{s}");
+    // When the model arrives, the notice says so instead of waiting for a key.
+    let ready = story_app(Depth::Mono);
+    for (order, a) in ready.articles.iter().enumerate() {
+        app.update(Action::Loaded {
+            order,
+            articles: vec![a.clone()],
+        });
+    }
+    app.update(story_action(&ready.articles, &ready.extractions));
+    let s = screen(&draw(&mut app, 80, 24));
+    assert!(!s.contains("building story"), "{s}");
+    assert!(s.contains("story ready"), "{s}");
 }
 
 #[test]
@@ -364,4 +376,116 @@ fn enter_on_a_discrepancy_opens_the_compare_view_at_its_row() {
     assert!(s.contains(&first), "{first:?} on screen:\n{s}");
     press(&mut app, KeyCode::Esc);
     assert!(app.story_view.open && app.story_view.pane == Pane::Discrepancies);
+}
+
+/// The seeds and the Izmir fixtures in one library, grouped and modelled as the loader does.
+fn two_story_app() -> App {
+    let mut app = App::new(Keymap::default_map(), Theme::new(Depth::Mono));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/stories/izmir-earthquake");
+    let mut inputs = seed_inputs();
+    let mut izmir: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    izmir.sort();
+    // Interleaved, so the grouping (not the input order) makes the stories.
+    for (k, p) in izmir.into_iter().enumerate() {
+        inputs.insert(2 * k + 1, parallax::engine::load::Input::File(p));
+    }
+    let mut all = Vec::new();
+    for (order, input) in inputs.iter().enumerate() {
+        let loaded = load_input(input, &LoadOptions::default()).unwrap();
+        all.push((order, loaded.articles.clone()));
+        app.update(Action::Loaded {
+            order,
+            articles: loaded.articles,
+        });
+    }
+    app.update(Action::LoadFinished);
+    for a in story_actions(all) {
+        app.update(a);
+    }
+    let (articles, extractions) = (app.articles.clone(), app.extractions.clone());
+    let stories = parallax::engine::group::group(&articles, &extractions);
+    app.update(Action::Stories(
+        stories
+            .iter()
+            .map(|s| (s.members.clone(), s.label.clone()))
+            .collect(),
+    ));
+    app.update(Action::StoryBuilding);
+    for s in &stories {
+        app.update(parallax::tui::loader::story_action_of(
+            &articles,
+            &extractions,
+            &s.members,
+        ));
+    }
+    app
+}
+
+#[test]
+fn a_library_of_two_stories_lists_them_and_o_opens_the_story_at_hand() {
+    let mut app = two_story_app();
+    assert_eq!(app.stories.len(), 2);
+    assert!(!app.story_building);
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("Library (9, 2 stories)"), "{s}");
+    assert!(s.contains("Story 1 · 5 reports"), "{s}");
+    // The Izmir reports (inputs 1, 3, 5, 7) are listed together under the second header.
+    let lines: Vec<&str> = s.lines().collect();
+    let h2 = lines
+        .iter()
+        .position(|l| l.contains("Story 2 · 4 reports"))
+        .unwrap_or_else(|| panic!("{s}"));
+    for name in [
+        "aegean-sentinel",
+        "daily-courier",
+        "evening-globe",
+        "newswire",
+    ] {
+        let at = lines.iter().position(|l| l.contains(name)).expect(name);
+        assert!(at > h2, "{name} under story 2:\n{s}");
+    }
+    // j walks the library in display order: from the last seed to the first Izmir report.
+    let order = app.library_order();
+    assert_eq!(order.len(), 9);
+    let last_seed = order[4];
+    while app.selected != last_seed {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.selected, order[5]);
+    assert!(
+        format!("{:?}", app.articles[app.selected].source).contains("izmir"),
+        "an Izmir report follows the seeds"
+    );
+    // o: the Izmir story, four reports, named in the title.
+    press(&mut app, KeyCode::Char('o'));
+    assert!(app.story_view.open);
+    assert_eq!(app.story.as_ref().unwrap().n, 4);
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("Story 2/2"), "{s}");
+    assert!(s.contains("story 2/2 · 4 reports"), "{s}");
+    assert!(s.contains("aegean-sentinel"), "{s}");
+    assert!(!s.contains(" 000"), "{s}");
+    // Enter on the first coverage cell compares two Izmir reports (library positions).
+    press(&mut app, KeyCode::Enter);
+    let view = app.compare.as_ref().expect("compare view");
+    let members = app.story_members.clone();
+    assert_eq!(view.sides[0].article.text, app.articles[members[0]].text);
+    assert_eq!(view.sides[1].article.text, app.articles[members[1]].text);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    // Back in the library, a seed report's story is the seeds'.
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.story.as_ref().unwrap().n, 5);
+    // The reader's gutter counts within the report's own story.
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        parallax::tui::widgets::story::reader_story(&app, order[5]).is_some_and(|r| r.model.n == 4)
+    );
 }

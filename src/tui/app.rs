@@ -278,6 +278,13 @@ impl App {
                     .stories
                     .iter()
                     .any(|s| s.members.len() > 1 && s.model.is_none());
+                // A "not ready" notice would otherwise stay until the next key.
+                let waiting = self.notice.as_deref().is_some_and(|n| {
+                    n.starts_with("building story") || n.starts_with("story not ready")
+                });
+                if waiting && !self.story_building {
+                    self.notice = Some("story ready: o opens the story screen".to_string());
+                }
             }
         }
         self.prepare();
@@ -291,7 +298,9 @@ impl App {
             return;
         }
         let extractions = std::iter::repeat_with(Extraction::default).take(n);
-        // Positions shift: the index and the mark no longer match; a new index follows.
+        // Positions shift: the index, the mark and the cached layout (keyed by position) no
+        // longer match; a new index follows, the layout is rebuilt at the next `prepare`.
+        self.doc = None;
         self.index = EntityIndex::default();
         self.entity_rows.clear();
         self.mark = None;

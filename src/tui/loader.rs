@@ -11,9 +11,10 @@ use crate::engine::entities::index::EntityIndex;
 use crate::engine::entities::{Extraction, extract_story};
 use crate::engine::load::{Input, LoadOptions, load_input};
 use rayon::prelude::*;
-use std::sync::Arc;
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
 
 pub struct LoadHandle {
     cancel: Arc<AtomicBool>,
@@ -32,6 +33,14 @@ pub fn spawn(inputs: Vec<Input>, opts: LoadOptions, tx: Sender<Action>) -> LoadH
     std::thread::spawn(move || {
         let total = inputs.len();
         let done = AtomicUsize::new(0);
+        // Inputs being read now, by position: the status line names one still pending.
+        let reading: Mutex<BTreeMap<usize, String>> = Mutex::new(BTreeMap::new());
+        let pending = |reading: &Mutex<BTreeMap<usize, String>>| {
+            reading
+                .lock()
+                .map(|r| r.values().next().cloned().unwrap_or_default())
+                .unwrap_or_default()
+        };
         let _ = tx.send(Action::Progress {
             done: 0,
             total,
@@ -45,7 +54,13 @@ pub fn spawn(inputs: Vec<Input>, opts: LoadOptions, tx: Sender<Action>) -> LoadH
                 if flag.load(Ordering::Relaxed) {
                     return None;
                 }
+                if let Ok(mut r) = reading.lock() {
+                    r.insert(order, input.label());
+                }
                 let result = load_input(input, &opts);
+                if let Ok(mut r) = reading.lock() {
+                    r.remove(&order);
+                }
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 let kept = match result {
                     Ok(loaded) => {
@@ -66,7 +81,7 @@ pub fn spawn(inputs: Vec<Input>, opts: LoadOptions, tx: Sender<Action>) -> LoadH
                 let _ = tx.send(Action::Progress {
                     done: n,
                     total,
-                    current: input.label(),
+                    current: pending(&reading),
                 });
                 kept
             })

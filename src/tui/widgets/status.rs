@@ -21,8 +21,16 @@ impl Widget for StatusLine<'_> {
         let theme = &app.theme;
         let width = area.width as usize;
         let n = app.articles.len();
-        let pos = match app.open {
-            Some(i) if n > 0 => format!(" {}/{n} · {}% ", i + 1, app.scroll_percent()),
+        let pos = match (app.open, app.story.as_deref()) {
+            // The story screen: which story, not where the reader is.
+            (_, Some(m)) if app.story_view.open && app.grouped() => format!(
+                " story {}/{} · {} reports ",
+                app.current_story + 1,
+                app.stories.len(),
+                m.n
+            ),
+            (_, Some(m)) if app.story_view.open => format!(" {} reports ", m.n),
+            (Some(i), _) if n > 0 => format!(" {}/{n} · {}% ", i + 1, app.scroll_percent()),
             _ => format!(" 0/{n} "),
         };
         // The longest hint that leaves room for the position and a message.
@@ -78,7 +86,7 @@ impl Widget for StatusLine<'_> {
             )
         } else if let Some(notice) = &app.notice {
             (notice.clone(), false)
-        } else if !app.marks.is_empty() {
+        } else if !app.marks.is_empty() && !app.story_view.open {
             (app.marks_note(), false)
         } else if app.story_building {
             ("building story…".to_string(), false)
