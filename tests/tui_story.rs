@@ -309,10 +309,38 @@ fn enter_on_a_coverage_cell_compares_that_pair_and_esc_comes_back() {
     assert_eq!(view.sides[1].article.text, app.articles[3].text);
     parallax::tui::compare::run_pending(&mut app);
     let s = screen(&draw(&mut app, 120, 40));
+    // The same figures as the matrix: the pair is weighed over the story.
+    let m = app.story.clone().unwrap();
+    let pct = |x: f32| (x * 100.0).round() as u32;
+    let (ab, ba) = (pct(m.coverage[2][3]), pct(m.coverage[3][2]));
     assert!(
-        s.contains("002 · B covers") && s.contains("003 · A covers"),
-        "{s}"
+        s.contains(&format!("002 · B covers {ab}% of A")),
+        "{ab} {s}"
     );
+    assert!(
+        s.contains(&format!("003 · A covers {ba}% of B")),
+        "{ba} {s}"
+    );
+    // s swaps the sides: the same links, mirrored.
+    let before = app.compare.as_ref().unwrap().comparisons.as_ref().unwrap()[0].clone();
+    press(&mut app, KeyCode::Char('s'));
+    let after = app.compare.as_ref().unwrap().shown().unwrap().clone();
+    let mut mirrored: Vec<(usize, usize)> = after
+        .alignment
+        .links
+        .iter()
+        .map(|l| (l.right, l.left))
+        .collect();
+    let mut original: Vec<(usize, usize)> = before
+        .alignment
+        .links
+        .iter()
+        .map(|l| (l.left, l.right))
+        .collect();
+    original.sort_unstable();
+    mirrored.sort_unstable();
+    assert_eq!(original, mirrored);
+    assert_eq!(before.coverage, (after.coverage.1, after.coverage.0));
     press(&mut app, KeyCode::Esc);
     assert!(app.compare.is_none());
     assert!(app.story_view.open, "Esc goes back to the story screen");

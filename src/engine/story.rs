@@ -139,6 +139,9 @@ pub struct StoryModel {
     pub quotes: Vec<QuoteRow>,
     pub discrepancies: Vec<StoryDiscrepancy>,
     pub originality: Vec<Originality>,
+    /// The reports prepared for alignment, with term rarity over the whole story: a pair
+    /// compared in it (either way round, [`compare_in`]) gives the figures above.
+    pub corpus: Corpus,
 }
 
 impl StoryModel {
@@ -207,6 +210,7 @@ pub fn build(articles: &[Article], extractions: &[Extraction]) -> StoryModel {
         quotes,
         discrepancies,
         originality,
+        corpus,
     }
 }
 

@@ -16,7 +16,7 @@ use super::app::{App, Overlay};
 use crate::engine::Article;
 use crate::engine::Span;
 use crate::engine::compare::diff::{Change, Piece};
-use crate::engine::compare::{Comparison, Row, compare};
+use crate::engine::compare::{Comparison, Row, compare, compare_in};
 use crate::engine::entities::{Extraction, extract};
 use crate::engine::sanitize::sanitize_line;
 use ratatui::layout::Rect;
@@ -36,11 +36,14 @@ pub const STACK_LABEL: u16 = 2;
 
 static JOBS: AtomicU64 = AtomicU64::new(1);
 
-/// What a worker needs: both articles, and their extractions when the loader has them.
+/// What a worker needs: both articles, and their extractions when the loader has them; and
+/// when both reports belong to one built story, that story and their numbers in it, so the
+/// pair is weighed as the story screen weighs it.
 #[derive(Debug)]
 pub struct CompareJob {
     pub id: u64,
     pub sides: [(Arc<Article>, Option<Extraction>); 2],
+    pub story: Option<(Arc<crate::engine::story::StoryModel>, [usize; 2])>,
 }
 
 /// What a worker sends back: the extractions used and the comparison both ways (A→B, B→A).
@@ -54,10 +57,18 @@ pub struct CompareDone {
 /// Runs a job on the calling thread (the worker, and tests).
 pub fn run(job: CompareJob) -> CompareDone {
     let [(a, ea), (b, eb)] = job.sides;
+    let in_story = ea.is_some() && eb.is_some();
     let ea = ea.unwrap_or_else(|| extract(&a));
     let eb = eb.unwrap_or_else(|| extract(&b));
-    let ab = compare((&a, &ea), (&b, &eb));
-    let ba = compare((&b, &eb), (&a, &ea));
+    let (ab, ba) = match job.story {
+        Some((m, [la, lb])) if in_story && la < m.corpus.docs.len() && lb < m.corpus.docs.len() => {
+            (
+                compare_in(&m.corpus, la, lb, (&a, &ea), (&b, &eb)),
+                compare_in(&m.corpus, lb, la, (&b, &eb), (&a, &ea)),
+            )
+        }
+        _ => (compare((&a, &ea), (&b, &eb)), compare((&b, &eb), (&a, &ea))),
+    };
     CompareDone {
         id: job.id,
         extractions: [ea, eb],
@@ -497,12 +508,20 @@ impl App {
                 .filter(|e| !e.sentences.is_empty())
                 .cloned()
         };
+        // Both in one built story: compared as the story screen compares them.
+        let story = match (self.story_of(a), self.story_of(b)) {
+            (Some((ka, sa, la)), Some((kb, _, lb))) if ka == kb => {
+                sa.model.clone().map(|m| (m, [la, lb]))
+            }
+            _ => None,
+        };
         self.compare_request = Some(CompareJob {
             id,
             sides: [
                 (sides[0].article.clone(), ready(a)),
                 (sides[1].article.clone(), ready(b)),
             ],
+            story,
         });
         self.compare = Some(CompareView {
             job: id,
@@ -800,6 +819,7 @@ mod tests {
                 (sides[0].article.clone(), None),
                 (sides[1].article.clone(), None),
             ],
+            story: None,
         });
         CompareView {
             job: 0,

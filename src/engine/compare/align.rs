@@ -184,8 +184,12 @@ struct Builder {
 }
 
 impl Builder {
+    /// The term's id. A stem reached from several word forms weighs as its rarest form, so
+    /// the weight does not depend on which document was read first.
     fn id(&mut self, term: String, background: f32) -> u32 {
         if let Some(&id) = self.ids.get(&term) {
+            let bg = &mut self.background[id as usize];
+            *bg = bg.max(background);
             return id;
         }
         let id = self.df.len() as u32;

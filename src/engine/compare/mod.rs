@@ -15,7 +15,7 @@ pub mod eval;
 pub mod render;
 
 use crate::engine::article::{Article, Span};
-use crate::engine::entities::{EntityKind, Extraction, numeric};
+use crate::engine::entities::{EntityKind, Extraction, gazetteer, numeric};
 use crate::engine::segment::{self, Sentence};
 use align::{Alignment, Corpus, Link, LinkKind};
 use diff::{Change, WordDiff};
@@ -364,8 +364,28 @@ fn discrepancies(
                         };
                         within(&p, &q) || within(&q, &p)
                     };
-                    let slot = slot && !vague;
+                    // "in three years" / "in 2022": a span of time and a point in time.
+                    let duration = |v: &str| {
+                        let l = v.to_lowercase();
+                        ["years", "months", "weeks", "days", "hours", "decades"]
+                            .iter()
+                            .any(|u| l.ends_with(u))
+                    };
+                    let unlike = kind == EntityKind::Date && duration(&x.0) != duration(&y.0);
+                    let slot = slot && !vague && !unlike;
                     let place = matches!(kind, EntityKind::Gpe | EntityKind::Loc);
+                    // The key (canonical name) of a value, found by its span.
+                    let key = |vals: &BTreeMap<String, Span>, span: Span| {
+                        vals.iter()
+                            .find(|(_, s)| **s == span)
+                            .map(|(k, _)| k.clone())
+                    };
+                    let nested = place
+                        && match (key(&va, x.1), key(&vb, y.1)) {
+                            (Some(p), Some(q)) => gazetteer::place_within(&p, &q),
+                            _ => false,
+                        };
+                    let slot = slot && !nested;
                     let slot = slot
                         && (!place
                             || (where_slot(a.0, sa, x.1, cx.0.as_deref())
@@ -546,12 +566,28 @@ mod tests {
             .map(|d| (names(&d.left_values), names(&d.right_values)))
             .collect();
         assert_eq!(places, vec![(vec!["Istanbul"], vec!["Ankara"])]);
+        // A city and the country it is in say where at two levels of detail.
+        let b = text(
+            "Talks open\n\nThe delegation of Ukraine arrived in Turkey on Thursday for the \
+             peace talks, officials said, and Ukraine's envoy spoke.",
+        );
+        let ex = crate::engine::entities::extract_story(&[a.clone(), b.clone()]);
+        let c = compare((&a, &ex[0]), (&b, &ex[1]));
+        assert!(
+            c.discrepancies.iter().all(|d| d.kind != EntityKind::Gpe),
+            "{:?}",
+            c.discrepancies
+        );
     }
 
     #[test]
     fn a_date_told_more_precisely_is_no_disagreement() {
         let a = text("War\n\nThe war began with the invasion in February 2022, officials said.");
         let b = text("War\n\nThe war began with the invasion in 2022, officials said.");
+        let ex = crate::engine::entities::extract_story(&[a.clone(), b.clone()]);
+        let c = compare((&a, &ex[0]), (&b, &ex[1]));
+        assert!(c.discrepancies.is_empty(), "{:?}", c.discrepancies);
+        let b = text("War\n\nThe war began with the invasion in three years, officials said.");
         let ex = crate::engine::entities::extract_story(&[a.clone(), b.clone()]);
         let c = compare((&a, &ex[0]), (&b, &ex[1]));
         assert!(c.discrepancies.is_empty(), "{:?}", c.discrepancies);

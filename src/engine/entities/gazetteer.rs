@@ -112,6 +112,25 @@ pub fn key_of(name: &str) -> String {
     key
 }
 
+/// City → country, for the cities of `cities.txt` (`city_countries.txt`), keyed by
+/// [`key_of`] the city's canonical name.
+static CITY_COUNTRIES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    include_str!("../../../assets/gazetteers/city_countries.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(city, country)| (key_of(city), country.trim()))
+        .collect()
+});
+
+/// Whether one of two places lies in the other ("Istanbul" / "Turkey"), as far as the
+/// gazetteer knows: such values say where at two levels of detail, they do not disagree.
+pub fn place_within(a: &str, b: &str) -> bool {
+    let (ka, kb) = (key_of(a), key_of(b));
+    CITY_COUNTRIES.get(&ka).is_some_and(|c| key_of(c) == kb)
+        || CITY_COUNTRIES.get(&kb).is_some_and(|c| key_of(c) == ka)
+}
+
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut names = FxMap::default();
     let mut max_len = 1;
