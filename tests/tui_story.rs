@@ -418,9 +418,10 @@ fn two_story_app() -> App {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     izmir.sort();
-    // Interleaved, so the grouping (not the input order) makes the stories.
+    // Interleaved, an Izmir report first, so the grouping (not the input order) makes the
+    // stories.
     for (k, p) in izmir.into_iter().enumerate() {
-        inputs.insert(2 * k + 1, parallax::engine::load::Input::File(p));
+        inputs.insert(2 * k, parallax::engine::load::Input::File(p));
     }
     let mut all = Vec::new();
     for (order, input) in inputs.iter().enumerate() {
@@ -459,10 +460,18 @@ fn a_library_of_two_stories_lists_them_and_o_opens_the_story_at_hand() {
     let mut app = two_story_app();
     assert_eq!(app.stories.len(), 2);
     assert!(!app.story_building);
+    // Before any key, the first report of the first story (the seeds; the first input is an
+    // Izmir report) is selected and open.
+    assert_eq!(app.selected, 1);
+    assert_eq!(app.open, Some(1));
     let s = screen(&draw(&mut app, 100, 30));
     assert!(s.contains("Library (9, 2 stories)"), "{s}");
-    assert!(s.contains("Story 1 · 5 reports"), "{s}");
-    // The Izmir reports (inputs 1, 3, 5, 7) are listed together under the second header.
+    assert!(
+        s.lines().nth(1).unwrap().contains("Story 1 · 5 reports"),
+        "{s}"
+    );
+    assert!(s.contains("┌ 000 "), "{s}");
+    // The Izmir reports (inputs 0, 2, 4, 6) are listed together under the second header.
     let lines: Vec<&str> = s.lines().collect();
     let h2 = lines
         .iter()

@@ -113,6 +113,15 @@ impl App {
         self.story = None;
         self.story_members.clear();
         self.current_story = 0;
+        // Until the user moves, the top of the library is selected and open; with headers,
+        // that is the first report of the first story.
+        if !self.touched
+            && let Some(&first) = self.library_order().first()
+        {
+            self.selected = first;
+            self.open = Some(first);
+            self.library_offset = 0;
+        }
     }
 
     /// A story model arrived for the reports `members`. Without a grouping (or a grouping

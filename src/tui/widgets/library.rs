@@ -11,6 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 pub struct LibraryPane<'a> {
     pub app: &'a App,
@@ -29,7 +30,13 @@ impl Widget for LibraryPane<'_> {
             String::new()
         };
         let title = if app.load.finished || app.load.cancelled {
-            format!(" Library ({n}{stories}) ")
+            let long = format!(" Library ({n}{stories}) ");
+            // The story count gives way on a narrow pane.
+            if long.width() + 2 <= area.width as usize {
+                long
+            } else {
+                format!(" Library ({n}) ")
+            }
         } else {
             format!(" Library ({n}, loading…) ")
         };
