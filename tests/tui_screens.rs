@@ -477,6 +477,11 @@ fn entities_are_highlighted_by_type_and_toggle_off() {
         let term = draw(&mut app, 100, 30);
         let plain = term.backend().buffer()[(col, row as u16)].style();
         assert_ne!(plain, cell, "{depth:?}: e turns highlighting off");
+        let s = screen(&term);
+        assert!(s.contains("entity highlighting off"), "{s}");
+        press(&mut app, KeyCode::Char('e'));
+        let s = screen(&draw(&mut app, 100, 30));
+        assert!(s.contains("entity highlighting on"), "{s}");
     }
 }
 
