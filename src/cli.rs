@@ -331,12 +331,22 @@ fn stories(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
         } else {
             stories.iter().enumerate().try_for_each(|(i, s)| {
                 let n = s.members.len();
+                // No shared names to label it: the first report's title stands in.
+                let label = match s.label.trim() {
+                    "" => s
+                        .members
+                        .first()
+                        .and_then(|&m| articles.get(m))
+                        .map_or_else(String::new, |a| {
+                            crate::tui::widgets::truncate(&sanitize_line(&a.title), 60)
+                        }),
+                    _ => sanitize_line(&s.label),
+                };
                 writeln!(
                     out,
-                    "{}{}. {} ({n} report{})",
+                    "{}{}. {label} ({n} report{})",
                     if i > 0 { "\n" } else { "" },
                     i + 1,
-                    s.label,
                     if n == 1 { "" } else { "s" }
                 )?;
                 for a in s.members.iter().filter_map(|&m| articles.get(m)) {

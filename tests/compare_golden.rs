@@ -55,3 +55,51 @@ fn text_format_fits_its_width() {
         "{md}"
     );
 }
+
+#[test]
+fn summary_counts_agree_with_their_nouns_and_stay_together() {
+    let load = |i| {
+        load_input(&Input::Seed(i), &LoadOptions::default())
+            .unwrap()
+            .articles
+            .remove(0)
+    };
+    let (a, b) = (load(0), load(1));
+    let ex = extract_story(&[a.clone(), b.clone()]);
+    let c = compare((&a, &ex[0]), (&b, &ex[1]));
+    assert_eq!(c.discrepancies.len(), 1);
+    assert_eq!(c.counts().1, 1);
+    let text = render::to_text(&c, &a, &b, 160);
+    assert!(
+        text.contains(" · 1 only in A · ") && text.contains(" · 1 discrepancy\n"),
+        "{text}"
+    );
+    let md = render::to_markdown(&c, &a, &b);
+    assert!(
+        md.contains(", 1 sentence only in A, ") && md.contains(", 1 discrepancy.\n"),
+        "{md}"
+    );
+    // A report against itself: at no width does the summary part a number from its noun.
+    let ex = extract_story(&[a.clone(), a.clone()]);
+    let c = compare((&a, &ex[0]), (&a, &ex[1]));
+    for width in 40..=160 {
+        let text = render::to_text(&c, &a, &a, width);
+        let summary: Vec<&str> = text
+            .lines()
+            .skip_while(|l| !l.starts_with("B covers"))
+            .take_while(|l| !l.starts_with('─'))
+            .collect();
+        assert!(
+            summary.join(" · ").ends_with(" · 0 discrepancies"),
+            "{width}: {text}"
+        );
+        for line in &summary {
+            let last = line.split_whitespace().next_back().unwrap_or("");
+            assert!(
+                !last.chars().all(|ch| ch.is_ascii_digit()),
+                "{width}: {line:?} ends with a bare number"
+            );
+            assert!(unicode_width::UnicodeWidthStr::width(*line) <= width);
+        }
+    }
+}

@@ -232,6 +232,38 @@ fn the_seeds_alone_are_one_story() {
 }
 
 #[test]
+fn stories_listing_names_an_unlabelled_story_by_its_title() {
+    let dir = std::env::temp_dir().join(format!("parallax-unlabelled-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("nameless.txt");
+    std::fs::write(
+        &path,
+        "the weather was \x1b[2Jnice and warm today, warmer than anyone here expected it to be\n\n\
+         it rained a little later in the evening but nobody minded at all.\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("stories")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first = text.lines().next().unwrap_or("");
+    assert!(
+        first.starts_with("1. the weather was nice and warm today, warmer than")
+            && first.ends_with("… (1 report)"),
+        "{text:?}"
+    );
+    assert!(
+        first.chars().count() <= "1. ".len() + 60 + " (1 report)".len(),
+        "{first:?}"
+    );
+    assert!(!text.contains('\x1b'), "{text:?}");
+}
+
+#[test]
 fn stories_subcommand_prints_json_and_names_bad_paths() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))

@@ -90,6 +90,89 @@ fn help_overlay_is_generated_from_the_keymap() {
     assert!(!s.contains("half a page down"));
 }
 
+/// The inside of the popup titled `title` on a drawn screen: the rows between its borders,
+/// without them.
+fn popup_text(s: &str, title: &str) -> Vec<String> {
+    let lines: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+    let mark: Vec<char> = format!("┌ {title} ").chars().collect();
+    let (top, left) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(y, l)| {
+            l.windows(mark.len())
+                .position(|w| w == mark.as_slice())
+                .map(|x| (y, x))
+        })
+        .expect("popup on screen");
+    let right = left
+        + 1
+        + lines[top][left + 1..]
+            .iter()
+            .position(|&c| c == '┐')
+            .unwrap();
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| l.get(left) == Some(&'│'))
+        .map(|l| l[left + 1..right].iter().collect::<String>())
+        .collect()
+}
+
+#[test]
+fn help_overlay_is_as_wide_as_it_needs_and_wraps_when_narrow() {
+    let mut app = seeded_app(Depth::Mono);
+    press(&mut app, KeyCode::Char('?'));
+    let wide = popup_text(&screen(&draw(&mut app, 160, 140)), "Keys");
+    assert!(
+        wide.iter()
+            .any(|l| l.contains("mark / unmark a report to compare (first A, then B)")),
+        "{wide:#?}"
+    );
+    assert!(wide.iter().all(|l| !l.contains('…')), "{wide:#?}");
+    assert!(
+        wide.iter().any(|l| l.contains(
+            "gutter digit: how many other reports carry the sentence (0: only this one)"
+        )),
+        "{wide:#?}"
+    );
+    // Narrow: nothing is cut, descriptions continue on the next line under themselves.
+    let narrow = popup_text(&screen(&draw(&mut app, 50, 200)), "Keys");
+    assert!(narrow.iter().all(|l| !l.contains('…')), "{narrow:#?}");
+    let at = narrow
+        .iter()
+        .position(|l| l.contains("mark / unmark a report"))
+        .expect("mark row");
+    let col = narrow[at].find("mark /").unwrap();
+    let next = &narrow[at + 1];
+    assert!(next[..col].trim().is_empty(), "{next:?}");
+    assert!(next.contains("(first A, then B)"), "{narrow:#?}");
+    let legend = narrow.join(" ");
+    assert!(legend.contains("(0: only this one)"), "{narrow:#?}");
+}
+
+#[test]
+fn messages_overlay_wraps_long_load_errors() {
+    use parallax::engine::load::LoadError;
+    let mut app = seeded_app(Depth::Mono);
+    app.update(Action::LoadFailed(LoadError::Parse {
+        path: "reuters-truncated-invalid.rss.xml".into(),
+        reason: "not a valid feed: the XML ends before its root element is closed (truncated?)"
+            .into(),
+    }));
+    press(&mut app, KeyCode::Char('!'));
+    for w in [60, 100, 160] {
+        let text = popup_text(&screen(&draw(&mut app, w, 40)), "Messages");
+        assert!(text.iter().all(|l| !l.contains('…')), "{w}: {text:#?}");
+        let joined = text.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+        assert!(
+            joined.contains("element is closed (truncated?)"),
+            "{w}: {text:#?}"
+        );
+    }
+    for (w, h) in [(0, 0), (1, 1), (5, 3), (20, 5)] {
+        draw(&mut app, w, h);
+    }
+}
+
 #[test]
 fn every_size_renders_without_panic() {
     let mut app = seeded_app(Depth::TrueColor);
@@ -394,6 +477,11 @@ fn entities_are_highlighted_by_type_and_toggle_off() {
         let term = draw(&mut app, 100, 30);
         let plain = term.backend().buffer()[(col, row as u16)].style();
         assert_ne!(plain, cell, "{depth:?}: e turns highlighting off");
+        let s = screen(&term);
+        assert!(s.contains("entity highlighting off"), "{s}");
+        press(&mut app, KeyCode::Char('e'));
+        let s = screen(&draw(&mut app, 100, 30));
+        assert!(s.contains("entity highlighting on"), "{s}");
     }
 }
 

@@ -61,6 +61,29 @@ fn each_pane_at_120x40_and_80x24() {
 }
 
 #[test]
+fn coverage_shade_matches_the_printed_percentage() {
+    let mut app = story_app(Depth::Mono);
+    // Two cells that both print as 50: 0.496 rounds up, 0.5 is 50 exactly.
+    let mut model = (**app.story.as_ref().unwrap()).clone();
+    model.coverage[0][1] = 0.496;
+    model.coverage[0][2] = 0.5;
+    let members = app.story_members.clone();
+    app.update(Action::Story {
+        members,
+        model: std::sync::Arc::new(model),
+    });
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('1'));
+    let s = screen(&draw(&mut app, 120, 40));
+    let row = s
+        .lines()
+        .find(|l| l.contains("—") && l.matches("  50").count() >= 2)
+        .unwrap_or_else(|| panic!("first coverage row:\n{s}"));
+    assert!(row.matches("▓  50").count() >= 2, "{row}");
+    assert!(!row.contains("▒  50"), "{row}");
+}
+
+#[test]
 fn every_size_renders_the_story_screen_without_panic() {
     let mut app = story_app(Depth::TrueColor);
     app.update(Action::Command(Command::StoryOpen));

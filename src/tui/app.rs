@@ -364,7 +364,13 @@ impl App {
             }
             Command::FocusLibrary => self.focus = Focus::Library,
             Command::FocusReader => self.focus = Focus::Reader,
-            Command::ToggleHighlight => self.highlight = !self.highlight,
+            Command::ToggleHighlight => {
+                self.highlight = !self.highlight;
+                self.notice = Some(format!(
+                    "entity highlighting {}",
+                    if self.highlight { "on" } else { "off" }
+                ));
+            }
             Command::Mark => self.toggle_mark(),
             Command::Compare => self.request_compare(),
             Command::ToggleEntities => {

@@ -185,12 +185,43 @@ fn header(c: &Comparison, a: &Article, b: &Article) -> Vec<String> {
             sanitize_line(&b.source.label())
         ),
         format!(
-            "B covers {:.0}% of A, A covers {:.0}% of B · {links} linked pairs · {lo} only in A · {ro} only in B · {} discrepancies",
+            "B covers {:.0}% of A, A covers {:.0}% of B · {} · {lo} only in A · {ro} only in B · {}",
             c.coverage.0 * 100.0,
             c.coverage.1 * 100.0,
-            c.discrepancies.len()
+            count(links, "linked pair", "linked pairs"),
+            count(c.discrepancies.len(), "discrepancy", "discrepancies")
         ),
     ]
+}
+
+/// `n` and the noun, singular for one.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Wraps a summary line made of parts joined by ` · ` to `width` columns, breaking only
+/// between parts (the break stands for the separator), so no count is parted from its noun;
+/// a part wider than a line is word-wrapped on its own.
+fn wrap_summary(line: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for part in line.split(" · ") {
+        if cur.is_empty() || cur.width() + 3 + part.width() > width {
+            if !cur.is_empty() {
+                lines.push(std::mem::take(&mut cur));
+            }
+            let mut wrapped = wrap(part, width);
+            cur = wrapped.pop().unwrap_or_default();
+            lines.extend(wrapped);
+        } else {
+            cur.push_str(" · ");
+            cur.push_str(part);
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
 }
 
 fn gutter(row: &Row) -> String {
@@ -214,8 +245,14 @@ pub fn to_text(c: &Comparison, a: &Article, b: &Article, width: usize) -> String
     let g = 10;
     let col = (width - g - 2) / 2;
     let mut out = String::new();
-    for line in header(c, a, b) {
-        for l in wrap(&line, width) {
+    for (i, line) in header(c, a, b).into_iter().enumerate() {
+        // The third line is the summary: counts stay with their nouns.
+        let lines = if i == 2 {
+            wrap_summary(&line, width)
+        } else {
+            wrap(&line, width)
+        };
+        for l in lines {
             let _ = writeln!(out, "{l}");
         }
     }
@@ -302,10 +339,12 @@ pub fn to_markdown(c: &Comparison, a: &Article, b: &Article) -> String {
     let (links, lo, ro) = c.counts();
     let _ = writeln!(
         out,
-        "- B covers {:.0}% of A; A covers {:.0}% of B. {links} linked sentence pairs, {lo} sentences only in A, {ro} only in B, {} discrepancies.\n",
+        "- B covers {:.0}% of A; A covers {:.0}% of B. {}, {} only in A, {ro} only in B, {}.\n",
         c.coverage.0 * 100.0,
         c.coverage.1 * 100.0,
-        c.discrepancies.len()
+        count(links, "linked sentence pair", "linked sentence pairs"),
+        count(lo, "sentence", "sentences"),
+        count(c.discrepancies.len(), "discrepancy", "discrepancies")
     );
     let _ = writeln!(out, "## Reported by both\n");
     let _ = writeln!(out, "| A | link | B |\n| --- | --- | --- |");

@@ -3,8 +3,9 @@
 //! The order is the one browsers use, minus the network: a byte-order mark (UTF-8, UTF-16LE,
 //! UTF-16BE), then a charset the document declares (`<?xml encoding="…"?>`, `<meta charset>`,
 //! `<meta http-equiv="content-type" content="…; charset=…">`), then UTF-8 when the bytes are
-//! valid UTF-8, then a guess by chardetng. `Decoded::encoding` names the encoding whenever it
-//! was not plain UTF-8 ("windows-1251", "ISO-8859-2 (guessed)", "UTF-16LE"), so the reader can
+//! valid UTF-8 or nearly so (see `mostly_utf8`), then a guess by chardetng.
+//! `Decoded::encoding` names the encoding whenever it was not plain UTF-8 ("windows-1251",
+//! "ISO-8859-2 (guessed)", "UTF-16LE", "UTF-8 (2 invalid bytes replaced)"), so the reader can
 //! say so.
 
 use crate::engine::article::SourceMap;
@@ -134,6 +135,25 @@ fn quoted_after<'a>(s: &'a str, name: &str) -> Option<&'a str> {
     None
 }
 
+/// How many bytes of `bytes` are not part of valid UTF-8.
+fn invalid_utf8_bytes(bytes: &[u8]) -> usize {
+    bytes.utf8_chunks().map(|c| c.invalid().len()).sum()
+}
+
+/// UTF-8 with a few stray bytes (one Latin-1 `é` pasted into a UTF-8 file): it holds valid
+/// multi-byte sequences, more of them than invalid bytes, and the invalid bytes are a handful
+/// or under 1% of the non-ASCII bytes. Legacy 8-bit text almost never forms valid sequences
+/// (Cyrillic or accented letters are not followed by continuation bytes), so it is not taken.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut invalid, mut multibyte) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        invalid += chunk.invalid().len();
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+    }
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    multibyte > invalid && (invalid <= 4 || invalid * 100 < non_ascii)
+}
+
 /// Which encoding to use and whether it was guessed. Never fails: chardetng always answers.
 pub fn detect(bytes: &[u8]) -> (&'static Encoding, usize, bool) {
     if let Some((enc, len)) = bom(bytes) {
@@ -145,7 +165,7 @@ pub fn detect(bytes: &[u8]) -> (&'static Encoding, usize, bool) {
     if let Some(enc) = declared(bytes) {
         return (enc, 0, false);
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
         return (UTF_8, 0, false);
     }
     let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
@@ -160,7 +180,13 @@ pub fn decode_raw(bytes: &[u8]) -> (Cow<'_, str>, Option<String>, bool) {
     let (enc, skip, guessed) = detect(bytes);
     let (text, errors) = enc.decode_without_bom_handling(&bytes[skip..]);
     let name = if enc == UTF_8 && !guessed {
-        errors.then(|| "UTF-8 (lossy)".to_string())
+        errors.then(|| {
+            let n = invalid_utf8_bytes(&bytes[skip..]);
+            format!(
+                "UTF-8 ({n} invalid byte{} replaced)",
+                if n == 1 { "" } else { "s" }
+            )
+        })
     } else if guessed {
         Some(format!("{} (guessed)", enc.name()))
     } else {
@@ -174,7 +200,10 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     let (raw, encoding, errors) = decode_raw(bytes);
     let mut notes = Vec::new();
     if errors {
-        let what = encoding.as_deref().unwrap_or("UTF-8");
+        let what = match encoding.as_deref() {
+            Some(e) if !e.starts_with("UTF-8") => e,
+            _ => "UTF-8",
+        };
         notes.push(format!("not valid {what}: invalid bytes shown as \u{FFFD}"));
     }
     let (text, cleaned, map) = sanitize(&raw);
@@ -227,6 +256,25 @@ mod tests {
             .collect();
         let d = decode(&latin1);
         assert!(d.text.contains("café"));
+        assert!(d.encoding.unwrap().ends_with("(guessed)"));
+    }
+
+    #[test]
+    fn stray_bytes_in_utf8_are_replaced_not_guessed() {
+        let bytes = b"Zelenskyy\xe2\x80\x99s \xe2\x80\x9cbig\xe2\x80\x9d day\n\nA caf\xc3\xa9 \xe9 here and more text.\n";
+        let d = decode(bytes);
+        assert!(d.text.starts_with("Zelenskyy’s “big” day"), "{}", d.text);
+        assert!(d.text.contains("café \u{FFFD} here"), "{}", d.text);
+        assert_eq!(
+            d.encoding.as_deref(),
+            Some("UTF-8 (1 invalid byte replaced)")
+        );
+        assert_eq!(
+            d.notes,
+            vec!["not valid UTF-8: invalid bytes shown as \u{FFFD}".to_string()]
+        );
+        // Legacy text with an accidental valid pair stays a guess.
+        let d = decode(b"\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0 \xc3\xa9 \xe4\xe5\xed\xfc");
         assert!(d.encoding.unwrap().ends_with("(guessed)"));
     }
 

@@ -83,12 +83,13 @@ fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
     out
 }
 
-/// The shade and style for a coverage share.
-fn heat(x: f32) -> (&'static str, Role) {
-    match x {
-        x if x >= 0.75 => ("█", Role::Heat3),
-        x if x >= 0.5 => ("▓", Role::Heat2),
-        x if x >= 0.25 => ("▒", Role::Heat1),
+/// The shade and style for a coverage share, as the rounded percentage printed beside it (so
+/// a printed 50 is always in the 50–74 band).
+fn heat(pct: u32) -> (&'static str, Role) {
+    match pct {
+        75.. => ("█", Role::Heat3),
+        50.. => ("▓", Role::Heat2),
+        25.. => ("▒", Role::Heat1),
         _ => ("░", Role::Heat0),
     }
 }
@@ -317,8 +318,8 @@ fn coverage(c: &Ctx, g: StoryGeometry) -> Parts {
                     spans.push(Span::styled("    —", theme.style(Role::Dim)));
                 } else {
                     let x = m.coverage[r][j];
-                    let (shade, role) = heat(x);
                     let pct = (x * 100.0).round() as u32;
+                    let (shade, role) = heat(pct);
                     spans.push(Span::styled(format!("{shade}{pct:>4}"), theme.style(role)));
                 }
                 spans.push(Span::raw(" "));
