@@ -4,20 +4,19 @@
 mod common;
 use common::{draw, press, screen};
 
-use parallax::engine::load::{LoadOptions, load_input, seed_inputs};
+use parallax::engine::load::{Input, LoadOptions, load_input, seed_inputs};
 use parallax::tui::action::{Action, Command};
 use parallax::tui::app::{App, Focus};
 use parallax::tui::keymap::Keymap;
-use parallax::tui::loader::{story_action, story_actions};
+use parallax::tui::loader::{story_action, story_actions, story_phase};
 use parallax::tui::story::Pane;
 use parallax::tui::theme::{Depth, Role, Theme};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 
-/// The seeds loaded, extracted story-wide and the story model built, as the loader sends them.
-fn story_app(depth: Depth) -> App {
+/// `inputs` loaded, extracted story-wide, grouped and modelled, as the loader sends them.
+fn loaded_app(depth: Depth, inputs: &[Input]) -> App {
     let mut app = App::new(Keymap::default_map(), Theme::new(depth));
-    let inputs = seed_inputs();
     let mut all = Vec::new();
     for (order, input) in inputs.iter().enumerate() {
         let loaded = load_input(input, &LoadOptions::default()).unwrap();
@@ -31,9 +30,17 @@ fn story_app(depth: Depth) -> App {
     for a in story_actions(all) {
         app.update(a);
     }
-    app.update(Action::StoryBuilding);
     let (articles, extractions) = (app.articles.clone(), app.extractions.clone());
-    app.update(story_action(&articles, &extractions));
+    story_phase(&articles, &extractions, |a| {
+        app.update(a);
+        true
+    });
+    app
+}
+
+/// The seeds with their story model.
+fn story_app(depth: Depth) -> App {
+    let app = loaded_app(depth, &seed_inputs());
     assert!(app.story.is_some());
     app
 }
@@ -431,7 +438,6 @@ fn enter_on_a_discrepancy_opens_the_compare_view_at_its_row() {
 
 /// The seeds and the Izmir fixtures in one library, grouped and modelled as the loader does.
 fn two_story_app() -> App {
-    let mut app = App::new(Keymap::default_map(), Theme::new(Depth::Mono));
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/stories/izmir-earthquake");
     let mut inputs = seed_inputs();
@@ -444,38 +450,9 @@ fn two_story_app() -> App {
     // Interleaved, an Izmir report first, so the grouping (not the input order) makes the
     // stories.
     for (k, p) in izmir.into_iter().enumerate() {
-        inputs.insert(2 * k, parallax::engine::load::Input::File(p));
+        inputs.insert(2 * k, Input::File(p));
     }
-    let mut all = Vec::new();
-    for (order, input) in inputs.iter().enumerate() {
-        let loaded = load_input(input, &LoadOptions::default()).unwrap();
-        all.push((order, loaded.articles.clone()));
-        app.update(Action::Loaded {
-            order,
-            articles: loaded.articles,
-        });
-    }
-    app.update(Action::LoadFinished);
-    for a in story_actions(all) {
-        app.update(a);
-    }
-    let (articles, extractions) = (app.articles.clone(), app.extractions.clone());
-    let stories = parallax::engine::group::group(&articles, &extractions);
-    app.update(Action::Stories(
-        stories
-            .iter()
-            .map(|s| (s.members.clone(), s.label.clone()))
-            .collect(),
-    ));
-    app.update(Action::StoryBuilding);
-    for s in &stories {
-        app.update(parallax::tui::loader::story_action_of(
-            &articles,
-            &extractions,
-            &s.members,
-        ));
-    }
-    app
+    loaded_app(Depth::Mono, &inputs)
 }
 
 #[test]

@@ -112,22 +112,35 @@ pub fn spawn(inputs: Vec<Input>, opts: LoadOptions, tx: Sender<Action>) -> LoadH
         if flag.load(Ordering::Relaxed) || articles.is_empty() {
             return;
         }
-        let stories = crate::engine::group::group(&articles, &extractions);
-        let _ = tx.send(Action::Stories(
-            stories
-                .iter()
-                .map(|s| (s.members.clone(), s.label.clone()))
-                .collect(),
-        ));
-        let _ = tx.send(Action::StoryBuilding);
-        for s in stories.iter().filter(|s| s.members.len() > 1) {
-            if flag.load(Ordering::Relaxed) {
-                return;
-            }
-            let _ = tx.send(story_action_of(&articles, &extractions, &s.members));
-        }
+        story_phase(&articles, &extractions, |action| {
+            let _ = tx.send(action);
+            !flag.load(Ordering::Relaxed)
+        });
     });
     LoadHandle { cancel }
+}
+
+/// The story phase of loading: groups the articles (library order, with their story-wide
+/// extractions) into stories and hands `send` the grouping, then a model per story of two or
+/// more reports, largest first; `send` returns false to stop (the user cancelled).
+pub fn story_phase(
+    articles: &[Article],
+    extractions: &[Extraction],
+    mut send: impl FnMut(Action) -> bool,
+) {
+    let stories = crate::engine::group::group(articles, extractions);
+    let grouping = stories
+        .iter()
+        .map(|s| (s.members.clone(), s.label.clone()))
+        .collect();
+    if !send(Action::Stories(grouping)) || !send(Action::StoryBuilding) {
+        return;
+    }
+    for s in stories.iter().filter(|s| s.members.len() > 1) {
+        if !send(story_action_of(articles, extractions, &s.members)) {
+            return;
+        }
+    }
 }
 
 /// The story model of all the loaded articles (library order) and their story-wide
