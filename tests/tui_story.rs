@@ -471,6 +471,10 @@ fn a_library_of_two_stories_lists_them_and_o_opens_the_story_at_hand() {
         "{s}"
     );
     assert!(s.contains("┌ 000 "), "{s}");
+    assert!(
+        s.lines().last().unwrap().starts_with(" 1/9 "),
+        "first as listed:\n{s}"
+    );
     // The Izmir reports (inputs 0, 2, 4, 6) are listed together under the second header.
     let lines: Vec<&str> = s.lines().collect();
     let h2 = lines

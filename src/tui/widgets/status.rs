@@ -30,7 +30,19 @@ impl Widget for StatusLine<'_> {
                 m.n
             ),
             (_, Some(m)) if app.story_view.open => format!(" {} reports ", m.n),
-            (Some(i), _) if n > 0 => format!(" {}/{n} · {}% ", i + 1, app.scroll_percent()),
+            (Some(i), _) if n > 0 => {
+                // Its place in the library as listed (grouped by story, it can differ from
+                // the input order).
+                let rank = if app.grouped() {
+                    app.library_order()
+                        .iter()
+                        .position(|&x| x == i)
+                        .unwrap_or(i)
+                } else {
+                    i
+                };
+                format!(" {}/{n} · {}% ", rank + 1, app.scroll_percent())
+            }
             _ => format!(" 0/{n} "),
         };
         // The longest hint that leaves room for the position and a message.
