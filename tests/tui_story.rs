@@ -530,3 +530,49 @@ fn a_library_of_two_stories_lists_them_and_o_opens_the_story_at_hand() {
         parallax::tui::widgets::story::reader_story(&app, order[5]).is_some_and(|r| r.model.n == 4)
     );
 }
+
+#[test]
+fn enter_on_an_entity_shows_where_each_report_first_names_it() {
+    let mut app = story_app(Depth::Mono);
+    draw(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('3'));
+    let model = app.story.clone().unwrap();
+    let k = app
+        .story_view
+        .entity_rows
+        .iter()
+        .position(|&e| model.entities[e].canonical == "Marco Rubio")
+        .expect("Rubio is in the matrix");
+    for _ in 0..k {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&draw(&mut app, 120, 40));
+    assert!(
+        s.contains("Marco Rubio (PERSON): mentions per report"),
+        "{s}"
+    );
+    // 000 first names him opening its second sentence; 001 in "U.S. Secretary of State Marco
+    // Rubio, who is in Istanbul".
+    let line = |report: &str| {
+        s.lines()
+            .find(|l| l.starts_with(&format!("│{report}")))
+            .unwrap_or_else(|| panic!("{report}:\n{s}"))
+            .to_string()
+    };
+    assert!(
+        line("1 000").contains("Marco Rubio, the U.S. Secretary of State"),
+        "{s}"
+    );
+    assert!(
+        line("2 001").contains("Secretary of State Marco Rubio, who is in"),
+        "{s}"
+    );
+    // Any size, detail open.
+    for w in (0..=120u16).step_by(3) {
+        for h in (0..=40u16).step_by(2) {
+            draw(&mut app, w, h);
+        }
+    }
+}

@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// Where the story screen's parts go.
@@ -106,6 +107,27 @@ pub fn use_symbol(u: QuoteUse) -> &'static str {
     }
 }
 
+/// The last `width` columns of `s`, led by `…` when cut.
+fn clip_left(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let mut used = 1;
+    for g in s.graphemes(true).rev() {
+        if used + g.width() > width {
+            break;
+        }
+        used += g.width();
+        out.push(g);
+    }
+    out.reverse();
+    format!("…{}", out.concat())
+}
+
 const QUOTE_LEGEND: &str =
     "★ source  ● verbatim  ◐ trimmed  ○ paraphrased  ✗ other speaker  · absent";
 
@@ -126,6 +148,49 @@ impl Ctx<'_> {
             (Some(a), Some(sent)) => sanitize_line(a.slice(sent.span)),
             _ => String::new(),
         }
+    }
+
+    /// The first mention of entity `e` in report r: the words before it in its sentence, the
+    /// mention, the words after, each on one line (sanitized).
+    fn first_mention(
+        &self,
+        r: usize,
+        e: &crate::engine::story::EntityRow,
+    ) -> Option<(String, String, String)> {
+        let g = self.app.story_report(r);
+        let (article, ex) = (self.app.articles.get(g)?, self.app.extractions.get(g)?);
+        let m = ex
+            .mentions
+            .iter()
+            .find(|m| m.kind == e.kind && m.canonical == e.canonical)?;
+        let sentence = self
+            .m
+            .sentences
+            .get(r)?
+            .iter()
+            .find(|s| s.span.start <= m.span.start && m.span.end <= s.span.end)
+            .map_or(m.span, |s| s.span);
+        let text = &article.text;
+        let raw = |a: usize, b: usize| text.get(a..b).unwrap_or("");
+        // Sanitizing trims a line; the spaces next to the mention are kept.
+        let (before, after) = (
+            raw(sentence.start, m.span.start),
+            raw(m.span.end, sentence.end),
+        );
+        let space = |t: bool| if t { " " } else { "" };
+        Some((
+            format!(
+                "{}{}",
+                sanitize_line(before),
+                space(before.ends_with(char::is_whitespace))
+            ),
+            sanitize_line(raw(m.span.start, m.span.end)),
+            format!(
+                "{}{}",
+                space(after.starts_with(char::is_whitespace)),
+                sanitize_line(after)
+            ),
+        ))
     }
 
     /// A quotation's words, on one line.
@@ -499,7 +564,10 @@ fn entities(c: &Ctx, g: StoryGeometry) -> Parts {
         if sv.entity_detail {
             detail.push(Line::styled(
                 truncate(
-                    &format!("{name} ({}): mentions per report", e.kind.label()),
+                    &format!(
+                        "{name} ({}): mentions per report, and the first",
+                        e.kind.label()
+                    ),
                     width,
                 ),
                 theme.style(entity_role(e.kind)),
@@ -519,11 +587,31 @@ fn entities(c: &Ctx, g: StoryGeometry) -> Parts {
                         theme.style(Role::Text),
                     )
                 };
-                detail.push(Line::from(vec![
+                let mut spans = vec![
                     padded(&c.label(r), label_w, theme.style(Role::Key)),
                     Span::raw(" "),
-                    Span::styled(text, style),
-                ]));
+                    padded(&text, 13, style),
+                ];
+                // Where the report first names it, in its own words.
+                let room = width.saturating_sub(label_w + 15);
+                if n > 0
+                    && room > 8
+                    && let Some((before, said, after)) = c.first_mention(r, e)
+                {
+                    let lead = before.width().min(room / 3);
+                    let before = clip_left(&before, lead);
+                    spans.push(Span::styled(before, theme.style(Role::Dim)));
+                    spans.push(Span::styled(
+                        truncate(&said, room.saturating_sub(lead)),
+                        theme.style(entity_role(e.kind)),
+                    ));
+                    let used = lead + said.width();
+                    spans.push(Span::styled(
+                        truncate(&after, room.saturating_sub(used)),
+                        theme.style(Role::Dim),
+                    ));
+                }
+                detail.push(Line::from(spans));
             }
         } else {
             let total: usize = e.counts.iter().sum();
