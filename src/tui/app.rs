@@ -102,6 +102,9 @@ pub struct App {
     /// The stories of the library (`tui::stories`): one, or several when the reports are
     /// about several events; empty until the worker has grouped them.
     pub stories: Vec<super::stories::StoryEntry>,
+    /// For each article, its story and its number there (an index over `stories`, rebuilt
+    /// whenever they change: the reader asks for it several times a frame).
+    pub(crate) story_index: Vec<Option<(usize, usize)>>,
     /// The story on the story screen: its index in `stories`, model and members (report r of
     /// the model is library position `story_members[r]`).
     pub current_story: usize,
@@ -109,6 +112,8 @@ pub struct App {
     pub story_members: Vec<usize>,
     /// The worker is building story models.
     pub story_building: bool,
+    /// `o` was pressed before the story was ready: say so when it is.
+    pub(crate) story_wanted: bool,
     /// The story screen's state (`o`).
     pub story_view: StoryState,
     /// The reader dims what other reports also say (`U`).
@@ -152,10 +157,12 @@ impl App {
             mark: None,
             reveal: false,
             stories: Vec::new(),
+            story_index: Vec::new(),
             current_story: 0,
             story: None,
             story_members: Vec::new(),
             story_building: false,
+            story_wanted: false,
             story_view: StoryState::default(),
             only_this: false,
             notice: None,
@@ -278,11 +285,9 @@ impl App {
                     .stories
                     .iter()
                     .any(|s| s.members.len() > 1 && s.model.is_none());
-                // A "not ready" notice would otherwise stay until the next key.
-                let waiting = self.notice.as_deref().is_some_and(|n| {
-                    n.starts_with("building story") || n.starts_with("story not ready")
-                });
-                if waiting && !self.story_building {
+                // The "not ready" answer to `o` would otherwise stay until the next key.
+                if self.story_wanted && !self.story_building {
+                    self.story_wanted = false;
                     self.notice = Some("story ready: o opens the story screen".to_string());
                 }
             }

@@ -556,9 +556,10 @@ impl App {
         // The layout is built at the next `prepare`, which scrolls the row into view.
         if let Some((span, note)) = view.target.take() {
             let c = &view.comparisons.as_ref().expect("just set")[0];
-            let sentence = c.left_sentences.iter().position(|s| {
-                s.span.start <= span.start && span.start < s.span.end.max(s.span.start + 1)
-            });
+            let sentence = c
+                .left_sentences
+                .iter()
+                .position(|s| s.span.start <= span.start && span.start < s.span.end);
             if let Some(row) = sentence.and_then(|i| c.row_of_left(i)) {
                 view.row = row;
                 view.note = note;

@@ -78,12 +78,20 @@ impl App {
 
     /// The story holding report `article`: its index, entry and the report's number in it.
     pub fn story_of(&self, article: usize) -> Option<(usize, &StoryEntry, usize)> {
-        self.stories.iter().enumerate().find_map(|(k, s)| {
-            s.members
-                .iter()
-                .position(|&m| m == article)
-                .map(|local| (k, s, local))
-        })
+        let (k, local) = (*self.story_index.get(article)?)?;
+        Some((k, self.stories.get(k)?, local))
+    }
+
+    /// Rebuilds `story_index` from `stories`.
+    fn index_stories(&mut self) {
+        self.story_index = vec![None; self.articles.len()];
+        for (k, s) in self.stories.iter().enumerate() {
+            for (local, &m) in s.members.iter().enumerate() {
+                if let Some(slot) = self.story_index.get_mut(m) {
+                    slot.get_or_insert((k, local));
+                }
+            }
+        }
     }
 
     /// The library position of report `r` of the story on the story screen.
@@ -110,6 +118,7 @@ impl App {
                 model: None,
             })
             .collect();
+        self.index_stories();
         self.story = None;
         self.story_members.clear();
         self.current_story = 0;
@@ -139,6 +148,7 @@ impl App {
                     label: String::new(),
                     model: None,
                 }];
+                self.index_stories();
                 0
             }
         };
@@ -163,6 +173,7 @@ impl App {
     /// Forgets the stories (the library changed; a new grouping follows).
     pub(crate) fn clear_stories(&mut self) {
         self.stories.clear();
+        self.story_index.clear();
         self.story = None;
         self.story_members.clear();
         self.current_story = 0;

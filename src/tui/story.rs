@@ -136,6 +136,8 @@ impl App {
             _ => None,
         };
         let Some(k) = ready else {
+            // Not ready yet (rather than impossible): say so when it is.
+            self.story_wanted = self.story_building || self.articles.len() > 1;
             self.notice = Some(if self.story_building {
                 "building story… (o again when done)".to_string()
             } else if self.articles.len() < 2 {

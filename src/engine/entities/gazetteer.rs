@@ -172,7 +172,8 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
 });
 
-fn set(words: &[&'static str]) -> FxSet<&'static str> {
+/// A word list as a set.
+pub(crate) fn set(words: &[&'static str]) -> FxSet<&'static str> {
     words.iter().copied().collect()
 }
 

@@ -6,13 +6,9 @@
 //! (not labelled), the `16` of `F-16` is not a number, `one` alone is not labelled.
 
 use super::EntityKind;
-use super::gazetteer::FxSet;
+use super::gazetteer::{FxSet, set};
 use super::tokens::{Lows, Tok, TokKind};
 use std::sync::LazyLock;
-
-fn set(words: &[&'static str]) -> FxSet<&'static str> {
-    words.iter().copied().collect()
-}
 
 static WEEKDAYS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
@@ -100,6 +96,11 @@ pub const UNIT_WORDS: [&str; 20] = [
 pub const TENS_WORDS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
+/// Whether `word` (lower case) names a day of the week.
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.contains(word)
+}
+
 /// Whether `word` (any case) names a day of the week or a month.
 pub fn is_calendar_word(word: &str) -> bool {
     let l = word.to_lowercase();

@@ -4,7 +4,7 @@
 //! each a list with the selection's details below.
 
 use super::reader::entity_role;
-use super::{padded, truncate};
+use super::{padded, truncate, truncate_left};
 use crate::engine::sanitize::sanitize_line;
 use crate::engine::story::{QuoteUse, StoryModel, report_names};
 use crate::tui::app::App;
@@ -15,7 +15,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// Where the story screen's parts go.
@@ -105,27 +104,6 @@ pub fn use_symbol(u: QuoteUse) -> &'static str {
         QuoteUse::OtherSpeaker => "✗",
         QuoteUse::Absent => "·",
     }
-}
-
-/// The last `width` columns of `s`, led by `…` when cut.
-fn clip_left(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out: Vec<&str> = Vec::new();
-    let mut used = 1;
-    for g in s.graphemes(true).rev() {
-        if used + g.width() > width {
-            break;
-        }
-        used += g.width();
-        out.push(g);
-    }
-    out.reverse();
-    format!("…{}", out.concat())
 }
 
 const QUOTE_LEGEND: &str =
@@ -599,7 +577,7 @@ fn entities(c: &Ctx, g: StoryGeometry) -> Parts {
                     && let Some((before, said, after)) = c.first_mention(r, e)
                 {
                     let lead = before.width().min(room / 3);
-                    let before = clip_left(&before, lead);
+                    let before = truncate_left(&before, lead);
                     spans.push(Span::styled(before, theme.style(Role::Dim)));
                     spans.push(Span::styled(
                         truncate(&said, room.saturating_sub(lead)),
