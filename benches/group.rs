@@ -252,6 +252,35 @@ fn bench(c: &mut Criterion) {
             black_box(models)
         })
     });
+    // The reader's path: one story-wide extraction (canonical names across the library),
+    // then the loader's story phase (grouping, then a model per story).
+    g.bench_function("2000_articles_as_the_reader_loads_them", |b| {
+        b.iter(|| {
+            let loaded: Vec<(usize, Vec<Article>)> = articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (i, vec![a.clone()]))
+                .collect();
+            let ex: Vec<Extraction> = parallax::tui::loader::story_actions(loaded)
+                .into_iter()
+                .filter_map(|a| match a {
+                    parallax::tui::action::Action::Extracted { extractions, .. } => {
+                        Some(extractions)
+                    }
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            let models = std::sync::atomic::AtomicUsize::new(0);
+            parallax::tui::loader::story_phase(black_box(&articles), &ex, |a| {
+                if matches!(a, parallax::tui::action::Action::Story { .. }) {
+                    models.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                true
+            });
+            black_box(models.into_inner())
+        })
+    });
     g.finish();
 }
 

@@ -31,10 +31,14 @@ fn loaded_app(depth: Depth, inputs: &[Input]) -> App {
         app.update(a);
     }
     let (articles, extractions) = (app.articles.clone(), app.extractions.clone());
+    let sent = std::sync::Mutex::new(Vec::new());
     story_phase(&articles, &extractions, |a| {
-        app.update(a);
+        sent.lock().unwrap().push(a);
         true
     });
+    for a in sent.into_inner().unwrap() {
+        app.update(a);
+    }
     app
 }
 

@@ -122,11 +122,12 @@ pub fn spawn(inputs: Vec<Input>, opts: LoadOptions, tx: Sender<Action>) -> LoadH
 
 /// The story phase of loading: groups the articles (library order, with their story-wide
 /// extractions) into stories and hands `send` the grouping, then a model per story of two or
-/// more reports, largest first; `send` returns false to stop (the user cancelled).
+/// more reports, built in parallel and sent as each is done; `send` returns false to stop
+/// (the user cancelled).
 pub fn story_phase(
     articles: &[Article],
     extractions: &[Extraction],
-    mut send: impl FnMut(Action) -> bool,
+    send: impl Fn(Action) -> bool + Sync,
 ) {
     let stories = crate::engine::group::group(articles, extractions);
     let grouping = stories
@@ -136,11 +137,17 @@ pub fn story_phase(
     if !send(Action::Stories(grouping)) || !send(Action::StoryBuilding) {
         return;
     }
-    for s in stories.iter().filter(|s| s.members.len() > 1) {
-        if !send(story_action_of(articles, extractions, &s.members)) {
-            return;
-        }
-    }
+    let go_on = AtomicBool::new(true);
+    stories
+        .par_iter()
+        .filter(|s| s.members.len() > 1)
+        .for_each(|s| {
+            if go_on.load(Ordering::Relaxed)
+                && !send(story_action_of(articles, extractions, &s.members))
+            {
+                go_on.store(false, Ordering::Relaxed);
+            }
+        });
 }
 
 /// The story model of all the loaded articles (library order) and their story-wide
