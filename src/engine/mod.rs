@@ -8,8 +8,10 @@ pub mod compare;
 pub mod entities;
 pub mod group;
 pub mod load;
+pub mod pipeline;
 pub mod sanitize;
 pub mod segment;
+pub mod side;
 pub mod story;
 
 pub use article::{Article, Block, BlockKind, Format, Meta, SkipReason, Source, Span};

@@ -1,0 +1,44 @@
+//! `parallax compare A B`.
+
+use super::args::CompareFormat;
+use super::input::load_one;
+use super::output::{write_json, write_stdout};
+use crate::engine::load::LoadOptions;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+/// `parallax compare A B`.
+pub(crate) fn run(
+    a: &std::path::Path,
+    b: &std::path::Path,
+    format: CompareFormat,
+    width: Option<u16>,
+    max_bytes: u64,
+) -> ExitCode {
+    use crate::engine::compare::{self, render};
+    use crate::engine::entities;
+    let opts = LoadOptions { max_bytes };
+    let (Ok(a), Ok(b)) = (load_one(a, &opts), load_one(b, &opts)) else {
+        return ExitCode::FAILURE;
+    };
+    let ex = entities::extract_story(&[a.clone(), b.clone()]);
+    let c = compare::compare((&a, &ex[0]), (&b, &ex[1]));
+    let width = width.map(usize::from).unwrap_or_else(|| {
+        if std::io::stdout().is_terminal() {
+            crossterm_width().unwrap_or(100)
+        } else {
+            100
+        }
+    });
+    write_stdout(|out| match format {
+        CompareFormat::Json => write_json(out, &render::to_json(&c, &a, &b)),
+        CompareFormat::Text => write!(out, "{}", render::to_text(&c, &a, &b, width)),
+        CompareFormat::Markdown => write!(out, "{}", render::to_markdown(&c, &a, &b)),
+    })
+}
+
+fn crossterm_width() -> Option<usize> {
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
+}

@@ -1,0 +1,33 @@
+//! `parallax entities`.
+
+use super::input::load_for_script;
+use super::output::{write_json, write_stdout};
+use crate::engine::load::LoadOptions;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// `parallax entities`: mentions and quotes per article, as JSON or a table.
+pub(crate) fn run(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
+    use crate::engine::entities;
+    let articles = load_for_script(paths, &LoadOptions { max_bytes });
+    if articles.is_empty() {
+        eprintln!("parallax: nothing could be loaded");
+        return ExitCode::FAILURE;
+    }
+    let extractions = entities::extract_story(&articles);
+    write_stdout(|out| {
+        if json {
+            let all: Vec<_> = articles
+                .iter()
+                .zip(&extractions)
+                .map(|(a, ex)| entities::to_json(a, ex))
+                .collect();
+            write_json(out, &serde_json::Value::Array(all))
+        } else {
+            articles
+                .iter()
+                .zip(&extractions)
+                .try_for_each(|(a, ex)| writeln!(out, "{}", entities::table(a, ex)))
+        }
+    })
+}

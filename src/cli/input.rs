@@ -1,0 +1,65 @@
+//! Turning the command line's paths into inputs and articles, problems reported on stderr.
+
+use crate::engine::Article;
+use crate::engine::load::{self, Input, LoadError, LoadOptions};
+use crate::engine::sanitize::sanitize_line;
+use std::path::PathBuf;
+
+/// The inputs for the command line's paths (the seeds when there are none).
+pub fn inputs_for(paths: &[PathBuf]) -> (Vec<Input>, Vec<LoadError>) {
+    if paths.is_empty() {
+        (load::seed_inputs(), Vec::new())
+    } else {
+        load::expand(paths)
+    }
+}
+
+/// Loads everything in input order (in parallel), reporting problems on stderr.
+pub(crate) fn load_for_script(paths: &[PathBuf], opts: &LoadOptions) -> Vec<Article> {
+    use rayon::prelude::*;
+    let (inputs, problems) = inputs_for(paths);
+    for p in &problems {
+        eprintln!("parallax: {}", p.display());
+    }
+    let results: Vec<_> = inputs
+        .par_iter()
+        .map(|i| load::load_input(i, opts))
+        .collect();
+    let mut articles = Vec::new();
+    for r in results {
+        match r {
+            Ok(l) => {
+                for p in &l.problems {
+                    eprintln!("parallax: {}", p.display());
+                }
+                articles.extend(l.articles);
+            }
+            Err(e) => eprintln!("parallax: {}", e.display()),
+        }
+    }
+    articles
+}
+
+/// Loads one report for `compare`: the first article of `path` (a feed's first entry).
+pub(crate) fn load_one(path: &std::path::Path, opts: &LoadOptions) -> Result<Article, ()> {
+    let articles = load_for_script(std::slice::from_ref(&path.to_path_buf()), opts);
+    let n = articles.len();
+    match articles.into_iter().next() {
+        Some(a) => {
+            if n > 1 {
+                eprintln!(
+                    "parallax: {}: {n} articles; comparing the first",
+                    sanitize_line(&path.display().to_string())
+                );
+            }
+            Ok(a)
+        }
+        None => {
+            eprintln!(
+                "parallax: {}: no article to compare",
+                sanitize_line(&path.display().to_string())
+            );
+            Err(())
+        }
+    }
+}

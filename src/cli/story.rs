@@ -1,0 +1,27 @@
+//! `parallax story`.
+
+use super::args::StoryFormat;
+use super::input::load_for_script;
+use super::output::{write_json, write_stdout};
+use crate::engine::load::LoadOptions;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// `parallax story`: the loaded reports as one story.
+pub(crate) fn run(paths: &[PathBuf], format: StoryFormat, max_bytes: u64) -> ExitCode {
+    use crate::engine::{entities, story};
+    let articles = load_for_script(paths, &LoadOptions { max_bytes });
+    if articles.len() < 2 {
+        eprintln!(
+            "parallax: a story needs at least two reports; {} loaded",
+            articles.len()
+        );
+        return ExitCode::FAILURE;
+    }
+    let extractions = entities::extract_story(&articles);
+    let model = story::build(&articles, &extractions);
+    write_stdout(|out| match format {
+        StoryFormat::Json => write_json(out, &story::to_json(&model, &articles)),
+        StoryFormat::Markdown => write!(out, "{}", story::to_markdown(&model, &articles)),
+    })
+}
