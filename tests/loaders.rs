@@ -110,7 +110,9 @@ fn deeply_nested_page_skips_readability_without_overflowing() {
     let a = &l.articles[0];
     assert!(a.text.contains("Deep text is still shown."));
     assert!(
-        a.notes.iter().any(|n| n.contains("too deeply nested")),
+        a.notes
+            .iter()
+            .any(|n| n.contains("nested over 256 deep left out")),
         "{:?}",
         a.notes
     );

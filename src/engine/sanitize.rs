@@ -5,8 +5,11 @@
 //! string that is displayed. The rules:
 //!
 //! * whole escape sequences are removed: CSI, OSC, DCS/SOS/PM/APC, two-byte `ESC x` forms, and
-//!   the 8-bit C1 introducers U+0090, U+0098, U+009B, U+009D, U+009E, U+009F. An unterminated
-//!   sequence eats to the end of the input (a terminal would have done the same);
+//!   the 8-bit C1 introducers U+0090, U+0098, U+009B, U+009D, U+009E, U+009F. A control string
+//!   (OSC, DCS, ...) is removed whole only when its terminator follows within
+//!   [`MAX_CONTROL_STRING`] characters on the same line; otherwise only its introducer goes
+//!   (replaced by U+FFFD), so a stray byte (0x90 or 0x9D in windows-1252 text) never eats the
+//!   rest of a file, and the text after it is harmless once the introducer is gone;
 //! * CRLF and a lone CR become LF; tabs are kept (the renderer expands them);
 //! * any other C0/C1 control and DEL becomes U+FFFD, so the reader sees something was there;
 //! * bidi controls, zero-width space, word joiner, BOM and tag characters are dropped;
@@ -32,6 +35,10 @@ impl Cleaned {
         self.removed + self.replaced
     }
 }
+
+/// The longest control string (OSC, DCS, ...) removed whole; a longer or unterminated one
+/// loses only its introducer.
+pub const MAX_CONTROL_STRING: usize = 4096;
 
 const ESC: char = '\u{1b}';
 const ST_C1: char = '\u{9c}';
@@ -99,9 +106,19 @@ pub fn sanitize(input: &str) -> (String, Cleaned, SourceMap) {
                 i = end;
             }
             '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
-                let end = string_end(&chars, i + 1, c == '\u{9d}');
-                report.removed += end - i;
-                i = end;
+                match string_end(&chars, i + 1, c == '\u{9d}') {
+                    Some(end) => {
+                        report.removed += end - i;
+                        i = end;
+                    }
+                    None => {
+                        // A stray C1 byte, not a control string: keep what follows.
+                        map.push(out.len(), pos);
+                        out.push(REPLACEMENT);
+                        report.replaced += 1;
+                        i += 1;
+                    }
+                }
             }
             '\u{9b}' => {
                 let end = csi_end(&chars, i + 1);
@@ -170,8 +187,9 @@ fn escape_end(chars: &[(usize, char)], i: usize) -> usize {
     };
     match next {
         '[' => csi_end(chars, i + 2),
-        ']' => string_end(chars, i + 2, true),
-        'P' | 'X' | '^' | '_' => string_end(chars, i + 2, false),
+        // An unterminated control string loses its introducer (ESC and the letter) only.
+        ']' => string_end(chars, i + 2, true).unwrap_or(i + 2),
+        'P' | 'X' | '^' | '_' => string_end(chars, i + 2, false).unwrap_or(i + 2),
         '\u{20}'..='\u{2f}' => {
             // nF sequence: intermediates then one final byte.
             let mut j = i + 1;
@@ -209,23 +227,58 @@ fn csi_end(chars: &[(usize, char)], mut j: usize) -> usize {
     j
 }
 
-/// Index just past a control string (OSC, DCS, SOS, PM, APC) starting at `j`: ended by ST
-/// (`ESC \` or U+009C), or BEL for OSC; unterminated, it runs to the end of input.
-fn string_end(chars: &[(usize, char)], mut j: usize, bel_ends: bool) -> usize {
-    while let Some(&(_, c)) = chars.get(j) {
+/// Index just past a control string (OSC, DCS, SOS, PM, APC) whose body starts at `j`: ended
+/// by ST (`ESC \` or U+009C), or BEL for OSC. `None` when no terminator follows within
+/// [`MAX_CONTROL_STRING`] characters on the same line (see the module docs).
+fn string_end(chars: &[(usize, char)], j: usize, bel_ends: bool) -> Option<usize> {
+    let limit = chars.len().min(j + MAX_CONTROL_STRING);
+    let mut k = j;
+    while k < limit {
+        let c = chars[k].1;
         if c == ST_C1 || (bel_ends && c == BEL) {
-            return j + 1;
+            return Some(k + 1);
         }
         if c == ESC {
-            return if chars.get(j + 1).is_some_and(|&(_, n)| n == '\\') {
-                j + 2
-            } else {
-                j
-            };
+            return chars
+                .get(k + 1)
+                .is_some_and(|&(_, n)| n == '\\')
+                .then_some(k + 2)
+                .or(Some(k));
         }
-        j += 1;
+        if c == '\n' || c == '\r' {
+            return None;
+        }
+        k += 1;
     }
-    j
+    None
+}
+
+/// True for a character that must never reach a terminal: a control other than `\n` and
+/// `\t` (C0, DEL, C1 including the 8-bit CSI/OSC introducers), a bidi control or override, or
+/// another invisible the sanitizer drops (zero-width space, word joiner, BOM, tags).
+pub fn is_unsafe(c: char) -> bool {
+    (is_control(c) && c != '\n' && c != '\t') || is_dropped_invisible(c)
+}
+
+/// The last line of defence for text that should already be clean: every unsafe character
+/// (see [`is_unsafe`]) becomes spaces of the same UTF-8 length, so byte offsets into the text
+/// stay valid. Returns how many characters were neutralized (0 when the text was clean).
+pub fn neutralize(text: &mut String) -> usize {
+    if !text.chars().any(is_unsafe) {
+        return 0;
+    }
+    let mut n = 0;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_unsafe(c) {
+            n += 1;
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    *text = out;
+    n
 }
 
 /// Sanitizes a one-line display string (title, file name, message): like [`sanitize`], then
@@ -261,8 +314,18 @@ mod tests {
     fn eight_bit_forms_and_unterminated_strings() {
         assert_eq!(clean("a\u{9b}31mb"), "ab");
         assert_eq!(clean("a\u{9d}0;title\u{9c}b"), "ab");
-        assert_eq!(clean("keep\x1bPq#0;2;0;0;0never ends"), "keep");
-        assert_eq!(clean("keep\u{90}rest"), "keep");
+        // Unterminated: the introducer goes, the text after it stays (nothing is lost).
+        assert_eq!(
+            clean("keep\x1bPq#0;2;0;0;0never ends"),
+            "keepq#0;2;0;0;0never ends"
+        );
+        assert_eq!(clean("keep\u{90}rest"), "keep\u{FFFD}rest");
+        assert_eq!(
+            clean("a\u{9d}b\nline two\u{9c}"),
+            "a\u{FFFD}b\nline two\u{FFFD}"
+        );
+        let long = format!("x\x1b]0;{}\x07y", "t".repeat(MAX_CONTROL_STRING + 10));
+        assert!(clean(&long).ends_with("y") && clean(&long).len() > MAX_CONTROL_STRING);
     }
 
     #[test]
@@ -304,6 +367,18 @@ mod tests {
         assert_eq!(out, "Plain “quoted” text — fine.\n");
         assert_eq!(report.total(), 0);
         assert!(map.is_identity());
+    }
+
+    #[test]
+    fn neutralize_keeps_lengths() {
+        let mut s = String::from("a\u{1b}[2Jb\u{9b}c\u{202e}d\n\te");
+        let len = s.len();
+        assert_eq!(neutralize(&mut s), 3);
+        assert_eq!(s.len(), len);
+        assert_eq!(s, "a [2Jb  c   d\n\te");
+        assert!(!s.chars().any(is_unsafe));
+        let mut clean = String::from("fine — text");
+        assert_eq!(neutralize(&mut clean), 0);
     }
 
     #[test]

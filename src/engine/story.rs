@@ -155,10 +155,14 @@ impl StoryModel {
     }
 }
 
+/// The most reports one story model compares (every pair is compared: n² work and memory).
+/// Past it the model holds the first `MAX_REPORTS` (`model.n` says how many), and callers say so.
+pub const MAX_REPORTS: usize = 200;
+
 /// Builds the story model of `articles` (with their extractions, canonicalised across the
-/// story: [`crate::engine::entities::extract_story`]).
+/// story: [`crate::engine::entities::extract_story`]), of the first [`MAX_REPORTS`] at most.
 pub fn build(articles: &[Article], extractions: &[Extraction]) -> StoryModel {
-    let n = articles.len().min(extractions.len());
+    let n = articles.len().min(extractions.len()).min(MAX_REPORTS);
     let arts: Vec<&Article> = articles[..n].iter().collect();
     let exs: Vec<&Extraction> = extractions[..n].iter().collect();
     let corpus = Corpus::new(&arts, &exs);

@@ -9,9 +9,9 @@
 //! say so.
 
 use crate::engine::article::SourceMap;
-use crate::engine::sanitize::sanitize;
+use crate::engine::sanitize::{sanitize, sanitize_line};
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE};
 use std::borrow::Cow;
 
 /// Decoded, sanitized text plus what the reader should be told about it.
@@ -65,15 +65,42 @@ pub fn is_utf16(bytes: &[u8]) -> bool {
 
 /// A charset declared in the first bytes: an XML declaration or an HTML `<meta>`.
 pub fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
+    match declaration(bytes)? {
+        Declared::Known(enc) => Some(enc),
+        Declared::Unsupported(_) => None,
+    }
+}
+
+/// What a document says its charset is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Declared {
+    Known(&'static Encoding),
+    /// A label encoding_rs does not know, or one it maps to the replacement encoding (ISO-2022-KR,
+    /// HZ-GB-2312 ...: decoding would turn the whole file into one U+FFFD). The label is
+    /// sanitized and shortened for display.
+    Unsupported(String),
+}
+
+/// The charset declaration in the first bytes, if there is one.
+pub fn declaration(bytes: &[u8]) -> Option<Declared> {
     let head = &bytes[..bytes.len().min(DECLARATION_WINDOW)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let label = xml_declared(&head).or_else(|| meta_declared(&head))?;
-    let enc = Encoding::for_label(label.trim().as_bytes())?;
+    let label = xml_declared(&head).or_else(|| meta_declared(&head))?.trim();
+    let unsupported = || {
+        let shown: String = sanitize_line(label).chars().take(40).collect();
+        Declared::Unsupported(shown)
+    };
+    let Some(enc) = Encoding::for_label(label.as_bytes()) else {
+        return Some(unsupported());
+    };
+    if enc == REPLACEMENT {
+        return Some(unsupported());
+    }
     // A document we could read the declaration of as ASCII is not UTF-16, whatever it says.
     if enc == UTF_16LE || enc == UTF_16BE {
-        return Some(UTF_8);
+        return Some(Declared::Known(UTF_8));
     }
-    Some(enc)
+    Some(Declared::Known(enc))
 }
 
 fn xml_declared(head: &str) -> Option<&str> {
@@ -156,30 +183,44 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 
 /// Which encoding to use and whether it was guessed. Never fails: chardetng always answers.
 pub fn detect(bytes: &[u8]) -> (&'static Encoding, usize, bool) {
+    let (enc, skip, guessed, _) = detect_with_declaration(bytes);
+    (enc, skip, guessed)
+}
+
+/// [`detect`], and the label of a declared charset that could not be used.
+fn detect_with_declaration(bytes: &[u8]) -> (&'static Encoding, usize, bool, Option<String>) {
     if let Some((enc, len)) = bom(bytes) {
-        return (enc, len, false);
+        return (enc, len, false, None);
     }
     if let Some(enc) = bomless_utf16(bytes) {
-        return (enc, 0, true);
+        return (enc, 0, true, None);
     }
-    if let Some(enc) = declared(bytes) {
-        return (enc, 0, false);
-    }
+    let unsupported = match declaration(bytes) {
+        Some(Declared::Known(enc)) => return (enc, 0, false, None),
+        Some(Declared::Unsupported(label)) => Some(label),
+        None => None,
+    };
     if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
-        return (UTF_8, 0, false);
+        return (UTF_8, 0, unsupported.is_some(), unsupported);
     }
     let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
     det.feed(bytes, true);
-    (det.guess(None, Utf8Detection::Allow), 0, true)
+    (det.guess(None, Utf8Detection::Allow), 0, true, unsupported)
 }
 
 /// Decodes bytes to text without sanitizing: for parsers (XML, JSON) that want the raw text.
 /// Returns the text, the encoding's display name when it was not plain UTF-8, and whether
-/// there were undecodable bytes.
+/// there were undecodable bytes. A declared charset that cannot be used is named in the
+/// encoding ("UTF-8 (guessed; declared "iso-2022-kr" is not supported)").
 pub fn decode_raw(bytes: &[u8]) -> (Cow<'_, str>, Option<String>, bool) {
-    let (enc, skip, guessed) = detect(bytes);
+    let (enc, skip, guessed, unsupported) = detect_with_declaration(bytes);
     let (text, errors) = enc.decode_without_bom_handling(&bytes[skip..]);
-    let name = if enc == UTF_8 && !guessed {
+    let name = if let Some(label) = unsupported {
+        Some(format!(
+            "{} (guessed; declared \"{label}\" is not supported)",
+            enc.name()
+        ))
+    } else if enc == UTF_8 && !guessed {
         errors.then(|| {
             let n = invalid_utf8_bytes(&bytes[skip..]);
             format!(
@@ -244,6 +285,22 @@ mod tests {
         assert!(decode(meta).text.ends_with("café"));
         let xml = b"<?xml version='1.0' encoding='KOI8-R'?><a>\xf0\xd2\xc9</a>";
         assert_eq!(decode(xml).encoding.as_deref(), Some("KOI8-R"));
+    }
+
+    #[test]
+    fn unsupported_and_unknown_declarations_fall_back() {
+        for label in ["iso-2022-kr", "hz-gb-2312", "x-no-such-charset"] {
+            let html = format!("<meta charset=\"{label}\"><p>Hello caf\u{e9} world</p>");
+            let d = decode(html.as_bytes());
+            assert!(d.text.contains("Hello café world"), "{label}: {}", d.text);
+            let enc = d.encoding.unwrap();
+            assert!(
+                enc.contains(label) && enc.contains("not supported"),
+                "{enc}"
+            );
+        }
+        let d = decode(b"<meta charset=\"iso-2022-kr\"><p>caf\xe9 cr\xe8me br\xfbl\xe9e</p>");
+        assert!(d.text.contains("café crème brûlée"), "{}", d.text);
     }
 
     #[test]

@@ -23,6 +23,13 @@ pub fn parse(source: Source, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let (text, encoding, errors) = decode_raw(bytes);
     let xml = without_rss_namespace(&without_declared_encoding(&text)).into_owned();
     let trimmed = xml.trim_start();
+    if has_internal_subset(trimmed) {
+        return Err(fail(
+            "not a valid feed: it declares an internal DTD subset (<!DOCTYPE … [ … ]>, entity \
+             definitions), which feeds do not use"
+                .into(),
+        ));
+    }
     if trimmed.starts_with('<') && !is_closed(trimmed) {
         return Err(fail(
             "not a valid feed: the XML ends before its root element is closed (truncated?)".into(),
@@ -200,6 +207,22 @@ fn without_rss_namespace(xml: &str) -> std::borrow::Cow<'_, str> {
     format!("{}{}", &xml[..start], &xml[end..]).into()
 }
 
+/// True when a `<!DOCTYPE` before the root element has an internal subset (`[ … ]`): entity
+/// definitions a feed never needs and an attacker does (exponential expansion).
+fn has_internal_subset(xml: &str) -> bool {
+    let head = &xml[..xml.len().min(64 * 1024)];
+    let mut rest = head;
+    while let Some(p) = rest.find("<!") {
+        let decl = &rest[p + 2..];
+        if decl.len() >= 7 && decl[..7].eq_ignore_ascii_case("doctype") {
+            let end = decl.find('>').unwrap_or(decl.len());
+            return decl[..end].contains('[');
+        }
+        rest = decl;
+    }
+    false
+}
+
 /// True when the XML's root element is closed: after trailing comments and whitespace, the
 /// text ends with the root's closing tag (or the root closes itself).
 fn is_closed(xml: &str) -> bool {
@@ -254,6 +277,17 @@ mod tests {
             without_rss_namespace(x),
             "<?xml?><rss version=\"2.0\" xmlns:y=\"z\">"
         );
+    }
+
+    #[test]
+    fn internal_subsets_are_seen() {
+        assert!(has_internal_subset(
+            "<?xml?>\n<!DOCTYPE rss [<!ENTITY a \"b\">]><rss/>"
+        ));
+        assert!(!has_internal_subset(
+            "<!DOCTYPE rss SYSTEM \"x.dtd\"><rss/>"
+        ));
+        assert!(!has_internal_subset("<rss><channel/></rss>"));
     }
 
     #[test]

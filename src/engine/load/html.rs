@@ -7,9 +7,15 @@
 //! the `<body>` is rendered without scripts, styles, navigation, headers, footers and asides,
 //! with a note saying so. [`render`] (HTML → blocks) is shared with feeds and JSON.
 
+mod guard;
 mod render;
 
-pub use render::{Rendered, assemble, collapse, render, render_fragment, render_plain};
+pub use guard::{defuse, nesting_depth, strip_tags};
+
+pub use render::{
+    PARSE_BUDGET, Rendered, assemble, collapse, over_budget, render, render_fragment, render_plain,
+    within_budget,
+};
 
 use super::default_meta;
 use super::encoding::Decoded;
@@ -47,6 +53,7 @@ pub fn build(
             rendered.pieces.insert(0, (Hint::Heading(1), t.clone()));
         }
     }
+    notes.append(&mut rendered.notes);
     let (text, raw) = assemble(&rendered.pieces);
     if rendered.cleaned > 0 {
         notes.push(format!(
@@ -115,8 +122,10 @@ struct Extracted {
 
 /// Parses a decoded HTML page into an article.
 pub fn parse(source: Source, decoded: Decoded) -> Article {
-    let html = decoded.text;
     let mut notes = decoded.notes;
+    let (html, note) = defuse(&decoded.text);
+    notes.extend(note);
+    let html = html.into_owned();
     let base_meta = Meta {
         encoding: decoded.encoding,
         ..Meta::default()
@@ -154,7 +163,15 @@ pub fn parse(source: Source, decoded: Decoded) -> Article {
     } else if let Err(why) = extracted {
         notes.push(format!("{why}; showing the page text"));
     }
-    fallback(source, &html, base_meta, notes)
+    if html.len() <= render::BUDGETED_BYTES {
+        return fallback(source, &html, base_meta, notes);
+    }
+    let (s, m, n) = (source.clone(), base_meta.clone(), notes.clone());
+    let owned = html.clone();
+    within_budget(move || fallback(s, &owned, m, n)).unwrap_or_else(|| {
+        let rendered = over_budget(&html);
+        build(source, Format::Html, rendered, None, base_meta, notes)
+    })
 }
 
 /// The page's text without furniture, with what metadata the `<head>` states.
@@ -207,89 +224,9 @@ fn extract(html: String) -> Result<Extracted, &'static str> {
     }
 }
 
-/// An upper estimate of element nesting: open tags minus close tags, skipping void elements,
-/// self-closing tags, comments, and the insides of scripts and styles.
-pub fn nesting_depth(html: &str) -> usize {
-    const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "p", "li", "option",
-    ];
-    let b = html.as_bytes();
-    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
-    while let Some(off) = memchr(b'<', &b[i..]) {
-        i += off + 1;
-        if b[i..].starts_with(b"!--") {
-            i = find(b, i, b"-->").unwrap_or(b.len());
-            continue;
-        }
-        let close = b.get(i) == Some(&b'/');
-        let start = i + usize::from(close);
-        let end = start
-            + b[start..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .count();
-        if end == start {
-            continue;
-        }
-        let name = html[start..end].to_ascii_lowercase();
-        if close {
-            depth = depth.saturating_sub(1);
-            continue;
-        }
-        let tag_end = memchr(b'>', &b[end..]).map_or(b.len(), |p| end + p);
-        if VOID.contains(&name.as_str()) || b[..tag_end].ends_with(b"/") {
-            continue;
-        }
-        if name == "script" || name == "style" {
-            let closer = format!("</{name}");
-            i = find_ci(html, tag_end, &closer).unwrap_or(b.len());
-            continue;
-        }
-        depth += 1;
-        max = max.max(depth);
-    }
-    max
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == needle)
-}
-
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p + needle.len())
-}
-
-fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
-    let hay = hay.as_bytes().get(from..)?;
-    hay.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-        .map(|p| from + p)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn nesting_is_estimated() {
-        assert_eq!(
-            nesting_depth("<html><body><div><p>x<br>y</div></body></html>"),
-            3
-        );
-        assert_eq!(
-            nesting_depth("<div><!-- <div><div> --><img src=x/></div>"),
-            1
-        );
-        assert_eq!(
-            nesting_depth("<script>if (a<b && c<d) {}</script><div></div>"),
-            1
-        );
-        assert_eq!(nesting_depth(&"<span>".repeat(600)), 600);
-    }
 
     #[test]
     fn metadata_lines_are_clean() {

@@ -5,7 +5,7 @@
 use super::structure::{Hint, RawBlock, classify};
 use super::{Decoded, default_meta};
 use crate::engine::article::{Article, Format, Meta, Source, SourceMapBuilder, Span};
-use crate::engine::sanitize::sanitize_line;
+use crate::engine::sanitize::{sanitize, sanitize_line};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 pub fn parse(source: Source, decoded: Decoded) -> Article {
@@ -47,6 +47,14 @@ pub fn parse(source: Source, decoded: Decoded) -> Article {
     }
     r.end();
     let fm = front_matter(&front);
+    let mut notes = decoded.notes;
+    if r.cleaned > 0 {
+        notes.push(format!(
+            "{} control or invisible character{} from character references removed",
+            r.cleaned,
+            if r.cleaned == 1 { "" } else { "s" }
+        ));
+    }
     let text = r.text;
     let map = r.map.finish().then(&decoded.map);
     let s = classify(&text, &r.blocks, fm.title.as_deref());
@@ -69,7 +77,7 @@ pub fn parse(source: Source, decoded: Decoded) -> Article {
         meta,
         blocks: s.blocks,
         source_map: map,
-        notes: decoded.notes,
+        notes,
         text,
         words: Default::default(),
     }
@@ -85,6 +93,8 @@ struct Renderer {
     map: SourceMapBuilder,
     blocks: Vec<RawBlock>,
     current: Option<(Hint, usize)>,
+    /// Characters removed from decoded references (`&#27;`, `&#x9b;`, `&#x202e;`).
+    cleaned: usize,
 }
 
 impl Renderer {
@@ -103,9 +113,14 @@ impl Renderer {
         if verbatim {
             self.map.push(self.text.len(), src);
         } else {
-            // Not a copy of the source (an entity, a break): map its start only.
+            // Not a copy of the source (a character reference, an entity, a break): decoded
+            // text, so it is sanitized again (`&#27;` is an ESC). Map its start only.
+            let (clean, report, _) = sanitize(s);
+            self.cleaned += report.total();
             self.map.push(self.text.len(), src);
-            self.map.push(self.text.len() + s.len(), src + 1);
+            self.map.push(self.text.len() + clean.len(), src + 1);
+            self.text.push_str(&clean);
+            return;
         }
         self.text.push_str(s);
     }

@@ -15,14 +15,16 @@ pub mod html;
 mod json;
 mod markdown;
 mod plain;
+pub mod read;
 pub mod sniff;
 pub mod structure;
+pub mod walk;
 
 pub use encoding::{Decoded, decode};
+pub use walk::expand;
 
 use crate::engine::article::{Article, Format, Meta, Source};
 use crate::engine::sanitize::sanitize_line;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Default cap on one input's size.
@@ -66,6 +68,21 @@ pub enum LoadError {
         "{path}: {size} bytes is over the size limit of {limit} bytes (use --max-size to raise it)"
     )]
     TooLarge { path: String, size: u64, limit: u64 },
+    /// The input grew past the limit while being read (a pipe, standard input, a growing file).
+    #[error("{path}: more than {limit} bytes, over the size limit (use --max-size to raise it)")]
+    TooLargeStream { path: String, limit: u64 },
+    /// A socket, a device or another special file: never opened.
+    #[error("{path}: not a regular file ({what}), skipped")]
+    NotRegular { path: String, what: &'static str },
+    /// A named pipe that could not be read in time.
+    #[error("{path}: {what}, skipped")]
+    Pipe { path: String, what: &'static str },
+    /// Standard input, or one pipe, named twice: it can be read only once.
+    #[error("{path}: the same stream as {first} (it can be read only once), skipped")]
+    Duplicate { path: String, first: String },
+    /// A directory walk stopped at a bound (depth, entry count).
+    #[error("{path}: {reason}")]
+    Walk { path: String, reason: String },
     #[error("{path}: {reason}")]
     Parse { path: String, reason: String },
     /// One record of a multi-article input (a JSON list or JSON Lines) is unusable; `number`
@@ -150,73 +167,6 @@ pub fn seed_inputs() -> Vec<Input> {
     (0..SEEDS.len()).map(Input::Seed).collect()
 }
 
-/// Expands command-line paths into inputs: directories recursively (article extensions only,
-/// sorted, hidden entries skipped), `-` as standard input. Problems are returned beside.
-pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<LoadError>) {
-    let mut inputs = Vec::new();
-    let mut problems = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-            continue;
-        }
-        match std::fs::metadata(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                problems.push(LoadError::NotFound {
-                    path: path.display().to_string(),
-                });
-            }
-            Err(e) => problems.push(LoadError::Io {
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            }),
-            Ok(meta) if meta.is_dir() => {
-                let before = inputs.len();
-                walk(path, &mut inputs, &mut problems);
-                if inputs.len() == before {
-                    problems.push(LoadError::EmptyDir {
-                        path: path.display().to_string(),
-                    });
-                }
-            }
-            Ok(_) => inputs.push(Input::File(path.clone())),
-        }
-    }
-    (inputs, problems)
-}
-
-fn walk(dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<LoadError>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(LoadError::Io {
-                path: dir.display().to_string(),
-                reason: e.to_string(),
-            });
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            walk(&path, inputs, problems);
-        } else if has_article_extension(&path) {
-            inputs.push(Input::File(path));
-        }
-    }
-}
-
-fn has_article_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-}
-
 /// Reads and parses one input.
 pub fn load_input(input: &Input, opts: &LoadOptions) -> Result<Loaded, LoadError> {
     match input {
@@ -229,50 +179,11 @@ pub fn load_input(input: &Input, opts: &LoadOptions) -> Result<Loaded, LoadError
             )
         }
         Input::Stdin => {
-            let mut bytes = Vec::new();
-            let limit = opts.max_bytes;
-            std::io::stdin()
-                .take(limit + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| LoadError::Io {
-                    path: "stdin".into(),
-                    reason: e.to_string(),
-                })?;
-            if bytes.len() as u64 > limit {
-                return Err(LoadError::TooLarge {
-                    path: "stdin".into(),
-                    size: bytes.len() as u64,
-                    limit,
-                });
-            }
+            let bytes = read::read_stdin(opts.max_bytes)?;
             parse(Source::Stdin, &bytes, sniff::resolve(None, &bytes))
         }
         Input::File(path) => {
-            let label = path.display().to_string();
-            let io = |e: std::io::Error| LoadError::Io {
-                path: label.clone(),
-                reason: e.to_string(),
-            };
-            let meta = std::fs::metadata(path).map_err(|e| {
-                if e.kind() == std::io::ErrorKind::NotFound {
-                    LoadError::NotFound {
-                        path: label.clone(),
-                    }
-                } else {
-                    io(e)
-                }
-            })?;
-            if meta.len() > opts.max_bytes {
-                return Err(LoadError::TooLarge {
-                    path: label,
-                    size: meta.len(),
-                    limit: opts.max_bytes,
-                });
-            }
-            let mut bytes = Vec::with_capacity(meta.len() as usize);
-            std::fs::File::open(path)
-                .and_then(|f| f.take(opts.max_bytes + 1).read_to_end(&mut bytes))
-                .map_err(io)?;
+            let bytes = read::read_path(path, opts.max_bytes)?;
             let format = sniff::resolve(format_of_extension(path), &bytes);
             parse(Source::File(path.clone()), &bytes, format)
         }
@@ -336,10 +247,46 @@ pub fn parse(source: Source, bytes: &[u8], format: Format) -> Result<Loaded, Loa
         problems,
     } = loaded;
     articles.retain(|a| !a.blocks.is_empty());
+    articles.iter_mut().for_each(seal);
     if articles.is_empty() && problems.is_empty() {
         return Err(LoadError::Empty { path: label });
     }
     Ok(Loaded { articles, problems })
+}
+
+/// The last guard before an article leaves the loader: every format sanitizes after each of
+/// its decoding steps, and this makes sure of it. Text keeps its byte offsets (unsafe
+/// characters become spaces of the same length); one-line fields are sanitized again.
+fn seal(a: &mut Article) {
+    use crate::engine::sanitize::neutralize;
+    let n = neutralize(&mut a.text);
+    let line = |s: &mut String| {
+        if s.chars().any(crate::engine::sanitize::is_unsafe) {
+            *s = sanitize_line(s);
+        }
+    };
+    line(&mut a.title);
+    let m = &mut a.meta;
+    for field in [
+        &mut m.outlet,
+        &mut m.byline,
+        &mut m.date,
+        &mut m.url,
+        &mut m.language,
+        &mut m.encoding,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        line(field);
+    }
+    a.notes.iter_mut().for_each(line);
+    if n > 0 {
+        a.notes.push(format!(
+            "{n} control character{} left by a decoder blanked",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
 }
 
 /// Loads everything, in order, on the calling thread (the CLI's path; the TUI streams).

@@ -74,7 +74,12 @@ fn skip_prolog(s: &str) -> &str {
         } else if rest.starts_with("<!--") {
             rest.find("-->").map(|p| &rest[p + 3..])
         } else if rest.starts_with("<!doctype") && !rest.starts_with("<!doctype html") {
-            rest.find('>').map(|p| &rest[p + 1..])
+            // An internal subset (`<!DOCTYPE rss [ <!ENTITY …> ]>`) holds '>' of its own.
+            let close = match (rest.find('['), rest.find('>')) {
+                (Some(b), Some(g)) if b < g => rest[b..].find("]").map(|e| b + e),
+                _ => Some(0),
+            };
+            close.and_then(|c| rest[c..].find('>').map(|p| &rest[c + p + 1..]))
         } else {
             None
         };
@@ -101,6 +106,13 @@ fn is_json(bytes: &[u8], utf16: bool) -> bool {
         .is_some_and(|l| serde_json::from_str::<serde::de::IgnoredAny>(l).is_ok())
 }
 
+/// The first character that is not whitespace or a byte-order mark (in the first bytes).
+fn first_char(bytes: &[u8]) -> Option<char> {
+    let head = encoding::decode_raw(&bytes[..bytes.len().min(HEAD)]).0;
+    head.chars()
+        .find(|c| !c.is_whitespace() && *c != '\u{feff}')
+}
+
 /// The format to parse with: a strong content signal, else the extension's, else text.
 pub fn resolve(by_extension: Option<Format>, bytes: &[u8]) -> Format {
     match sniff(bytes) {
@@ -110,11 +122,18 @@ pub fn resolve(by_extension: Option<Format>, bytes: &[u8]) -> Format {
             (Some(Format::Feed), Format::Json) => Format::Feed,
             _ => f,
         },
-        Sniffed::Text | Sniffed::Binary => match by_extension {
-            // A ".json" or ".xml" that is not: read it as text rather than fail to parse.
-            Some(Format::Json | Format::Feed) | None => Format::Text,
-            Some(f) => f,
-        },
+        Sniffed::Text | Sniffed::Binary => {
+            let start = first_char(bytes);
+            match by_extension {
+                // A truncated or broken ".json" is reported as the malformed JSON it is, and a
+                // ".xml" that is markup as a malformed feed, not shown as raw text.
+                Some(Format::Json) if matches!(start, Some('{' | '[')) => Format::Json,
+                Some(Format::Feed) if start == Some('<') => Format::Feed,
+                // A ".json" or ".xml" of plain words: read it as text rather than fail to parse.
+                Some(Format::Json | Format::Feed) | None => Format::Text,
+                Some(f) => f,
+            }
+        }
     }
 }
 
@@ -160,6 +179,13 @@ mod tests {
             Format::Markdown
         );
         assert_eq!(resolve(Some(Format::Json), b"plain words"), Format::Text);
+        assert_eq!(
+            resolve(Some(Format::Json), b"[{\"title\": \"cut"),
+            Format::Json
+        );
+        assert_eq!(resolve(Some(Format::Feed), b"<rss><channel>"), Format::Feed);
+        let dtd = b"<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY a \"x\">\n]>\n<rss>";
+        assert_eq!(resolve(None, dtd), Format::Feed);
         assert_eq!(
             resolve(Some(Format::Html), b"<p>fragment</p>"),
             Format::Html

@@ -3,10 +3,13 @@
 //! Used for extracted articles, whole pages (skipping page furniture), feed content and JSON
 //! bodies.
 
+use super::guard::{defuse, strip_tags};
 use crate::engine::article::Span;
 use crate::engine::load::structure::{Hint, RawBlock};
 use crate::engine::sanitize::sanitize;
 use dom_query::{Document, NodeRef};
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// Elements never rendered.
 const SKIP: &[&str] = &[
@@ -68,6 +71,9 @@ pub struct Rendered {
     pub pieces: Vec<(Hint, String)>,
     /// Characters the sanitizer removed or replaced (escape sequences hidden in the markup).
     pub cleaned: usize,
+    /// What the reader should know about how the markup was read (pathological markup cut,
+    /// a parse over its time budget).
+    pub notes: Vec<String>,
 }
 
 /// Renders the children of `root` as blocks. `page` also skips page furniture.
@@ -112,13 +118,52 @@ pub fn render(root: NodeRef<'_>, page: bool) -> Rendered {
     Rendered {
         pieces: r.pieces,
         cleaned: r.cleaned,
+        notes: Vec::new(),
     }
 }
 
-/// Renders an HTML fragment (feed content, an escaped summary) as blocks.
+/// Fragments larger than this are parsed on a worker thread with [`PARSE_BUDGET`].
+pub const BUDGETED_BYTES: usize = 256 * 1024;
+/// How long parsing one document may take before its text is shown without markup.
+pub const PARSE_BUDGET: Duration = Duration::from_secs(10);
+
+/// Renders an HTML fragment (feed content, an escaped summary, a JSON body) as blocks, after
+/// [`defuse`] and, for a large one, within [`PARSE_BUDGET`].
 pub fn render_fragment(html: &str) -> Rendered {
-    let doc = Document::fragment(html);
-    render(doc.root(), false)
+    let (html, note) = defuse(html);
+    let mut rendered = if html.len() <= BUDGETED_BYTES {
+        render(Document::fragment(html.as_ref()).root(), false)
+    } else {
+        let owned = html.clone().into_owned();
+        within_budget(move || render(Document::fragment(owned).root(), false))
+            .unwrap_or_else(|| over_budget(&html))
+    };
+    rendered.notes.extend(note);
+    rendered
+}
+
+/// The text of markup whose parse ran over budget: tags stripped, a note saying so.
+pub fn over_budget(html: &str) -> Rendered {
+    let mut r = render_plain(&strip_tags(html), "\n\n");
+    r.notes.push(format!(
+        "parsing the markup took over {} s; showing its text without structure",
+        PARSE_BUDGET.as_secs()
+    ));
+    r
+}
+
+/// Runs `work` on a worker thread and waits at most [`PARSE_BUDGET`] for it; a late worker
+/// is abandoned (its answer is dropped).
+pub fn within_budget<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("html-parse".into())
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || {
+            let _ = tx.send(work());
+        })
+        .ok()?;
+    rx.recv_timeout(PARSE_BUDGET).ok()
 }
 
 struct Renderer {
