@@ -1,5 +1,5 @@
 //! Scoring extracted mentions against labelled gold, exactly as
-//! `tests/fixtures/gold/score_entities.py` does: mention-level exact span+type P/R/F1
+//! `../shared/gold/score_entities.py` does: mention-level exact span+type P/R/F1
 //! (overall and per type), untyped and overlap variants, and entity-level scores on the set of
 //! canonical names per article. Pure functions, so tests, examples and the binary share them.
 
@@ -255,53 +255,6 @@ fn line(out: &mut String, name: &str, r: &Prf) {
 }
 
 /// The scores as a table, in the layout of `score_entities.py`.
-/// Gold and predicted mentions per seed file, in seed order.
-pub struct SeedRun {
-    /// (file name, gold mentions) per seed.
-    pub gold: Vec<(String, Vec<EvalMention>)>,
-    /// File name → predicted mentions.
-    pub pred: HashMap<String, Vec<EvalMention>>,
-}
-
-impl SeedRun {
-    pub fn scores(&self) -> Scores {
-        score(&self.gold, &self.pred)
-    }
-}
-
-/// Extracts the embedded seeds as one story and pairs the result with the gold files in
-/// `gold_dir` (`<seed>.json`). Shared by the evaluation test and the example that prints it.
-pub fn run_seeds(gold_dir: &std::path::Path) -> Result<SeedRun, String> {
-    use crate::engine::load::{Input, LoadOptions, SEEDS, load_input};
-    let mut articles = Vec::new();
-    for i in 0..SEEDS.len() {
-        let loaded =
-            load_input(&Input::Seed(i), &LoadOptions::default()).map_err(|e| e.to_string())?;
-        articles.extend(loaded.articles);
-    }
-    let extractions = super::extract_story(&articles);
-    let mut run = SeedRun {
-        gold: Vec::new(),
-        pred: HashMap::new(),
-    };
-    for ((name, _), (article, ex)) in SEEDS.iter().zip(articles.iter().zip(&extractions)) {
-        let path = gold_dir.join(name.replace(".txt", ".json"));
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let g = parse_file(&text).ok_or_else(|| format!("{}: not a gold file", path.display()))?;
-        if g.0 != *name {
-            return Err(format!(
-                "{}: labels {} instead of {name}",
-                path.display(),
-                g.0
-            ));
-        }
-        run.pred.insert(g.0.clone(), from_extraction(article, ex));
-        run.gold.push(g);
-    }
-    Ok(run)
-}
-
 pub fn format(s: &Scores) -> String {
     let mut out = String::new();
     line(&mut out, "mention/exact", &s.mention_exact);

@@ -172,6 +172,64 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
 });
 
+/// A sorted word list embedded as text (one lower-case key a line, `#` header lines first),
+/// searched in place: nothing is parsed or allocated at start-up.
+#[derive(Clone, Copy)]
+pub struct SortedList(pub &'static str);
+
+impl SortedList {
+    /// Whether `key` is one of the lines (binary search over line starts).
+    pub fn contains(&self, key: &str) -> bool {
+        let text = self.0.as_bytes();
+        let key = key.as_bytes();
+        if key.is_empty() {
+            return false;
+        }
+        let (mut lo, mut hi) = (0usize, text.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            // The line holding byte `mid`.
+            let start = text[..mid]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+            let end = text[mid..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(text.len(), |p| mid + p);
+            let line = &text[start..end];
+            if line.first() == Some(&b'#') || line < key {
+                lo = end + 1;
+            } else if line > key {
+                hi = start;
+            } else {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// GeoNames cities (GPE), `scripts/build_gazetteers.py`.
+pub static GEONAMES_CITIES: SortedList = SortedList(include_str!(
+    "../../../assets/gazetteers/geonames_cities.txt"
+));
+/// US Census first names.
+pub static CENSUS_GIVEN: SortedList =
+    SortedList(include_str!("../../../assets/gazetteers/census_given.txt"));
+/// US Census surnames (the most common 12,000).
+pub static CENSUS_SURNAMES: SortedList = SortedList(include_str!(
+    "../../../assets/gazetteers/census_surnames.txt"
+));
+/// Everyday English words (wordfreq Zipf >= 4).
+pub static COMMON_WORDS: SortedList =
+    SortedList(include_str!("../../../assets/gazetteers/common_words.txt"));
+
+/// Whether a lower-cased word is a given name (the curated list or the census one).
+pub fn is_given(low: &str) -> bool {
+    GAZETTEER.given.contains(low) || CENSUS_GIVEN.contains(low)
+}
+
 /// A word list as a set.
 pub(crate) fn set(words: &[&'static str]) -> FxSet<&'static str> {
     words.iter().copied().collect()
@@ -458,5 +516,21 @@ mod tests {
         assert_eq!(us, Some((EntityKind::Gpe, "United States".to_string())));
         assert!(GAZETTEER.title_heads.contains("president"));
         assert!(GAZETTEER.given.contains("vladimir"));
+    }
+
+    #[test]
+    fn sorted_lists_find_every_line_and_nothing_else() {
+        for list in [GEONAMES_CITIES, CENSUS_GIVEN, CENSUS_SURNAMES, COMMON_WORDS] {
+            let lines: Vec<&str> = list.0.lines().filter(|l| !l.starts_with('#')).collect();
+            assert!(lines.len() > 1000);
+            assert!(lines.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+            for l in &lines {
+                assert!(list.contains(l), "{l:?}");
+                assert!(!list.contains(&format!("{l}q")) || lines.contains(&&*format!("{l}q")));
+            }
+        }
+        assert!(GEONAMES_CITIES.contains("sochi"));
+        assert!(!GEONAMES_CITIES.contains("# geonames"));
+        assert!(!COMMON_WORDS.contains(""));
     }
 }

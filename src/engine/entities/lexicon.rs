@@ -7,7 +7,8 @@ use super::gazetteer::FxMap;
 
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    names: FxMap<String, (EntityKind, u32)>,
+    /// Folded name → how often it was found as each kind (in [`EntityKind::ALL`] order).
+    names: FxMap<String, [u32; 7]>,
     /// Folded surnames of multi-word PERSON names, for spelling-variant lookups.
     surnames: Vec<String>,
 }
@@ -51,6 +52,15 @@ pub fn fold_into(s: &str, out: &mut String) {
         };
         out.push(f);
     }
+}
+
+/// The kind a name was found as most often (the first of [`EntityKind::ALL`] on a tie).
+fn majority(counts: &[u32; 7]) -> Option<EntityKind> {
+    let (best, n) = counts
+        .iter()
+        .enumerate()
+        .fold((0, 0), |b, (k, &n)| if n > b.1 { (k, n) } else { b });
+    (n > 0).then(|| EntityKind::ALL[best])
 }
 
 /// Levenshtein distance, bounded: returns `max + 1` as soon as it is exceeded.
@@ -109,13 +119,13 @@ impl Lexicon {
     /// Records a name found in body text.
     pub fn add(&mut self, surface: &str, kind: EntityKind) {
         let key = fold(surface);
-        self.names.entry(key.clone()).or_insert((kind, 0)).1 += 1;
+        self.names.entry(key.clone()).or_default()[kind as usize] += 1;
         if kind == EntityKind::Person {
             let parts: Vec<&str> = key.split_whitespace().collect();
             if parts.len() >= 2
                 && let Some(last) = parts.last()
             {
-                self.names.entry((*last).to_string()).or_insert((kind, 0)).1 += 1;
+                self.names.entry((*last).to_string()).or_default()[kind as usize] += 1;
                 if !self.surnames.iter().any(|s| s == last) {
                     self.surnames.push((*last).to_string());
                 }
@@ -131,8 +141,8 @@ impl Lexicon {
         KEY.with_borrow_mut(|key| {
             key.clear();
             fold_into(surface, key);
-            if let Some(&(kind, _)) = self.names.get(key.as_str()) {
-                return Some(kind);
+            if let Some(counts) = self.names.get(key.as_str()) {
+                return majority(counts);
             }
             if !key.contains(' ') && key.chars().count() >= 6 {
                 return self
@@ -143,6 +153,13 @@ impl Lexicon {
             }
             None
         })
+    }
+
+    /// Whether `surface` is the surname of a person named in full in the story (`Paris` after
+    /// `Valeska Paris`, `Montenegro` after `Luis Montenegro`).
+    pub fn is_surname(&self, surface: &str) -> bool {
+        let key = fold(surface);
+        self.surnames.contains(&key)
     }
 
     pub fn is_empty(&self) -> bool {

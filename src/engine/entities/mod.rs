@@ -12,9 +12,11 @@
 
 pub mod canon;
 pub mod eval;
+pub mod evalsets;
 pub mod gazetteer;
 pub mod index;
 pub mod lexicon;
+pub mod names;
 pub mod numeric;
 pub mod quotes;
 pub mod tagger;

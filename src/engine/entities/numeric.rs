@@ -169,8 +169,41 @@ static UNITS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
         "hryvnias",
         "points",
         "mph",
+        "meter",
+        "meters",
+        "metre",
+        "square",
+        "feet",
+        "foot",
+        "inches",
+        "acres",
+        "hectares",
+        "litres",
+        "liters",
+        "gallons",
+        "kilometre",
+        "kilometer",
+        "mile",
+        "per",
     ])
 });
+/// Units of clock time: a number before them is TIME, which is not labelled.
+static TIME_UNITS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "hour", "hours", "minute", "minutes", "second", "seconds", "hrs", "mins",
+    ])
+});
+/// Seasons and the season: `last fall`, `this season`.
+static SEASONS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "spring", "summer", "autumn", "fall", "winter", "season", "quarter",
+    ])
+});
+/// Words before `one` that make it a pronoun (`no one`, `this one`).
+const ONE_PRONOUN_BEFORE: &[&str] = &[
+    "no", "every", "any", "some", "each", "the", "this", "that", "which", "someone", "anyone",
+    "everyone", "a", "another", "only", "little", "right", "wrong", "new", "old", "big",
+];
 /// Nouns after `N-` that make a number+unit modifier (`30-day`, `five-year`).
 static HYPHEN_UNITS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
@@ -217,6 +250,10 @@ static HYPHEN_UNITS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
         "lap",
         "term",
         "way",
+        "fold",
+        "strong",
+        "hour",
+        "minute",
     ])
 });
 static TIME_AFTER: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
@@ -296,7 +333,7 @@ pub fn match_at(toks: &[Tok], text: &str, lows: Lows, i: usize) -> Option<(usize
         TokKind::Word => word_at(toks, text, lows, i, w, l, prev),
         TokKind::Punct if matches!(w, "$" | "£" | "€" | "¥") => {
             let n = toks.get(i + 1)?;
-            if n.kind != TokKind::Num || n.space_before {
+            if n.kind != TokKind::Num {
                 return None;
             }
             let mut len = 2;
@@ -329,6 +366,14 @@ fn number_at(
         return None;
     }
     if joined_hyphen(toks, text, i + 1) && HYPHEN_UNITS.contains(lows.get(i + 2)) {
+        return Some((aged(toks, text, lows, i + 3) - i, EntityKind::Number));
+    }
+    // A score or range written as one token run: 3-1, 102-98.
+    if joined_hyphen(toks, text, i + 1)
+        && toks.get(i + 2).is_some_and(|t| t.kind == TokKind::Num)
+        && !is_year(l)
+        && !joined_hyphen(toks, text, i + 3)
+    {
         return Some((3, EntityKind::Number));
     }
     if is_year(l) {
@@ -350,7 +395,13 @@ fn number_at(
         return Some((len, EntityKind::Date));
     }
     if DURATION_NOUNS.contains(next) {
-        return Some((2, EntityKind::Date));
+        return Some((ago(lows, i + 2) - i, EntityKind::Date));
+    }
+    if TIME_UNITS.contains(next) {
+        return None;
+    }
+    if l.ends_with("st") || l.ends_with("nd") || l.ends_with("rd") || l.ends_with("th") {
+        return None; // An ordinal (22nd), which is not labelled.
     }
     let mut len = 1;
     if next == "%" {
@@ -410,11 +461,43 @@ fn word_at(
         }
         return None;
     }
-    if RELATIVE_PERIOD.contains(l) && DURATION_NOUNS.contains(lows.get(i + 1)) {
-        return Some((2, EntityKind::Date));
+    if RELATIVE_PERIOD.contains(l) {
+        let n = lows.get(i + 1);
+        if DURATION_NOUNS.contains(n) || SEASONS.contains(n) || WEEKDAYS.contains(n) {
+            return Some((2, EntityKind::Date));
+        }
+        if MONTHS.contains(n) && is_cap(toks, text, i + 1) {
+            return Some((2, EntityKind::Date));
+        }
+        // the past 30 days, the next two weeks
+        if matches!(l, "past" | "next" | "last")
+            && let Some((len, EntityKind::Date)) = match_at(toks, text, lows, i + 1)
+        {
+            return Some((len + 1, EntityKind::Date));
+        }
+        return None;
+    }
+    // a decade, a year ago (not "twice a year", "once a week")
+    if l == "a"
+        && matches!(
+            lows.get(i + 1),
+            "year" | "decade" | "century" | "month" | "week"
+        )
+        && !matches!(prev, "per" | "times" | "once" | "twice" | "than")
+    {
+        return Some((ago(lows, i + 2) - i, EntityKind::Date));
     }
     if ORDINALS.contains(l) && DURATION_NOUNS.contains(lows.get(i + 1)) {
         return Some((2, EntityKind::Date));
+    }
+    // second-quarter, third quarter
+    if ORDINALS.contains(l) {
+        if joined_hyphen(toks, text, i + 1) && lows.get(i + 2) == "quarter" {
+            return Some((3, EntityKind::Date));
+        }
+        if lows.get(i + 1) == "quarter" {
+            return Some((2, EntityKind::Date));
+        }
     }
     let strong = CARDINALS.contains(l);
     let weak = WEAK_CARDINALS.contains(l);
@@ -446,19 +529,60 @@ fn word_at(
         if l == "a" {
             return None;
         }
-        return Some((j + 2 - i, EntityKind::Number));
+        return Some((aged(toks, text, lows, j + 2) - i, EntityKind::Number));
+    }
+    if TIME_UNITS.contains(lows.get(j)) {
+        return None;
     }
     let multi = j > i + 1;
+    if l == "one" && !multi && DURATION_NOUNS.contains(lows.get(j)) && prev != "the" {
+        return Some((ago(lows, j + 1) - i, EntityKind::Date));
+    }
     if weak && !multi {
+        if l == "one" && one_is_number(toks, lows, i, prev) {
+            return Some((1, EntityKind::Number));
+        }
         return None;
     }
     if l == "a" && !SCALES.contains(lows.get(j - 1)) {
         return None;
     }
     if DURATION_NOUNS.contains(lows.get(j)) {
-        return Some((j + 1 - i, EntityKind::Date));
+        return Some((ago(lows, j + 1) - i, EntityKind::Date));
+    }
+    if lows.get(j) == "percent" || lows.get(j) == "%" {
+        return Some((j + 1 - i, EntityKind::Number));
+    }
+    if lows.get(j) == "per" && lows.get(j + 1) == "cent" {
+        return Some((j + 2 - i, EntityKind::Number));
     }
     Some((j - i, EntityKind::Number))
+}
+
+/// The end of a duration at `j`: after a following `ago` (`two years ago`).
+fn ago(lows: Lows, j: usize) -> usize {
+    if lows.get(j) == "ago" { j + 1 } else { j }
+}
+
+/// The end of a number+unit modifier at `j`: after a joined `-old` (`14-year-old`).
+fn aged(toks: &[Tok], text: &str, lows: Lows, j: usize) -> usize {
+    if joined_hyphen(toks, text, j) && lows.get(j + 1) == "old" {
+        j + 2
+    } else {
+        j
+    }
+}
+
+/// Whether a lone `one` at `i` counts (`one of the nations`, `one shell`), not a pronoun
+/// (`no one`, `this one`, `one another`) nor a word before punctuation (`One, he said`).
+fn one_is_number(toks: &[Tok], lows: Lows, i: usize, prev: &str) -> bool {
+    let next = toks.get(i + 1);
+    next.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Num)
+        && !ONE_PRONOUN_BEFORE.contains(&prev)
+        && !matches!(
+            lows.get(i + 1),
+            "another" | "day" | "way" | "thing" | "time"
+        )
 }
 
 /// Normalises a number or date mention for comparison: case-folded, hedges dropped, thousands

@@ -7,8 +7,11 @@
 //! body (the [`Lexicon`]) are tagged, so `Peace Talks START` yields nothing.
 
 use super::EntityKind;
-use super::gazetteer::{GAZETTEER, LOC_DESIGNATORS, ORG_KEYWORDS, SAY_VERBS, STOP_WORDS};
+use super::gazetteer::{
+    GAZETTEER, GEONAMES_CITIES, LOC_DESIGNATORS, ORG_KEYWORDS, SAY_VERBS, STOP_WORDS, is_given,
+};
 use super::lexicon::Lexicon;
+use super::names::FACILITIES;
 use super::numeric;
 use super::tokens::{Lows, Tok, TokKind, tokenize_into};
 use crate::engine::article::Span;
@@ -63,9 +66,9 @@ impl Scratch {
     }
 }
 
-struct Ctx<'a> {
-    text: &'a str,
-    toks: &'a [Tok],
+pub(super) struct Ctx<'a> {
+    pub(super) text: &'a str,
+    pub(super) toks: &'a [Tok],
     low: &'a str,
     lows: &'a [(u32, u32)],
     headline: bool,
@@ -73,29 +76,29 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn low(&self, i: usize) -> &str {
+    pub(super) fn low(&self, i: usize) -> &str {
         self.lowv().get(i)
     }
-    fn lowv(&self) -> Lows<'_> {
+    pub(super) fn lowv(&self) -> Lows<'_> {
         Lows {
             text: self.low,
             ranges: self.lows,
         }
     }
     /// The lower-cased tokens `i..=j` joined by single spaces.
-    fn low_run(&self, i: usize, j: usize) -> &str {
+    pub(super) fn low_run(&self, i: usize, j: usize) -> &str {
         match (self.lows.get(i), self.lows.get(j)) {
             (Some(&(a, _)), Some(&(_, b))) => self.low.get(a as usize..b as usize).unwrap_or(""),
             _ => "",
         }
     }
-    fn cap(&self, i: usize) -> bool {
+    pub(super) fn cap(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_cap(self.text))
     }
-    fn raw_text(&self, i: usize) -> &str {
+    pub(super) fn raw_text(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
-    fn span(&self, i: usize, j: usize) -> Span {
+    pub(super) fn span(&self, i: usize, j: usize) -> Span {
         Span::new(self.toks[i].start, self.toks[j - 1].end)
     }
     fn is_head(&self, i: usize) -> bool {
@@ -104,7 +107,7 @@ impl Ctx<'_> {
     fn is_mod(&self, i: usize) -> bool {
         GAZETTEER.title_mods.contains(self.low(i))
     }
-    fn joined_hyphen(&self, i: usize) -> bool {
+    pub(super) fn joined_hyphen(&self, i: usize) -> bool {
         self.toks
             .get(i)
             .is_some_and(|t| t.text(self.text) == "-" && !t.space_before)
@@ -112,7 +115,7 @@ impl Ctx<'_> {
     }
 
     /// A title phrase starting at `i`: modifiers, one or more heads, `of` + department.
-    fn title_len(&self, i: usize) -> Option<usize> {
+    pub(super) fn title_len(&self, i: usize) -> Option<usize> {
         let mut j = i;
         let mut heads = 0;
         loop {
@@ -151,7 +154,7 @@ impl Ctx<'_> {
     }
 
     /// The longest gazetteer name at `i`: (tokens, kind, canonical).
-    fn gazetteer_at(&self, i: usize) -> Option<(usize, EntityKind, String)> {
+    pub(super) fn gazetteer_at(&self, i: usize) -> Option<(usize, EntityKind, String)> {
         let max = GAZETTEER.max_len.min(self.toks.len() - i);
         let mut best = None;
         for len in 1..=max {
@@ -173,11 +176,13 @@ impl Ctx<'_> {
                 if last_ok && case_ok {
                     best = Some((len, e.kind, e.canonical.clone()));
                 }
+            } else if len <= 3 && self.cap(j) && GEONAMES_CITIES.contains(key) {
+                best = Some((len, EntityKind::Gpe, self.span_text(i, j + 1).to_string()));
             }
         }
         best
     }
-    fn span_text(&self, i: usize, j: usize) -> &str {
+    pub(super) fn span_text(&self, i: usize, j: usize) -> &str {
         let s = self.span(i, j);
         self.text.get(s.range()).unwrap_or("")
     }
@@ -187,11 +192,15 @@ impl Ctx<'_> {
 
     /// The end of a capitalised name run starting at `i` (exclusive).
     fn chunk_end(&self, i: usize) -> usize {
-        let given_head = GAZETTEER.given.contains(self.low(i));
+        let given_head = is_given(self.low(i));
         let mut j = i;
         while j < self.toks.len() {
             let t = &self.toks[j];
-            if t.is_cap(self.text) {
+            if self.given_syllable(i, j) {
+                j += 2;
+            } else if self.article_prefix(j) && (j > i || self.cap(j)) {
+                j += 3;
+            } else if t.is_cap(self.text) {
                 if j > i {
                     let l = self.low(j);
                     if STOP_WORDS.contains(l)
@@ -274,6 +283,8 @@ pub fn tag_sentence_with(
     };
     let n = cx.toks.len();
     let mut titled = false;
+    // After a credit label (`Image:`): the next name is its author.
+    let mut credit = false;
     let mut i = 0;
     let push = |s: Span, kind, canonical, out: &mut Vec<Raw>| {
         if out.last().is_none_or(|r: &Raw| r.span.end <= s.start) && !s.is_empty() {
@@ -306,12 +317,39 @@ pub fn tag_sentence_with(
             i += 1;
             continue;
         }
+        if let Some(len) = cx.credit_at(i) {
+            i += len;
+            credit = true;
+            titled = false;
+            continue;
+        }
+        if let Some((start, end, kind)) = cx.org_phrase(i)
+            && cx.gazetteer_at(i).is_none_or(|(len, _, _)| i + len < end)
+            && (!headline || cx.lex.lookup(cx.span_text(start, end)).is_some())
+        {
+            if start > i {
+                push(cx.span(i, start), EntityKind::Norp, None, out);
+            }
+            push(cx.span(start, end), kind, None, out);
+            i = end;
+            titled = false;
+            credit = false;
+            continue;
+        }
         if let Some((len, kind, canonical)) = cx.gazetteer_at(i) {
             let given_person = len == 1
-                && GAZETTEER.given.contains(cx.low(i))
+                && is_given(cx.low(i))
                 && cx.cap(i + 1)
                 && cx.gazetteer_at(i + 1).is_none()
                 && cx.title_len(i + 1).is_none();
+            let surname =
+                len == 1 && kind != EntityKind::Person && cx.lex.is_surname(cx.raw_text(i));
+            if surname {
+                push(cx.span(i, i + 1), EntityKind::Person, None, out);
+                i += 1;
+                titled = false;
+                continue;
+            }
             if !given_person {
                 let mut end = i + len;
                 let mut kind = kind;
@@ -346,8 +384,11 @@ pub fn tag_sentence_with(
             continue;
         }
         let j = cx.chunk_end(i).min(n);
-        classify(&cx, i, j, titled, &mut |s, k| push(s, k, None, out));
+        classify(&cx, i, j, titled || credit, &mut |s, k| {
+            push(s, k, None, out)
+        });
         titled = false;
+        credit = false;
         i = j;
     }
 }
@@ -383,14 +424,18 @@ fn classify(cx: &Ctx, i: usize, j: usize, titled: bool, emit: &mut dyn FnMut(Spa
     let last = cx.low(j - 1);
     let next = cx.low(j);
     let prev = if i > 0 { cx.low(i - 1) } else { "" };
-    if len >= 2 && ORG_KEYWORDS.contains(last) {
+    if len >= 2 && ORG_KEYWORDS.contains(last) || !titled && cx.org_context(i, j) {
         emit(span, EntityKind::Org);
-    } else if len >= 2 && LOC_DESIGNATORS.contains(last) {
+    } else if len >= 2 && (LOC_DESIGNATORS.contains(last) || FACILITIES.contains(last)) {
         emit(span, EntityKind::Loc);
-    } else if titled || (len >= 2 && GAZETTEER.given.contains(cx.low(i))) {
+    } else if titled || (len >= 2 && is_given(cx.low(i))) {
         emit(span, EntityKind::Person);
     } else if len >= 2 {
-        if len <= 3 && i > 0 && (i..j).all(|k| !cx.toks[k].is_all_caps(cx.text)) {
+        if len <= 3
+            && i > 0
+            && (i..j).all(|k| !cx.toks[k].is_all_caps(cx.text))
+            && cx.person_like(i, j)
+        {
             emit(span, EntityKind::Person);
         }
     } else if cx.toks[i].is_all_caps(cx.text) && surface.len() <= 6 && i > 0 {
