@@ -1,6 +1,8 @@
 //! Grouping throughput: 2,000 generated articles in about 490 stories, through
 //! `group::group` (extractions given), through per-article extraction plus grouping, and the
-//! whole pipeline: extraction, grouping, then each story's model (`story::build`).
+//! whole pipeline after loading (`engine::pipeline::analyse_and_model`, what the reader's
+//! worker and the command line run): extraction, grouping, story-wide extraction per story,
+//! then each story's model (`story::build`).
 //!
 //! The folder is generated from the six real stories (the five seeds and the five other-story
 //! fixtures in `tests/fixtures/stories/`): generated story `s` takes every report of base story
@@ -21,10 +23,12 @@ use parallax::engine::entities::gazetteer::STOP_WORDS;
 use parallax::engine::entities::{Extraction, extract};
 use parallax::engine::group::{Story, group};
 use parallax::engine::load::{SEEDS, parse};
+use parallax::engine::pipeline;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 /// SplitMix64: a small deterministic generator (no dependency needed).
@@ -234,49 +238,16 @@ fn bench(c: &mut Criterion) {
             group(black_box(&articles), &ex)
         })
     });
+    // The one pipeline every front end runs after loading (`engine::pipeline`): per-article
+    // extraction, grouping, story-wide extraction per story, then a model per story of two or
+    // more reports, events counted as the reader's worker would send them.
     g.bench_function("2000_articles_grouped_with_story_models", |b| {
         b.iter(|| {
-            let ex: Vec<Extraction> = articles.par_iter().map(extract).collect();
-            let stories = group(black_box(&articles), &ex);
-            // Per story: names canonicalised across its reports, then the story model.
-            let models: Vec<_> = stories
-                .par_iter()
-                .filter(|s| s.members.len() > 1)
-                .map(|s| {
-                    let members: Vec<Article> =
-                        s.members.iter().map(|&m| articles[m].clone()).collect();
-                    let ex = parallax::engine::entities::extract_story(&members);
-                    parallax::engine::story::build(&members, &ex)
-                })
-                .collect();
-            black_box(models)
-        })
-    });
-    // The reader's path: one story-wide extraction (canonical names across the library),
-    // then the loader's story phase (grouping, then a model per story).
-    g.bench_function("2000_articles_as_the_reader_loads_them", |b| {
-        b.iter(|| {
-            let loaded: Vec<(usize, Vec<Article>)> = articles
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (i, vec![a.clone()]))
-                .collect();
-            let ex: Vec<Extraction> = parallax::tui::loader::story_actions(loaded)
-                .into_iter()
-                .filter_map(|a| match a {
-                    parallax::tui::action::Action::Extracted { extractions, .. } => {
-                        Some(extractions)
-                    }
-                    _ => None,
-                })
-                .flatten()
-                .collect();
-            let models = std::sync::atomic::AtomicUsize::new(0);
-            parallax::tui::loader::story_phase(black_box(&articles), &ex, |a| {
-                if matches!(a, parallax::tui::action::Action::Story { .. }) {
-                    models.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let models = AtomicUsize::new(0);
+            pipeline::analyse_and_model(black_box(&articles), &pipeline::Cancel::new(), &|e| {
+                if matches!(e, pipeline::Event::Story { .. }) {
+                    models.fetch_add(1, Ordering::Relaxed);
                 }
-                true
             });
             black_box(models.into_inner())
         })

@@ -2,38 +2,36 @@
 //! real keymap and `App::update`.
 
 mod common;
-use common::{draw, press, screen};
+use common::{draw, events, feed, press, screen};
 
-use parallax::engine::entities::extract;
 use parallax::engine::load::{Input, LoadOptions, load_input, seed_inputs};
+use parallax::engine::pipeline::Event;
 use parallax::tui::action::{Action, Command};
 use parallax::tui::app::App;
 use parallax::tui::keymap::Keymap;
-use parallax::tui::loader::story_actions;
 use parallax::tui::theme::{Depth, Theme};
 use ratatui::crossterm::event::KeyCode;
+use std::sync::Arc;
 
 fn seeded_app(depth: Depth) -> App {
     let mut app = App::new(Keymap::default_map(), Theme::new(depth));
     // Out of order, as parallel loading delivers them: the library still follows input order.
-    // Per-article extraction first (as a slow story-wide pass would leave it), then the
-    // story-wide results and the entities index, as the loader sends them.
-    let inputs = seed_inputs();
-    let mut all = Vec::new();
-    for order in [3, 0, 4, 1, 2] {
-        let loaded = load_input(&inputs[order], &LoadOptions::default()).unwrap();
-        let extractions = loaded.articles.iter().map(extract).collect();
-        all.push((order, loaded.articles.clone()));
-        app.update(Action::Loaded {
-            order,
-            articles: loaded.articles,
-        });
-        app.update(Action::Extracted { order, extractions });
-    }
-    app.update(Action::LoadFinished);
-    for a in story_actions(all) {
-        app.update(a);
-    }
+    // Then the extractions and the entities index, as the pipeline sends them; the story
+    // model is left out (these screens show the reader before it is built).
+    let (mut loaded, rest): (Vec<Event>, Vec<Event>) = events(&seed_inputs())
+        .into_iter()
+        .partition(|e| matches!(e, Event::Loaded { .. }));
+    let at = |e: &Event| match e {
+        Event::Loaded { order, .. } => [3, 0, 4, 1, 2].iter().position(|o| o == order),
+        _ => None,
+    };
+    loaded.sort_by_key(at);
+    feed(&mut app, loaded);
+    feed(
+        &mut app,
+        rest.into_iter()
+            .filter(|e| !matches!(e, Event::Grouped(_) | Event::Story { .. } | Event::Finished)),
+    );
     app
 }
 
@@ -153,11 +151,11 @@ fn help_overlay_is_as_wide_as_it_needs_and_wraps_when_narrow() {
 fn messages_overlay_wraps_long_load_errors() {
     use parallax::engine::load::LoadError;
     let mut app = seeded_app(Depth::Mono);
-    app.update(Action::LoadFailed(LoadError::Parse {
+    app.update(Action::Pipeline(Event::Failed(LoadError::Parse {
         path: "reuters-truncated-invalid.rss.xml".into(),
         reason: "not a valid feed: the XML ends before its root element is closed (truncated?)"
             .into(),
-    }));
+    })));
     press(&mut app, KeyCode::Char('!'));
     for w in [60, 100, 160] {
         let text = popup_text(&screen(&draw(&mut app, w, 40)), "Messages");
@@ -411,7 +409,7 @@ fn missing_input_is_reported_in_the_status_line() {
         &LoadOptions::default(),
     )
     .unwrap_err();
-    app.update(Action::LoadFailed(err));
+    app.update(Action::Pipeline(Event::Failed(err)));
     let s = screen(&draw(&mut app, 100, 30));
     assert!(s.contains("/nonexistent/x.txt: no such file"), "{s}");
 }
@@ -770,10 +768,13 @@ fn a_report_landing_before_the_open_one_does_not_garble_the_reader() {
     draw(&mut app, 100, 30);
     for order in [2, 0] {
         let loaded = load_input(&inputs[order], &LoadOptions::default()).unwrap();
-        app.update(Action::Loaded {
-            order,
-            articles: loaded.articles,
-        });
+        feed(
+            &mut app,
+            [Event::Loaded {
+                order,
+                articles: loaded.articles.into_iter().map(Arc::new).collect(),
+            }],
+        );
         draw(&mut app, 100, 30);
     }
     let s = screen(&draw(&mut app, 100, 30));

@@ -2,43 +2,22 @@
 //! without panic, the single-source filter, Enter into the reader, the reader's gutter and `U`.
 
 mod common;
-use common::{draw, press, screen};
+use common::{draw, events, feed, press, screen};
 
-use parallax::engine::load::{Input, LoadOptions, load_input, seed_inputs};
+use parallax::engine::load::{Input, seed_inputs};
+use parallax::engine::pipeline::Event;
 use parallax::tui::action::{Action, Command};
 use parallax::tui::app::{App, Focus};
 use parallax::tui::keymap::Keymap;
-use parallax::tui::loader::{story_action, story_actions, story_phase};
 use parallax::tui::story::Pane;
 use parallax::tui::theme::{Depth, Role, Theme};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 
-/// `inputs` loaded, extracted story-wide, grouped and modelled, as the loader sends them.
+/// `inputs` through the whole loading pipeline, as the reader receives it.
 fn loaded_app(depth: Depth, inputs: &[Input]) -> App {
     let mut app = App::new(Keymap::default_map(), Theme::new(depth));
-    let mut all = Vec::new();
-    for (order, input) in inputs.iter().enumerate() {
-        let loaded = load_input(input, &LoadOptions::default()).unwrap();
-        all.push((order, loaded.articles.clone()));
-        app.update(Action::Loaded {
-            order,
-            articles: loaded.articles,
-        });
-    }
-    app.update(Action::LoadFinished);
-    for a in story_actions(all) {
-        app.update(a);
-    }
-    let (articles, extractions) = (app.articles.clone(), app.extractions.clone());
-    let sent = std::sync::Mutex::new(Vec::new());
-    story_phase(&articles, &extractions, |a| {
-        sent.lock().unwrap().push(a);
-        true
-    });
-    for a in sent.into_inner().unwrap() {
-        app.update(a);
-    }
+    feed(&mut app, events(inputs));
     app
 }
 
@@ -79,10 +58,13 @@ fn coverage_shade_matches_the_printed_percentage() {
     model.coverage[0][1] = 0.496;
     model.coverage[0][2] = 0.5;
     let members = app.story_members.clone();
-    app.update(Action::Story {
-        members,
-        model: std::sync::Arc::new(model),
-    });
+    feed(
+        &mut app,
+        [Event::Story {
+            members,
+            model: std::sync::Arc::new(model),
+        }],
+    );
     press(&mut app, KeyCode::Char('o'));
     press(&mut app, KeyCode::Char('1'));
     let s = screen(&draw(&mut app, 120, 40));
@@ -278,23 +260,38 @@ fn heat_map_shades_are_readable_without_colour() {
 fn o_before_the_story_is_built_says_so() {
     let mut app = App::new(Keymap::default_map(), Theme::new(Depth::Mono));
     draw(&mut app, 80, 24);
-    app.update(Action::StoryBuilding);
+    // Everything up to the grouping: the model is being built.
+    let mut all = events(&seed_inputs());
+    let grouped = all
+        .iter()
+        .position(|e| matches!(e, Event::Grouped(_)))
+        .expect("grouped");
+    let rest = all.split_off(grouped + 1);
+    feed(&mut app, all);
     press(&mut app, KeyCode::Char('o'));
     assert!(!app.story_view.open);
     let s = screen(&draw(&mut app, 80, 24));
     assert!(s.contains("building story"), "{s}");
     // When the model arrives, the notice says so instead of waiting for a key.
-    let ready = story_app(Depth::Mono);
-    for (order, a) in ready.articles.iter().enumerate() {
-        app.update(Action::Loaded {
-            order,
-            articles: vec![a.clone()],
-        });
-    }
-    app.update(story_action(&ready.articles, &ready.extractions));
+    feed(&mut app, rest);
     let s = screen(&draw(&mut app, 80, 24));
     assert!(!s.contains("building story"), "{s}");
     assert!(s.contains("story ready"), "{s}");
+}
+
+/// When every story has one report, no model is coming: the status line must not say
+/// "building story…" once the pipeline has finished (it did, forever).
+#[test]
+fn a_library_of_single_report_stories_is_not_building_forever() {
+    let mut app = loaded_app(Depth::Mono, &seed_inputs()[..1]);
+    assert_eq!(app.stories.len(), 1);
+    assert!(app.stories.iter().all(|s| s.members.len() == 1));
+    assert!(!app.story_building);
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(!s.contains("building story"), "{s}");
+    press(&mut app, KeyCode::Char('o'));
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("no other report of this story"), "{s}");
 }
 
 #[test]

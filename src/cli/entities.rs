@@ -2,19 +2,21 @@
 
 use super::input::load_for_script;
 use super::output::{write_json, write_stdout};
+use crate::engine::entities;
 use crate::engine::load::LoadOptions;
+use crate::engine::pipeline;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// `parallax entities`: mentions and quotes per article, as JSON or a table.
+/// `parallax entities`: mentions and quotes per article, as JSON or a table. Names are
+/// canonical within each article's story, as the reader shows them ([`pipeline::analyse`]).
 pub(crate) fn run(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
-    use crate::engine::entities;
     let articles = load_for_script(paths, &LoadOptions { max_bytes });
     if articles.is_empty() {
         eprintln!("parallax: nothing could be loaded");
         return ExitCode::FAILURE;
     }
-    let extractions = entities::extract_story(&articles);
+    let extractions = pipeline::analyse(&articles).extractions;
     write_stdout(|out| {
         if json {
             let all: Vec<_> = articles
@@ -22,7 +24,7 @@ pub(crate) fn run(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
                 .zip(&extractions)
                 .map(|(a, ex)| entities::to_json(a, ex))
                 .collect();
-            write_json(out, &serde_json::Value::Array(all))
+            write_json(out, &all)
         } else {
             articles
                 .iter()

@@ -2,6 +2,7 @@
 
 use crate::engine::Article;
 use crate::engine::load::{self, Input, LoadError, LoadOptions};
+use crate::engine::pipeline;
 use crate::engine::sanitize::sanitize_line;
 use std::path::PathBuf;
 
@@ -16,26 +17,13 @@ pub fn inputs_for(paths: &[PathBuf]) -> (Vec<Input>, Vec<LoadError>) {
 
 /// Loads everything in input order (in parallel), reporting problems on stderr.
 pub(crate) fn load_for_script(paths: &[PathBuf], opts: &LoadOptions) -> Vec<Article> {
-    use rayon::prelude::*;
     let (inputs, problems) = inputs_for(paths);
     for p in &problems {
         eprintln!("parallax: {}", p.display());
     }
-    let results: Vec<_> = inputs
-        .par_iter()
-        .map(|i| load::load_input(i, opts))
-        .collect();
-    let mut articles = Vec::new();
-    for r in results {
-        match r {
-            Ok(l) => {
-                for p in &l.problems {
-                    eprintln!("parallax: {}", p.display());
-                }
-                articles.extend(l.articles);
-            }
-            Err(e) => eprintln!("parallax: {}", e.display()),
-        }
+    let (articles, problems) = pipeline::load(&inputs, opts);
+    for p in &problems {
+        eprintln!("parallax: {}", p.display());
     }
     articles
 }

@@ -18,7 +18,10 @@ pub(crate) fn write_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>
 }
 
 /// Pretty JSON and a final newline.
-pub(crate) fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> std::io::Result<()> {
+pub(crate) fn write_json(
+    out: &mut dyn Write,
+    value: &impl serde::Serialize,
+) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::other)?;
     writeln!(out)
 }

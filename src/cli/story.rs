@@ -4,12 +4,14 @@ use super::args::StoryFormat;
 use super::input::load_for_script;
 use super::output::{write_json, write_stdout};
 use crate::engine::load::LoadOptions;
+use crate::engine::pipeline;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// `parallax story`: the loaded reports as one story.
+/// `parallax story`: the loaded reports as one story ([`pipeline::one_story`]: given one
+/// story's files in library order, the model the reader shows for that story).
 pub(crate) fn run(paths: &[PathBuf], format: StoryFormat, max_bytes: u64) -> ExitCode {
-    use crate::engine::{entities, story};
+    use crate::engine::story;
     let articles = load_for_script(paths, &LoadOptions { max_bytes });
     if articles.len() < 2 {
         eprintln!(
@@ -18,8 +20,7 @@ pub(crate) fn run(paths: &[PathBuf], format: StoryFormat, max_bytes: u64) -> Exi
         );
         return ExitCode::FAILURE;
     }
-    let extractions = entities::extract_story(&articles);
-    let model = story::build(&articles, &extractions);
+    let (_, model) = pipeline::one_story(&articles);
     write_stdout(|out| match format {
         StoryFormat::Json => write_json(out, &story::to_json(&model, &articles)),
         StoryFormat::Markdown => write!(out, "{}", story::to_markdown(&model, &articles)),

@@ -13,5 +13,6 @@ pub mod sanitize;
 pub mod segment;
 pub mod side;
 pub mod story;
+pub mod text;
 
 pub use article::{Article, Block, BlockKind, Format, Meta, SkipReason, Source, Span};

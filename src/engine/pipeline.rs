@@ -1,13 +1,34 @@
 //! The one pipeline every front end runs: inputs → articles → extraction → grouping → story
-//! models, as a stream of [`Event`]s that a [`Cancel`] can stop. The reader's worker, the
-//! command line (`parallax stories`, `story`, `entities`) and the benches all call it, so
-//! they compute the same thing. (Work in progress: the stages move here from `tui::loader`
-//! and `cli` in the following commits.)
+//! models. The reader's worker streams it as [`Event`]s ([`run`], stoppable by a [`Cancel`]);
+//! the command line (`parallax stories`, `story`, `entities`) and the benches call the same
+//! stages one by one ([`load`], [`analyse`], [`model`], [`one_story`]), so every front end
+//! computes the same grouping, the same names and the same figures.
+//!
+//! ```text
+//! inputs ─ load (parallel, input order) ─▶ articles (library order)
+//!        ─ extract per article ─▶ group::group ─▶ stories        (what `parallax stories` lists)
+//!        ─ extract_story per story ─▶ extractions                 (names canonical in a story)
+//!        ─ story::build per story of 2+ ─▶ models                 (what `parallax story` prints
+//!                                                                   for that story's files)
+//! ```
+//!
+//! Grouping compares per-article extractions (names canonical within one report: what the
+//! grouping model is built and measured on). Once grouped, each story's reports are extracted
+//! again together, so a surname in one report resolves to the full name another report of
+//! the *same* story gives, never one from an unrelated story; a report alone in its story
+//! keeps its per-article extraction (the same thing). `parallax story` on one story's files,
+//! in library order, therefore gives the model the reader shows for that story.
 
 use crate::engine::Article;
-use crate::engine::load::LoadError;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use crate::engine::entities::index::EntityIndex;
+use crate::engine::entities::{Extraction, extract, extract_story};
+use crate::engine::group::{self, Story};
+use crate::engine::load::{Input, LoadError, LoadOptions, load_input};
+use crate::engine::story::{self, StoryModel};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// Stops a running pipeline between steps; what was sent stays valid.
 #[derive(Debug, Clone, Default)]
@@ -25,8 +46,13 @@ impl Cancel {
     }
 }
 
-/// What the pipeline reports, in order: loading (`Progress`, `Loaded`, `Failed`,
-/// `LoadFinished`), then the later stages.
+/// What [`run`] reports, in this order: loading (`Progress`, `Loaded`, `Failed` as inputs
+/// finish, in any order), `LoadFinished`, then `Extracted` (per article), `Grouped`,
+/// `Extracted` again (story-wide, replacing the first), `Entities`, one `Story` per story of
+/// two or more reports (largest first as they finish), and `Finished` — unless cancelled,
+/// when the stream stops after the step at hand (`LoadFinished` and `Finished` still come).
+/// Positions ("library positions") are those of the articles ordered by input, then within
+/// an input: where every article sits once loading has finished.
 #[derive(Debug)]
 pub enum Event {
     /// `done` of `total` inputs read; `current` names one still being read.
@@ -44,4 +70,290 @@ pub enum Event {
     Failed(LoadError),
     /// Every input has been read (or loading was cancelled).
     LoadFinished,
+    /// Entities and quotes of every article, by library position.
+    Extracted(Vec<Arc<Extraction>>),
+    /// The articles grouped into stories (members are library positions).
+    Grouped(Vec<Story>),
+    /// The entities of the library (article positions are library positions).
+    Entities(EntityIndex),
+    /// The model of the story of reports `members` (report r of the model is `members[r]`).
+    Story {
+        members: Vec<usize>,
+        model: Arc<StoryModel>,
+    },
+    /// Nothing more follows.
+    Finished,
+}
+
+/// Loads `inputs` in parallel; articles in input order, and every problem, in input order
+/// too (the command line's path: its messages come out the same every run).
+pub fn load(inputs: &[Input], opts: &LoadOptions) -> (Vec<Article>, Vec<LoadError>) {
+    let results: Vec<_> = inputs.par_iter().map(|i| load_input(i, opts)).collect();
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for r in results {
+        match r {
+            Ok(mut l) => {
+                problems.append(&mut l.problems);
+                articles.append(&mut l.articles);
+            }
+            Err(e) => problems.push(e),
+        }
+    }
+    (articles, problems)
+}
+
+/// The grouping and the names of a library.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Stories, largest first (members are positions in the articles given).
+    pub stories: Vec<Story>,
+    /// Per article, names canonical across its story's reports.
+    pub extractions: Vec<Extraction>,
+}
+
+/// Per-article extraction, then the grouping ([`group::group`]): what `parallax stories`
+/// lists and the reader's library shows.
+pub fn group(articles: &[Article]) -> (Vec<Extraction>, Vec<Story>) {
+    let per_article: Vec<Extraction> = articles.par_iter().map(extract).collect();
+    let stories = group::group(articles, &per_article);
+    (per_article, stories)
+}
+
+/// Each story's reports extracted together (names canonical within the story); reports
+/// alone in their story keep `per_article`.
+pub fn extract_stories(
+    articles: &[Article],
+    mut per_article: Vec<Extraction>,
+    stories: &[Story],
+) -> Vec<Extraction> {
+    let multi: Vec<&Story> = stories.iter().filter(|s| s.members.len() > 1).collect();
+    let done: Vec<(&Story, Vec<Extraction>)> = multi
+        .par_iter()
+        .map(|s| (*s, extract_story(&members_of(articles, &s.members))))
+        .collect();
+    for (s, exs) in done {
+        for (&m, ex) in s.members.iter().zip(exs) {
+            if let Some(slot) = per_article.get_mut(m) {
+                *slot = ex;
+            }
+        }
+    }
+    per_article
+}
+
+/// [`group`], then [`extract_stories`].
+pub fn analyse(articles: &[Article]) -> Analysis {
+    let (per_article, stories) = group(articles);
+    let extractions = extract_stories(articles, per_article, &stories);
+    Analysis {
+        stories,
+        extractions,
+    }
+}
+
+/// Clones of the articles at `members` (the engine's story functions take a slice).
+fn members_of<T: Clone>(all: &[T], members: &[usize]) -> Vec<T> {
+    members
+        .iter()
+        .filter_map(|&m| all.get(m).cloned())
+        .collect()
+}
+
+/// The model of the story of reports `members` (positions in `articles`), with the
+/// extractions [`analyse`] gave them.
+pub fn model(articles: &[Article], extractions: &[Extraction], members: &[usize]) -> StoryModel {
+    let members: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&m| m < articles.len() && m < extractions.len())
+        .collect();
+    story::build(
+        &members_of(articles, &members),
+        &members_of(extractions, &members),
+    )
+}
+
+/// All of `articles` as one story (`parallax story`): extracted together, then modelled.
+pub fn one_story(articles: &[Article]) -> (Vec<Extraction>, StoryModel) {
+    let extractions = extract_story(articles);
+    let model = story::build(articles, &extractions);
+    (extractions, model)
+}
+
+/// Runs the whole pipeline on the calling thread, handing each [`Event`] to `send`.
+pub fn run(inputs: &[Input], opts: &LoadOptions, cancel: &Cancel, send: &(dyn Fn(Event) + Sync)) {
+    let batches = stream_load(inputs, opts, cancel, send);
+    send(Event::LoadFinished);
+    if !cancel.is_cancelled() {
+        let articles: Vec<Article> = batches.into_iter().flat_map(|(_, a)| a).collect();
+        analyse_and_model(&articles, cancel, send);
+    }
+    send(Event::Finished);
+}
+
+/// Runs [`run`] on a new thread; the returned [`Cancel`] stops it.
+pub fn spawn(
+    inputs: Vec<Input>,
+    opts: LoadOptions,
+    send: impl Fn(Event) + Send + Sync + 'static,
+) -> Cancel {
+    let cancel = Cancel::new();
+    let flag = cancel.clone();
+    std::thread::spawn(move || run(&inputs, &opts, &flag, &send));
+    cancel
+}
+
+/// Loading, streamed: the inputs are read in parallel and each batch is sent as it arrives;
+/// returns the batches in input order.
+fn stream_load(
+    inputs: &[Input],
+    opts: &LoadOptions,
+    cancel: &Cancel,
+    send: &(dyn Fn(Event) + Sync),
+) -> Vec<(usize, Vec<Article>)> {
+    let total = inputs.len();
+    let done = AtomicUsize::new(0);
+    // Inputs being read now, by position: progress names one still pending.
+    let reading: Mutex<BTreeMap<usize, String>> = Mutex::new(BTreeMap::new());
+    let pending = || {
+        reading
+            .lock()
+            .map(|r| r.values().next().cloned().unwrap_or_default())
+            .unwrap_or_default()
+    };
+    send(Event::Progress {
+        done: 0,
+        total,
+        current: inputs.first().map(Input::label).unwrap_or_default(),
+    });
+    let mut loaded: Vec<(usize, Vec<Article>)> = inputs
+        .par_iter()
+        .enumerate()
+        .filter_map(|(order, input)| {
+            if cancel.is_cancelled() {
+                return None;
+            }
+            if let Ok(mut r) = reading.lock() {
+                r.insert(order, input.label());
+            }
+            let result = load_input(input, opts);
+            if let Ok(mut r) = reading.lock() {
+                r.remove(&order);
+            }
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            let kept = match result {
+                Ok(l) => {
+                    send(Event::Loaded {
+                        order,
+                        articles: l.articles.iter().cloned().map(Arc::new).collect(),
+                    });
+                    l.problems.into_iter().for_each(|p| send(Event::Failed(p)));
+                    Some((order, l.articles))
+                }
+                Err(e) => {
+                    send(Event::Failed(e));
+                    None
+                }
+            };
+            send(Event::Progress {
+                done: n,
+                total,
+                current: pending(),
+            });
+            kept
+        })
+        .collect();
+    loaded.sort_by_key(|(order, _)| *order);
+    loaded
+}
+
+/// Everything after loading, for the articles in library order.
+pub fn analyse_and_model(articles: &[Article], cancel: &Cancel, send: &(dyn Fn(Event) + Sync)) {
+    if articles.is_empty() {
+        return;
+    }
+    let shared = |exs: &[Extraction]| exs.iter().cloned().map(Arc::new).collect();
+    let (per_article, stories) = group(articles);
+    send(Event::Extracted(shared(&per_article)));
+    send(Event::Grouped(stories.clone()));
+    if cancel.is_cancelled() {
+        return;
+    }
+    let extractions = extract_stories(articles, per_article, &stories);
+    send(Event::Extracted(shared(&extractions)));
+    send(Event::Entities(EntityIndex::build(
+        &extractions.iter().collect::<Vec<_>>(),
+    )));
+    stories
+        .par_iter()
+        .filter(|s| s.members.len() > 1)
+        .for_each(|s| {
+            if !cancel.is_cancelled() {
+                send(Event::Story {
+                    members: s.members.clone(),
+                    model: Arc::new(model(articles, &extractions, &s.members)),
+                });
+            }
+        });
+}
+
+/// Every event of a run, in the order sent (tests and tools that want the whole stream).
+pub fn collect(inputs: &[Input], opts: &LoadOptions) -> Vec<Event> {
+    let events = Mutex::new(Vec::new());
+    run(inputs, opts, &Cancel::new(), &|e| {
+        if let Ok(mut v) = events.lock() {
+            v.push(e);
+        }
+    });
+    events.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::load::seed_inputs;
+
+    #[test]
+    fn the_stream_is_in_order_and_a_cancel_stops_it() {
+        let events = collect(&seed_inputs(), &LoadOptions::default());
+        let names: Vec<&str> = events
+            .iter()
+            .map(|e| match e {
+                Event::Progress { .. } => "progress",
+                Event::Loaded { .. } => "loaded",
+                Event::Failed(_) => "failed",
+                Event::LoadFinished => "load finished",
+                Event::Extracted(_) => "extracted",
+                Event::Grouped(_) => "grouped",
+                Event::Entities(_) => "entities",
+                Event::Story { .. } => "story",
+                Event::Finished => "finished",
+            })
+            .filter(|n| !matches!(*n, "progress" | "loaded"))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "load finished",
+                "extracted",
+                "grouped",
+                "extracted",
+                "entities",
+                "story",
+                "finished"
+            ]
+        );
+        let cancel = Cancel::new();
+        cancel.cancel();
+        let n = AtomicUsize::new(0);
+        run(&seed_inputs(), &LoadOptions::default(), &cancel, &|e| {
+            assert!(matches!(
+                e,
+                Event::Progress { .. } | Event::LoadFinished | Event::Finished
+            ));
+            n.fetch_add(1, Ordering::Relaxed);
+        });
+        assert_eq!(n.into_inner(), 3);
+    }
 }

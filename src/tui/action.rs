@@ -1,12 +1,7 @@
 //! Everything the reader can do, as data: keys map to these, and `App::update` is the only
 //! place that acts on them.
 
-use crate::engine::Article;
-use crate::engine::entities::Extraction;
-use crate::engine::entities::index::EntityIndex;
-use crate::engine::load::LoadError;
-use crate::engine::story::StoryModel;
-use std::sync::Arc;
+use crate::engine::pipeline::Event;
 
 /// A user intention, named in `assets/keymap.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -219,41 +214,16 @@ impl Command {
 pub enum Action {
     Command(Command),
     Resize(u16, u16),
-    /// A worker loaded articles from the input at position `order` of the command line.
-    Loaded {
-        order: usize,
-        articles: Vec<Article>,
-    },
-    /// Entities and quotes of the articles loaded from input `order`, in the same order.
-    Extracted {
-        order: usize,
-        extractions: Vec<Extraction>,
-    },
-    /// The story's entities, once every loaded article has been extracted; article positions
-    /// are the library's.
-    Entities(EntityIndex),
-    /// A worker could not load one input.
-    LoadFailed(LoadError),
-    /// Progress: inputs done, total, the input being read now.
-    Progress {
-        done: usize,
-        total: usize,
-        current: String,
-    },
-    LoadFinished,
+    /// The loading pipeline's progress and results ([`crate::engine::pipeline::Event`]).
+    Pipeline(Event),
     /// A compare worker finished (`tui::compare`).
     Compared(Box<super::compare::CompareDone>),
-    /// The loaded reports grouped into stories (library positions, a label each); models
-    /// follow for the stories of two or more reports.
-    Stories(Vec<(Vec<usize>, String)>),
-    /// Story models are being built (after story-wide extraction).
-    StoryBuilding,
-    /// The story model of the reports `members` (library positions; report r of the model is
-    /// `members[r]`).
-    Story {
-        members: Vec<usize>,
-        model: Arc<StoryModel>,
-    },
+}
+
+impl From<Event> for Action {
+    fn from(e: Event) -> Action {
+        Action::Pipeline(e)
+    }
 }
 
 /// Where a movement command takes a selection at `s` in a list of `n > 0` entries showing

@@ -10,6 +10,7 @@ use super::ui::{Areas, areas};
 use super::widgets::entities::{EntityRow, entity_rows, geometry};
 use crate::engine::entities::index::{EntityIndex, IndexEntry};
 use crate::engine::entities::{EntityKind, Extraction};
+use crate::engine::pipeline::Event;
 use crate::engine::sanitize::sanitize_line;
 use crate::engine::story::StoryModel;
 use crate::engine::{Article, Span};
@@ -50,9 +51,9 @@ pub struct LoadState {
 }
 
 pub struct App {
-    pub articles: Vec<Article>,
+    pub articles: Vec<Arc<Article>>,
     /// For each article, its entities and quotes (empty until the worker sends them).
-    pub extractions: Vec<Extraction>,
+    pub extractions: Vec<Arc<Extraction>>,
     /// Entity highlighting in the reading pane.
     pub highlight: bool,
     /// For each article, the position of its input on the command line (the library order).
@@ -248,25 +249,32 @@ impl App {
         match action {
             Action::Command(c) => self.command(c),
             Action::Resize(w, h) => self.size = (w, h),
-            Action::Loaded { order, articles } => self.insert(order, articles),
-            Action::Entities(index) => {
+            Action::Pipeline(e) => self.pipeline(e),
+            Action::Compared(done) => self.compare_done(*done),
+        }
+        self.prepare();
+    }
+
+    /// What the loading pipeline sent ([`Event`]).
+    fn pipeline(&mut self, event: Event) {
+        match event {
+            Event::Loaded { order, articles } => self.insert(order, articles),
+            Event::Entities(index) => {
                 if index.articles == self.articles.len() {
                     self.entity_rows = entity_rows(&index);
                     self.index = index;
                 }
             }
-            Action::Extracted { order, extractions } => {
-                let start = self.order.partition_point(|&o| o < order);
-                let slots = self.extractions.iter_mut().skip(start);
-                for (slot, ex) in slots.zip(extractions) {
-                    *slot = ex;
+            Event::Extracted(extractions) => {
+                if extractions.len() == self.articles.len() {
+                    self.extractions = extractions;
                 }
             }
-            Action::LoadFailed(e) => {
+            Event::Failed(e) => {
                 self.load.failed += 1;
                 self.messages.push(e.display());
             }
-            Action::Progress {
+            Event::Progress {
                 done,
                 total,
                 current,
@@ -275,34 +283,45 @@ impl App {
                 self.load.total = total;
                 self.load.current = sanitize_line(&current);
             }
-            Action::LoadFinished => self.load.finished = true,
-            Action::Compared(done) => self.compare_done(*done),
-            Action::Stories(groups) => self.set_stories(groups),
-            Action::StoryBuilding => self.story_building = true,
-            Action::Story { members, model } => {
+            Event::LoadFinished => self.load.finished = true,
+            Event::Grouped(stories) => {
+                self.set_stories(stories);
+                self.story_building = self.stories.iter().any(|s| s.members.len() > 1);
+            }
+            Event::Story { members, model } => {
                 self.set_story_model(members, model);
                 self.story_building = self
                     .stories
                     .iter()
                     .any(|s| s.members.len() > 1 && s.model.is_none());
-                // The "not ready" answer to `o` would otherwise stay until the next key.
-                if self.story_wanted && !self.story_building {
-                    self.story_wanted = false;
-                    self.notice = Some("story ready: o opens the story screen".to_string());
-                }
+                self.story_ready();
+            }
+            Event::Finished => {
+                // Nothing more comes (every story alone, or a cancel): nothing is building.
+                self.story_building = false;
+                self.story_ready();
             }
         }
-        self.prepare();
+    }
+
+    /// The "not ready" answer to `o` would otherwise stay until the next key.
+    fn story_ready(&mut self) {
+        if self.story_wanted && !self.story_building {
+            self.story_wanted = false;
+            if self.stories.iter().any(|s| s.model.is_some()) {
+                self.notice = Some("story ready: o opens the story screen".to_string());
+            }
+        }
     }
 
     /// Adds a batch where its input's position puts it, keeping the selection on the same
     /// article when the batch lands before it.
-    fn insert(&mut self, order: usize, batch: Vec<Article>) {
+    fn insert(&mut self, order: usize, batch: Vec<Arc<Article>>) {
         let n = batch.len();
         if n == 0 {
             return;
         }
-        let extractions = std::iter::repeat_with(Extraction::default).take(n);
+        let extractions = std::iter::repeat_with(Arc::default).take(n);
         // Positions shift: the index, the mark and the cached layout (keyed by position) no
         // longer match; a new index follows, the layout is rebuilt at the next `prepare`.
         self.doc = None;

@@ -42,7 +42,7 @@ static JOBS: AtomicU64 = AtomicU64::new(1);
 #[derive(Debug)]
 pub struct CompareJob {
     pub id: u64,
-    pub sides: [(Arc<Article>, Option<Extraction>); 2],
+    pub sides: [(Arc<Article>, Option<Arc<Extraction>>); 2],
     pub story: Option<(Arc<crate::engine::story::StoryModel>, [usize; 2])>,
 }
 
@@ -50,7 +50,7 @@ pub struct CompareJob {
 #[derive(Debug)]
 pub struct CompareDone {
     pub id: u64,
-    pub extractions: [Extraction; 2],
+    pub extractions: [Arc<Extraction>; 2],
     pub comparisons: [Comparison; 2],
 }
 
@@ -58,8 +58,8 @@ pub struct CompareDone {
 pub fn run(job: CompareJob) -> CompareDone {
     let [(a, ea), (b, eb)] = job.sides;
     let in_story = ea.is_some() && eb.is_some();
-    let ea = ea.unwrap_or_else(|| extract(&a));
-    let eb = eb.unwrap_or_else(|| extract(&b));
+    let ea = ea.unwrap_or_else(|| Arc::new(extract(&a)));
+    let eb = eb.unwrap_or_else(|| Arc::new(extract(&b)));
     let (ab, ba) = match job.story {
         Some((m, [la, lb])) if in_story && la < m.corpus.docs.len() && lb < m.corpus.docs.len() => {
             (
@@ -154,7 +154,7 @@ pub struct CompareView {
     pub job: u64,
     /// As marked: A, B.
     pub sides: [CompareSide; 2],
-    pub extractions: Option<Box<[Extraction; 2]>>,
+    pub extractions: Option<Box<[Arc<Extraction>; 2]>>,
     /// A→B and B→A, once the worker is done.
     pub comparisons: Option<Box<[Comparison; 2]>>,
     /// B on the left.
@@ -189,9 +189,9 @@ impl CompareView {
     pub fn displayed_extractions(&self) -> Option<(&Extraction, &Extraction)> {
         self.extractions.as_ref().map(|e| {
             if self.swapped {
-                (&e[1], &e[0])
+                (&*e[1], &*e[0])
             } else {
-                (&e[0], &e[1])
+                (&*e[0], &*e[1])
             }
         })
     }
@@ -411,7 +411,7 @@ pub fn build_layout(view: &CompareView, w: u16) -> CompareLayout {
 fn side_of(app: &App, i: usize, letter: char) -> CompareSide {
     let a = &app.articles[i];
     CompareSide {
-        article: Arc::new(a.clone()),
+        article: a.clone(),
         title: sanitize_line(&a.title),
         outlet: sanitize_line(&a.outlet_label()),
         letter,

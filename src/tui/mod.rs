@@ -6,7 +6,6 @@ pub mod app;
 pub mod compare;
 pub mod keymap;
 pub mod layout;
-pub mod loader;
 pub mod stories;
 pub mod story;
 pub mod theme;
@@ -35,10 +34,15 @@ pub struct Options {
 pub fn run(opts: Options) -> std::io::Result<usize> {
     let mut app = App::new(Keymap::default_map(), Theme::new(opts.depth));
     for p in opts.problems {
-        app.update(Action::LoadFailed(p));
+        app.update(Action::Pipeline(crate::engine::pipeline::Event::Failed(p)));
     }
     let (tx, rx) = mpsc::channel();
-    let handle = loader::spawn(opts.inputs, opts.load, tx.clone());
+    let to_app = std::sync::Mutex::new(tx.clone());
+    let cancel = crate::engine::pipeline::spawn(opts.inputs, opts.load, move |e| {
+        if let Ok(tx) = to_app.lock() {
+            let _ = tx.send(Action::Pipeline(e));
+        }
+    });
     let mut terminal = ratatui::try_init()?;
     let result = (|| -> std::io::Result<()> {
         let size = terminal.size()?;
@@ -78,7 +82,7 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
                 compare::spawn(job, tx.clone());
             }
             if app.cancel_requested {
-                handle.cancel();
+                cancel.cancel();
                 app.cancel_requested = false;
             }
             if app.quit {

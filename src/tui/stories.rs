@@ -109,14 +109,16 @@ impl App {
     }
 
     /// The grouping arrived: one entry per story, models to follow.
-    pub(crate) fn set_stories(&mut self, groups: Vec<(Vec<usize>, String)>) {
+    pub(crate) fn set_stories(&mut self, groups: Vec<crate::engine::group::Story>) {
         self.stories = groups
             .into_iter()
-            .map(|(members, label)| StoryEntry {
-                members,
-                label,
-                model: None,
-            })
+            .map(
+                |crate::engine::group::Story { members, label }| StoryEntry {
+                    members,
+                    label,
+                    model: None,
+                },
+            )
             .collect();
         self.index_stories();
         self.story = None;

@@ -2,6 +2,8 @@
 //! the keymap, read the screen as text.
 #![allow(dead_code)]
 
+use parallax::engine::load::{Input, LoadOptions};
+use parallax::engine::pipeline::{self, Event};
 use parallax::tui::action::Action;
 use parallax::tui::app::App;
 use parallax::tui::ui;
@@ -36,4 +38,16 @@ pub fn screen(term: &Terminal<TestBackend>) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Every event the loading pipeline sends for `inputs`, in order.
+pub fn events(inputs: &[Input]) -> Vec<Event> {
+    pipeline::collect(inputs, &LoadOptions::default())
+}
+
+/// Hands `events` to the app, as the event loop does.
+pub fn feed(app: &mut App, events: impl IntoIterator<Item = Event>) {
+    for e in events {
+        app.update(Action::Pipeline(e));
+    }
 }

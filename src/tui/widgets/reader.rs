@@ -136,7 +136,11 @@ impl Widget for ArticlePane<'_> {
         let Some(article) = app.articles.get(idx) else {
             return;
         };
-        let extraction = app.extractions.get(idx).filter(|_| app.highlight);
+        let extraction = app
+            .extractions
+            .get(idx)
+            .filter(|_| app.highlight)
+            .map(|e| &**e);
         let mark = app.mark.filter(|(i, _)| *i == idx).map(|(_, s)| s);
         let story = super::story::reader_story(app, idx);
         let visible = doc

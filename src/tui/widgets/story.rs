@@ -6,7 +6,7 @@
 use super::reader::entity_role;
 use super::{padded, truncate, truncate_left};
 use crate::engine::sanitize::sanitize_line;
-use crate::engine::story::{QuoteUse, StoryModel, report_names};
+use crate::engine::story::{QuoteUse, StoryModel};
 use crate::tui::app::App;
 use crate::tui::story::Pane;
 use crate::tui::theme::{Role, Theme};
@@ -182,7 +182,7 @@ impl Ctx<'_> {
 
     /// Report r of the story: its number in the story and its outlet.
     fn label(&self, r: usize) -> String {
-        let name = self.names.get(self.app.story_report(r));
+        let name = self.names.get(r);
         format!("{} {}", r + 1, name.map_or("", |s| s.as_str()))
     }
 
@@ -265,7 +265,15 @@ impl Widget for StoryScreen<'_> {
         let ctx = Ctx {
             app,
             m,
-            names: report_names(&app.articles),
+            // Only the story's reports: report r of the model is named `names[r]`.
+            names: (0..m.n)
+                .map(|r| {
+                    app.articles
+                        .get(app.story_report(r))
+                        .map(|a| sanitize_line(&a.outlet_label()))
+                        .unwrap_or_default()
+                })
+                .collect(),
             theme,
         };
         let (header, rows, detail) = match sv.pane {
