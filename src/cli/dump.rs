@@ -1,5 +1,6 @@
 //! The plain-text output of the reader's articles (`--dump`, or stdout not a terminal).
 
+use super::output::{SafeWriter, is_closed_pipe, warn};
 use crate::engine::Article;
 use crate::engine::article::{BlockKind, meta_line, notes};
 use crate::engine::load::{self, Input, LoadError, LoadOptions};
@@ -59,10 +60,11 @@ pub fn expand_tabs(s: &str) -> String {
 
 pub(crate) fn dump(inputs: &[Input], opts: &LoadOptions, problems: Vec<LoadError>) -> ExitCode {
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = SafeWriter::new(std::io::BufWriter::new(stdout.lock()));
     let mut loaded = 0usize;
-    let mut report = |e: &LoadError| eprintln!("parallax: {}", e.display());
+    let mut report = |e: &LoadError| warn(&e.display());
     problems.iter().for_each(&mut report);
+    super::input::hint_if_typing(inputs);
     // Read in parallel, print in input order.
     use rayon::prelude::*;
     let results: Vec<_> = inputs
@@ -79,22 +81,29 @@ pub(crate) fn dump(inputs: &[Input], opts: &LoadOptions, problems: Vec<LoadError
         };
         loaded_input.problems.iter().for_each(&mut report);
         for a in loaded_input.articles {
-            if loaded > 0 {
-                let _ = writeln!(out, "\n{}\n", "─".repeat(72));
-            }
+            let separator = if loaded > 0 {
+                writeln!(out, "\n{}\n", "─".repeat(72))
+            } else {
+                Ok(())
+            };
             loaded += 1;
-            if let Err(e) = dump_article(&a, &mut out) {
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
+            if let Err(e) = separator.and_then(|_| dump_article(&a, &mut out)) {
+                if is_closed_pipe(&e) {
                     return ExitCode::SUCCESS;
                 }
-                eprintln!("parallax: writing output: {e}");
+                warn(&format!("writing output: {e}"));
                 return ExitCode::FAILURE;
             }
         }
     }
-    let _ = out.flush();
+    if let Err(e) = out.flush()
+        && !is_closed_pipe(&e)
+    {
+        warn(&format!("writing output: {e}"));
+        return ExitCode::FAILURE;
+    }
     if loaded == 0 {
-        eprintln!("parallax: nothing could be loaded");
+        warn("nothing could be loaded");
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 pub(crate) fn run(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
     let articles = load_for_script(paths, &LoadOptions { max_bytes });
     if articles.is_empty() {
-        eprintln!("parallax: nothing could be loaded");
+        super::output::warn("nothing could be loaded");
         return ExitCode::FAILURE;
     }
     let extractions = pipeline::analyse(&articles).extractions;

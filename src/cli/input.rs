@@ -1,9 +1,11 @@
 //! Turning the command line's paths into inputs and articles, problems reported on stderr.
 
+use super::output::warn;
 use crate::engine::Article;
 use crate::engine::load::{self, Input, LoadError, LoadOptions};
 use crate::engine::pipeline;
 use crate::engine::sanitize::sanitize_line;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// The inputs for the command line's paths (the seeds when there are none).
@@ -19,11 +21,12 @@ pub fn inputs_for(paths: &[PathBuf]) -> (Vec<Input>, Vec<LoadError>) {
 pub(crate) fn load_for_script(paths: &[PathBuf], opts: &LoadOptions) -> Vec<Article> {
     let (inputs, problems) = inputs_for(paths);
     for p in &problems {
-        eprintln!("parallax: {}", p.display());
+        warn(&p.display());
     }
+    hint_if_typing(&inputs);
     let (articles, problems) = pipeline::load(&inputs, opts);
     for p in &problems {
-        eprintln!("parallax: {}", p.display());
+        warn(&p.display());
     }
     articles
 }
@@ -35,19 +38,26 @@ pub(crate) fn load_one(path: &std::path::Path, opts: &LoadOptions) -> Result<Art
     match articles.into_iter().next() {
         Some(a) => {
             if n > 1 {
-                eprintln!(
-                    "parallax: {}: {n} articles; comparing the first",
+                warn(&format!(
+                    "{}: {n} articles; comparing the first",
                     sanitize_line(&path.display().to_string())
-                );
+                ));
             }
             Ok(a)
         }
         None => {
-            eprintln!(
-                "parallax: {}: no article to compare",
+            warn(&format!(
+                "{}: no article to compare",
                 sanitize_line(&path.display().to_string())
-            );
+            ));
             Err(())
         }
+    }
+}
+
+/// Says how to end typed input when `-` is read from a terminal (as `cat -` would wait).
+pub(crate) fn hint_if_typing(inputs: &[Input]) {
+    if inputs.contains(&Input::Stdin) && std::io::stdin().is_terminal() {
+        warn("reading standard input from the terminal; end it with Ctrl-D");
     }
 }

@@ -17,16 +17,20 @@ pub use args::{Cli, CompareFormat, ReadArgs, StoryFormat, Sub, parse_size};
 pub use dump::{dump_article, expand_tabs};
 pub use input::inputs_for;
 
-use crate::engine::load::LoadOptions;
+use crate::engine::load::{Input, LoadOptions};
 use crate::engine::sanitize::sanitize_line;
 use crate::tui::theme::Depth;
 use clap::Parser;
+use output::{print_block, warn};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return argument_error(&e),
+    };
     match cli.command {
         Some(Sub::Entities {
             paths,
@@ -76,13 +80,21 @@ pub fn main() -> ExitCode {
     let (inputs, problems) = inputs_for(&args.paths);
     if inputs.is_empty() {
         for p in &problems {
-            eprintln!("parallax: {}", p.display());
+            warn(&p.display());
         }
-        eprintln!("parallax: nothing to load");
+        warn("nothing to load");
         return ExitCode::FAILURE;
     }
     if args.dump || !std::io::stdout().is_terminal() {
         return dump::dump(&inputs, &opts, problems);
+    }
+    if inputs.contains(&Input::Stdin) && std::io::stdin().is_terminal() {
+        // The reader takes its keys from the terminal: it cannot also read an article there.
+        warn(
+            "standard input is the terminal, which the reader needs for its keys: pipe the \
+             article in (cat FILE | parallax -), name the file, or use --dump",
+        );
+        return ExitCode::FAILURE;
     }
     let depth = Depth::detect(args.color, &|k| std::env::var(k).ok());
     let tui_opts = crate::tui::Options {
@@ -91,18 +103,36 @@ pub fn main() -> ExitCode {
         load: opts,
         depth,
     };
-    match crate::tui::run(tui_opts) {
+    let result = crate::tui::run(tui_opts);
+    if let Some(sig) = crate::tui::terminal::stop_signal() {
+        return ExitCode::from(crate::tui::terminal::exit_status(sig));
+    }
+    match result {
         Ok(0) => {
-            eprintln!("parallax: nothing could be loaded");
+            warn("nothing could be loaded");
             ExitCode::FAILURE
         }
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!(
-                "parallax: terminal error: {}",
+            warn(&format!(
+                "terminal error: {}",
                 sanitize_line(&e.to_string())
-            );
+            ));
             ExitCode::FAILURE
         }
     }
+}
+
+/// A clap error or `--help`/`--version`: printed sanitized (an error quotes the arguments,
+/// and a file name can hold escape sequences), with clap's exit status.
+fn argument_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        // Our own text, no argument in it: clap prints it (styled on a terminal); a closed
+        // pipe is ignored.
+        let _ = e.print();
+    } else {
+        print_block(&e.render().to_string(), false);
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }

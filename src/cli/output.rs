@@ -1,27 +1,204 @@
-//! Writing script output: stdout through a buffer, a closed pipe is no error, JSON pretty.
+//! Writing script output: stdout through a buffer and a last sanitizing guard, JSON pretty
+//! with every string cleaned, messages on stderr that can never fail the program, and a
+//! closed pipe (`| head -1`) that ends it quietly with status 0.
+//!
+//! Everything printed has been sanitized where it was made (the loaders, `sanitize_line` on
+//! labels); the guards here make sure of it for every subcommand at once: [`SafeWriter`]
+//! replaces any control, C1 or bidi character still in the text with U+FFFD, and
+//! [`write_json`] does the same to every string of a JSON value before it is serialized (so a
+//! script decoding `\u001b` gets nothing either).
 
+use crate::engine::sanitize::{is_unsafe, sanitize};
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Writes script output to stdout; a closed pipe is not an error.
+const REPLACEMENT: &str = "\u{FFFD}";
+
+/// A writer that lets no unsafe character through (see the module docs). Text arrives as
+/// UTF-8 from `write!`; a sequence split across two writes is held until it is whole.
+pub struct SafeWriter<W: Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: Write> SafeWriter<W> {
+    pub fn new(inner: W) -> Self {
+        SafeWriter {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    fn emit(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    self.emit_str(s)?;
+                    rest = &[];
+                }
+                Err(e) => {
+                    let (good, bad) = rest.split_at(e.valid_up_to());
+                    self.emit_str(std::str::from_utf8(good).unwrap_or_default())?;
+                    match e.error_len() {
+                        Some(n) => {
+                            self.inner.write_all(REPLACEMENT.as_bytes())?;
+                            rest = &bad[n..];
+                        }
+                        None => {
+                            // An incomplete sequence at the end: wait for the next write.
+                            self.pending.extend_from_slice(bad);
+                            rest = &[];
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn emit_str(&mut self, s: &str) -> std::io::Result<()> {
+        if !s.chars().any(is_unsafe) {
+            return self.inner.write_all(s.as_bytes());
+        }
+        let clean: String = s
+            .chars()
+            .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
+            .collect();
+        self.inner.write_all(clean.as_bytes())
+    }
+}
+
+impl<W: Write> Write for SafeWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.pending.is_empty() {
+            self.emit(buf)?;
+        } else {
+            let mut joined = std::mem::take(&mut self.pending);
+            joined.extend_from_slice(buf);
+            self.emit(&joined)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.pending.is_empty() {
+            self.pending.clear();
+            self.inner.write_all(REPLACEMENT.as_bytes())?;
+        }
+        self.inner.flush()
+    }
+}
+
+/// True for the error a closed pipe gives (the reader of `| head -1` went away).
+pub fn is_closed_pipe(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::BrokenPipe
+}
+
+/// Writes script output to stdout through [`SafeWriter`]; a closed pipe is not an error.
 pub(crate) fn write_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> ExitCode {
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = SafeWriter::new(std::io::BufWriter::new(stdout.lock()));
     match f(&mut out).and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("parallax: writing output: {e}");
+            warn(&format!("writing output: {e}"));
             ExitCode::FAILURE
         }
     }
 }
 
-/// Pretty JSON and a final newline.
+/// Pretty JSON and a final newline, every string (and key) cleaned first. Serialized to
+/// memory, so a closed pipe is the writer's `BrokenPipe`, not a serializer error.
 pub(crate) fn write_json(
     out: &mut dyn Write,
     value: &impl serde::Serialize,
 ) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::other)?;
-    writeln!(out)
+    let mut value = serde_json::to_value(value).map_err(std::io::Error::other)?;
+    clean_json(&mut value);
+    let mut bytes = serde_json::to_vec_pretty(&value).map_err(std::io::Error::other)?;
+    bytes.push(b'\n');
+    out.write_all(&bytes)
+}
+
+/// Replaces unsafe characters in every string of `v` (see the module docs).
+pub fn clean_json(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    let fix = |s: &str| -> Option<String> {
+        s.chars().any(is_unsafe).then(|| {
+            s.chars()
+                .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
+                .collect()
+        })
+    };
+    match v {
+        Value::String(s) => {
+            if let Some(clean) = fix(s) {
+                *s = clean;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(clean_json),
+        Value::Object(map) => {
+            if map.keys().any(|k| k.chars().any(is_unsafe)) {
+                let old = std::mem::take(map);
+                for (k, mut item) in old {
+                    clean_json(&mut item);
+                    map.insert(fix(&k).unwrap_or(k), item);
+                }
+            } else {
+                map.values_mut().for_each(clean_json);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A message on stderr as `parallax: …`, sanitized; a closed or failing stderr is ignored
+/// (a message must never end the program, as `eprintln!` would by panicking).
+pub fn warn(msg: &str) {
+    let (clean, _, _) = sanitize(msg);
+    let line: String = clean
+        .chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .collect();
+    let _ = writeln!(std::io::stderr().lock(), "parallax: {line}");
+}
+
+/// Text for stderr or stdout as it is (several lines, indentation kept), sanitized; errors
+/// ignored. For clap's messages, which quote the arguments.
+pub fn print_block(text: &str, to_stdout: bool) {
+    let (clean, _, _) = sanitize(text);
+    let _ = if to_stdout {
+        std::io::stdout().lock().write_all(clean.as_bytes())
+    } else {
+        std::io::stderr().lock().write_all(clean.as_bytes())
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_writer_replaces_and_joins_split_sequences() {
+        let mut w = SafeWriter::new(Vec::new());
+        w.write_all(b"a\x1b[2Jb ").unwrap();
+        let c1 = "\u{9b}".as_bytes();
+        w.write_all(&c1[..1]).unwrap();
+        w.write_all(&c1[1..]).unwrap();
+        w.write_all("é\u{202e}\n\tok".as_bytes()).unwrap();
+        w.flush().unwrap();
+        let out = String::from_utf8(w.inner).unwrap();
+        assert_eq!(out, "a\u{FFFD}[2Jb \u{FFFD}é\u{FFFD}\n\tok");
+    }
+
+    #[test]
+    fn json_strings_and_keys_are_cleaned() {
+        let mut v = serde_json::json!({"t\u{1b}": ["x\u{9b}y", {"z": "\u{202e}"}], "n": 1});
+        clean_json(&mut v);
+        let s = serde_json::to_string(&v).unwrap();
+        assert!(!s.contains("\\u001b") && !s.contains('\u{9b}') && !s.contains('\u{202e}'));
+        assert_eq!(v["n"], 1);
+    }
 }

@@ -56,7 +56,7 @@ fn to_json(stories: &[Story], articles: &[Article]) -> StoriesJson {
 pub(crate) fn run(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
     let articles = load_for_script(paths, &LoadOptions { max_bytes });
     if articles.is_empty() {
-        eprintln!("parallax: nothing could be loaded");
+        super::output::warn("nothing could be loaded");
         return ExitCode::FAILURE;
     }
     let (_, stories) = pipeline::group(&articles);

@@ -2,7 +2,7 @@
 
 use super::args::StoryFormat;
 use super::input::load_for_script;
-use super::output::{write_json, write_stdout};
+use super::output::{warn, write_json, write_stdout};
 use crate::engine::load::LoadOptions;
 use crate::engine::pipeline;
 use std::path::PathBuf;
@@ -13,12 +13,23 @@ use std::process::ExitCode;
 pub(crate) fn run(paths: &[PathBuf], format: StoryFormat, max_bytes: u64) -> ExitCode {
     use crate::engine::story;
     let articles = load_for_script(paths, &LoadOptions { max_bytes });
+    let mut articles = articles;
     if articles.len() < 2 {
-        eprintln!(
-            "parallax: a story needs at least two reports; {} loaded",
+        warn(&format!(
+            "a story needs at least two reports; {} loaded",
             articles.len()
-        );
+        ));
         return ExitCode::FAILURE;
+    }
+    if articles.len() > story::MAX_REPORTS {
+        // Every pair of reports is compared: the bound keeps time and memory in hand.
+        warn(&format!(
+            "{} reports loaded; a story compares every pair of them, so this one is built from \
+             the first {} (name fewer files, or use `parallax stories` to group them first)",
+            articles.len(),
+            story::MAX_REPORTS
+        ));
+        articles.truncate(story::MAX_REPORTS);
     }
     let (_, model) = pipeline::one_story(&articles);
     write_stdout(|out| match format {

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod layout;
 pub mod stories;
 pub mod story;
+pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod widgets;
@@ -43,7 +44,7 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
             let _ = tx.send(Action::Pipeline(e));
         }
     });
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = terminal::enter()?;
     let result = (|| -> std::io::Result<()> {
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
@@ -85,11 +86,11 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
                 cancel.cancel();
                 app.cancel_requested = false;
             }
-            if app.quit {
+            if app.quit || terminal::stop_signal().is_some() {
                 return Ok(());
             }
         }
     })();
-    ratatui::restore();
+    terminal::restore();
     result.map(|_| app.articles.len())
 }

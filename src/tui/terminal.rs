@@ -1,0 +1,70 @@
+//! The terminal's set-up and restore, including when the program is told to stop.
+//!
+//! [`enter`] is ratatui's `try_init` (raw mode, alternate screen, a panic hook that restores
+//! first) plus signal handling: SIGTERM, SIGHUP, SIGINT and SIGQUIT no longer kill the reader
+//! with the terminal left in raw mode, the alternate screen and the cursor hidden. A signal
+//! is recorded; the event loop sees [`stop_signal`] within one poll, quits, and [`restore`]
+//! runs on the normal path. Should the loop not get there in [`GRACE`] (stuck in a long
+//! draw), the signal thread restores the terminal itself and exits with `128 + signal`, as
+//! a shell expects of a program killed by it.
+
+use ratatui::DefaultTerminal;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::time::Duration;
+
+/// How long the event loop has to quit on its own after a signal.
+pub const GRACE: Duration = Duration::from_secs(2);
+
+/// The signal received, 0 for none.
+static SIGNAL: AtomicI32 = AtomicI32::new(0);
+
+/// Enters the reader's terminal mode and starts watching for signals.
+pub fn enter() -> std::io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    watch_signals();
+    Ok(terminal)
+}
+
+/// Leaves the reader's terminal mode (idempotent).
+pub fn restore() {
+    ratatui::restore();
+}
+
+/// The signal that asked the reader to stop, if one did.
+pub fn stop_signal() -> Option<i32> {
+    match SIGNAL.load(Ordering::SeqCst) {
+        0 => None,
+        s => Some(s),
+    }
+}
+
+/// The exit status for a stop by `signal` (128 + its number).
+pub fn exit_status(signal: i32) -> u8 {
+    u8::try_from(128 + signal).unwrap_or(255)
+}
+
+#[cfg(unix)]
+fn watch_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::iterator::Signals;
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]) else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                if let Some(sig) = signals.forever().next() {
+                    SIGNAL.store(sig, Ordering::SeqCst);
+                    std::thread::sleep(GRACE);
+                    // The loop did not quit in time: restore from here and go.
+                    restore();
+                    std::process::exit(i32::from(exit_status(sig)));
+                }
+            });
+    });
+}
+
+#[cfg(not(unix))]
+fn watch_signals() {}
