@@ -347,3 +347,28 @@ fn a_truncated_json_file_is_malformed_json() {
     assert!(r.err().contains("cut.json: not valid JSON"), "{}", r.err());
     assert!(r.out().is_empty(), "loaded as text: {}", r.out());
 }
+
+#[test]
+fn a_late_xml_declaration_does_not_crash_the_feed_reader() {
+    // Found by tests/hostile_props.rs: a declaration naming another encoding after the start
+    // made the XML reader switch encodings mid-stream and panic.
+    let dir = tempdir("late-decl");
+    let f = dir.join("late.xml");
+    // A long comment first, so the declaration comes after the reader's look-ahead.
+    std::fs::write(
+        &f,
+        format!(
+            "<!-- {} --><?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\">\
+             <channel><title>F</title><item><title>Late</title><description>Body text of the \
+             item.</description></item></channel></rss>",
+            "x".repeat(20_000)
+        ),
+    )
+    .unwrap();
+    let r = run(&["--dump", &s(&f)], QUICK);
+    assert!(!r.err().contains("panicked"), "{}", r.err());
+    assert!(r.status.success(), "{:?} {}", r.status, r.err());
+    assert!(r.out().contains("Body text of the item."), "{}", r.out());
+    assert_safe(&r.stdout, "late declaration");
+    assert_safe(&r.stderr, "late declaration");
+}

@@ -21,7 +21,7 @@ pub fn parse(source: Source, bytes: &[u8]) -> Result<Loaded, LoadError> {
         reason,
     };
     let (text, encoding, errors) = decode_raw(bytes);
-    let xml = without_rss_namespace(&without_declared_encoding(&text)).into_owned();
+    let xml = without_rss_namespace(&without_declarations(&text)).into_owned();
     let trimmed = xml.trim_start();
     if has_internal_subset(trimmed) {
         return Err(fail(
@@ -161,27 +161,43 @@ fn resolve(base: Option<&str>, href: &str) -> String {
         .map_or_else(|| href.to_string(), String::from)
 }
 
-/// The XML with its declaration's `encoding="…"` removed: the text is UTF-8 now.
-fn without_declared_encoding(xml: &str) -> std::borrow::Cow<'_, str> {
+/// The XML without its XML declarations: the text is UTF-8 now, so a declared encoding is
+/// stale, and a declaration anywhere but at the start (hostile or broken input) makes the XML
+/// reader switch encodings mid-stream, which panics inside it. Without one, XML is UTF-8.
+fn without_declarations(xml: &str) -> std::borrow::Cow<'_, str> {
     let body = xml.trim_start_matches('\u{feff}');
-    let Some(end) = body.starts_with("<?xml").then(|| body.find("?>")).flatten() else {
-        return body.into();
+    let is_decl = |rest: &str| {
+        rest.starts_with("<?xml")
+            && rest[5..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_ascii_whitespace() || c == '?')
     };
-    let decl = &body[..end];
-    let Some(at) = decl.find("encoding") else {
+    if !body
+        .match_indices("<?xml")
+        .any(|(i, _)| is_decl(&body[i..]))
+    {
         return body.into();
-    };
-    let rest = &decl[at..];
-    // encoding = "label" (either quote), up to the closing quote.
-    let quote_at = rest.find(['"', '\'']);
-    let close = quote_at.and_then(|q| {
-        let qc = rest[q..].chars().next()?;
-        rest[q + 1..].find(qc).map(|c| q + 1 + c + 1)
-    });
-    match close {
-        Some(c) => format!("{}{}{}", &decl[..at], &decl[at + c..], &body[end..]).into(),
-        None => body.into(),
     }
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = rest.find("<?xml") {
+        let end = is_decl(&rest[at..])
+            .then(|| rest[at..].find("?>"))
+            .flatten();
+        match end {
+            Some(e) => {
+                out.push_str(&rest[..at]);
+                rest = &rest[at + e + 2..];
+            }
+            None => {
+                out.push_str(&rest[..at + 5]);
+                rest = &rest[at + 5..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// RSS 2.0 has no namespace, but some feeds declare one (`<rss xmlns="http://backend.
@@ -260,13 +276,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn declaration_encoding_is_dropped() {
+    fn declarations_are_dropped() {
         let x = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss/>";
+        assert_eq!(without_declarations(x), "<rss/>");
+        assert_eq!(without_declarations("<rss/>"), "<rss/>");
+        // A second one later (found by fuzzing: the XML reader panicked switching encodings).
+        let late = "\u{1b}[2J<?xml version=\"1.0\" encoding=\"iso-2022-kr\"?><rss/><?xmlfoo?>";
+        assert_eq!(without_declarations(late), "\u{1b}[2J<rss/><?xmlfoo?>");
         assert_eq!(
-            without_declared_encoding(x),
-            "<?xml version=\"1.0\" ?><rss/>"
+            without_declarations("<rss><?xml never ends"),
+            "<rss><?xml never ends"
         );
-        assert_eq!(without_declared_encoding("<rss/>"), "<rss/>");
     }
 
     #[test]
