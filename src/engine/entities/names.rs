@@ -10,7 +10,8 @@
 
 use super::EntityKind;
 use super::gazetteer::{
-    CENSUS_SURNAMES, COMMON_WORDS, FxSet, ORG_KEYWORDS, SAY_VERBS, STOP_WORDS, is_given, set,
+    CENSUS_SURNAMES, COMMON_WORDS, FxSet, ORG_KEYWORDS, SAY_VERBS, STOP_WORDS, VERY_COMMON_WORDS,
+    is_given, set,
 };
 use super::numeric;
 use super::tagger::Ctx;
@@ -168,6 +169,71 @@ static ORG_BEFORE: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 
+/// Last words of events, prizes and works, which are outside the seven types (`World Cup`,
+/// `Pulitzer Prize`): the run is left unlabelled.
+pub(super) static EVENT_WORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "prize",
+        "prizes",
+        "award",
+        "awards",
+        "cup",
+        "championship",
+        "championships",
+        "games",
+        "olympics",
+        "festival",
+        "fair",
+        "expo",
+        "trophy",
+        "medal",
+        "tournament",
+        "summit",
+        "conference",
+        "marathon",
+        "war",
+        "series",
+        "show",
+        "awards",
+        "open",
+        "classic",
+        "derby",
+        "rally",
+        "exhibition",
+        "biennale",
+        "act",
+        "treaty",
+        "accord",
+        "agreement",
+        "protocol",
+        "doctrine",
+    ])
+});
+
+/// Acronyms that are common nouns, not organisations (`CEO`, `IPO`, `AI`).
+const NOT_ORG_ACRONYMS: &[&str] = &[
+    "ai", "ipo", "ceo", "cfo", "coo", "cto", "mvp", "gdp", "vip", "gmt", "utc", "html", "pdf",
+    "tv", "dna", "hiv", "aids", "covid", "lgbt", "lgbtq", "vr", "ar", "pc", "it", "ok", "usb",
+    "id", "faq", "pr", "hq", "ev", "evs", "suv", "era", "mph", "rpm", "gps", "sms", "url", "api",
+    "atm", "iq", "icu", "mri", "phd", "mba", "am", "pm", "fm", "ac", "diy", "asap", "rsvp", "ps",
+    "nb", "aka", "eta", "pov", "esg", "ipos", "ceos", "ufo", "rbi", "psa", "llc", "inc", "ltd",
+    "plc", "cpi", "ppi",
+];
+
+impl Ctx<'_> {
+    /// Whether the all-capital word at `i` can be an organisation's acronym: not a common
+    /// noun acronym (`CEO`, `IPO`), not an everyday word in capitals (`UNLESS`), no digits
+    /// (`IE6`), no Roman numeral (`XVII`).
+    pub(super) fn acronym_org(&self, i: usize) -> bool {
+        let l = self.low(i);
+        let w = self.raw_text(i);
+        let everyday = l.len() >= 5 && COMMON_WORDS.contains(l);
+        let roman = w.bytes().all(|b| b"IVXLCDM".contains(&b));
+        let digits = w.bytes().any(|b| b.is_ascii_digit());
+        !(NOT_ORG_ACRONYMS.contains(&l) || everyday || roman || digits)
+    }
+}
+
 /// Labels of picture and sound credits (`Image: NASA.`).
 const CREDIT_WORDS: &[&str] = &[
     "image",
@@ -257,6 +323,10 @@ impl Ctx<'_> {
             }
             if self.cap(c) && !STOP_WORDS.contains(self.low(c)) {
                 let mut e = self.run_end(c);
+                // A person named right after the organisation is not part of it.
+                if let Some(g) = (c + 1..e).find(|&k| is_given(self.low(k))) {
+                    e = g;
+                }
                 if self.low(e) == "and" && self.cap(e + 1) && !self.cap(e + 2) {
                     e += 2;
                 }
@@ -294,10 +364,12 @@ impl Ctx<'_> {
         if is_given(self.low(i)) {
             return true;
         }
-        let common = |k: usize| COMMON_WORDS.contains(self.low(k));
+        let last = self.low(j - 1);
         let particle = (i + 1..j).any(|k| NAME_PARTICLES.contains(&self.low(k)));
-        !common(i) && (particle || !common(j - 1) || CENSUS_SURNAMES.contains(self.low(j - 1)))
-            || particle && (i + 1..j).any(|k| !common(k))
+        // A rare first word and no very common last one (`Vinicius Junior`, not `Kowloon
+        // West` or `Budweiser Man`).
+        !COMMON_WORDS.contains(self.low(i))
+            && (particle || !VERY_COMMON_WORDS.contains(last) || CENSUS_SURNAMES.contains(last))
     }
 
     /// Evidence around the capitalised run `i..j` that it names an organisation: `X shares`,

@@ -484,6 +484,8 @@ fn word_at(
             "year" | "decade" | "century" | "month" | "week"
         )
         && !matches!(prev, "per" | "times" | "once" | "twice" | "than")
+        && !UNITS.contains(prev)
+        && !SCALES.contains(prev)
     {
         return Some((ago(lows, i + 2) - i, EntityKind::Date));
     }

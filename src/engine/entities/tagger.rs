@@ -7,11 +7,12 @@
 //! body (the [`Lexicon`]) are tagged, so `Peace Talks START` yields nothing.
 
 use super::EntityKind;
+use super::gazetteer::COMMON_WORDS;
 use super::gazetteer::{
     GAZETTEER, GEONAMES_CITIES, LOC_DESIGNATORS, ORG_KEYWORDS, SAY_VERBS, STOP_WORDS, is_given,
 };
 use super::lexicon::Lexicon;
-use super::names::FACILITIES;
+use super::names::{EVENT_WORDS, FACILITIES};
 use super::numeric;
 use super::tokens::{Lows, Tok, TokKind, tokenize_into};
 use crate::engine::article::Span;
@@ -299,6 +300,15 @@ pub fn tag_sentence_with(
         let t = cx.toks[i];
         if let Some((len, kind)) = numeric::match_at(cx.toks, text, cx.lowv(), i) {
             let len = len.min(n - i);
+            if t.kind == TokKind::Num && i > 0 && cx.cap(i - 1) && kind == EntityKind::Number {
+                let named = out.last().is_some_and(|r| r.span.end == cx.toks[i - 1].end);
+                if !named && !numeric::is_calendar_word(cx.raw_text(i - 1)) {
+                    // The model number of a product or name: Internet Explorer 6, Studio 54.
+                    i += 1;
+                    titled = false;
+                    continue;
+                }
+            }
             push(cx.span(i, i + len), kind, None, out);
             i += len;
             titled = false;
@@ -424,6 +434,13 @@ fn classify(cx: &Ctx, i: usize, j: usize, titled: bool, emit: &mut dyn FnMut(Spa
     let last = cx.low(j - 1);
     let next = cx.low(j);
     let prev = if i > 0 { cx.low(i - 1) } else { "" };
+    if len >= 2 && EVENT_WORDS.contains(last) || matches!(prev, "@" | "#") {
+        return; // An event, prize or handle: outside the seven types.
+    }
+    if len >= 2 && matches!(last, "day" | "eve") {
+        emit(span, EntityKind::Date); // A holiday: Independence Day.
+        return;
+    }
     if len >= 2 && ORG_KEYWORDS.contains(last) || !titled && cx.org_context(i, j) {
         emit(span, EntityKind::Org);
     } else if len >= 2 && (LOC_DESIGNATORS.contains(last) || FACILITIES.contains(last)) {
@@ -439,10 +456,20 @@ fn classify(cx: &Ctx, i: usize, j: usize, titled: bool, emit: &mut dyn FnMut(Spa
             emit(span, EntityKind::Person);
         }
     } else if cx.toks[i].is_all_caps(cx.text) && surface.len() <= 6 && i > 0 {
-        emit(span, EntityKind::Org);
+        if cx.acronym_org(i) {
+            emit(span, EntityKind::Org);
+        }
     } else if SAY_VERBS.contains(next) || (next == "," && SAY_VERBS.contains(cx.low(j + 1))) {
         emit(span, EntityKind::Person);
-    } else if matches!(prev, "in" | "at" | "near") && i > 1 {
+    } else if matches!(prev, "in" | "at" | "near")
+        && i > 1
+        && !cx
+            .toks
+            .get(j)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.is_cap(cx.text))
+        && !COMMON_WORDS.contains(cx.low(i))
+    {
+        // "in Aceh", not "in Scientology jargon".
         emit(span, EntityKind::Gpe);
     }
 }
