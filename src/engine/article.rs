@@ -51,6 +51,8 @@ pub enum Source {
         of: Box<Source>,
         index: usize,
     },
+    /// A page or feed fetched from the web (the URL after redirects).
+    Url(String),
 }
 
 impl Source {
@@ -61,6 +63,7 @@ impl Source {
             Source::Stdin => "stdin".to_string(),
             Source::Seed(name) => format!("seeds/{}", sanitize_line(name)),
             Source::Entry { of, index } => format!("{}#{}", of.label(), index + 1),
+            Source::Url(u) => sanitize_line(u),
         }
     }
     /// The file name without directories or extension, used to derive an outlet name.
@@ -70,6 +73,8 @@ impl Source {
             Source::Stdin => None,
             Source::Seed(name) => Some(name.trim_end_matches(".txt").to_string()),
             Source::Entry { of, .. } => of.stem(),
+            // The host names the outlet: `www.bbc.co.uk` → `bbc.co.uk`.
+            Source::Url(u) => crate::engine::fetch::url::outlet_of(u),
         }
     }
 }

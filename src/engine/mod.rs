@@ -6,6 +6,7 @@
 pub mod article;
 pub mod compare;
 pub mod entities;
+pub mod fetch;
 pub mod group;
 pub mod load;
 pub mod pipeline;

@@ -24,6 +24,7 @@ pub use encoding::{Decoded, decode};
 pub use walk::expand;
 
 use crate::engine::article::{Article, Format, Meta, Source};
+use crate::engine::fetch;
 use crate::engine::sanitize::sanitize_line;
 use std::path::{Path, PathBuf};
 
@@ -38,12 +39,15 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadOptions {
     pub max_bytes: u64,
+    /// Timeouts and the like for URL inputs.
+    pub net: crate::engine::fetch::NetOptions,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_bytes: DEFAULT_MAX_BYTES,
+            net: crate::engine::fetch::NetOptions::default(),
         }
     }
 }
@@ -93,6 +97,9 @@ pub enum LoadError {
         number: usize,
         reason: String,
     },
+    /// A URL that could not be fetched (the message names the URL and the reason).
+    #[error(transparent)]
+    Fetch(#[from] crate::engine::fetch::FetchError),
 }
 
 /// What one input yielded: its articles, and the problems of single records that did not
@@ -126,12 +133,15 @@ pub enum Input {
     File(PathBuf),
     Stdin,
     Seed(usize),
+    /// An http(s) URL, fetched by [`crate::engine::fetch`].
+    Url(String),
 }
 
 impl Input {
     pub fn label(&self) -> String {
         match self {
             Input::File(p) => sanitize_line(&p.display().to_string()),
+            Input::Url(u) => sanitize_line(u),
             Input::Stdin => "stdin".to_string(),
             Input::Seed(i) => format!("seeds/{}", SEEDS[*i].0),
         }
@@ -170,6 +180,7 @@ pub fn seed_inputs() -> Vec<Input> {
 /// Reads and parses one input.
 pub fn load_input(input: &Input, opts: &LoadOptions) -> Result<Loaded, LoadError> {
     match input {
+        Input::Url(url) => fetch::load_url(url, opts, &|_| {}),
         Input::Seed(i) => {
             let (name, text) = SEEDS[*i];
             parse(

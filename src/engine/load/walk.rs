@@ -10,6 +10,7 @@
 
 use super::read::{Kind, reason};
 use super::{ARTICLE_EXTENSIONS, Input, LoadError};
+use crate::engine::fetch;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -43,6 +44,16 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<LoadError>) {
     for path in paths {
         if path.as_os_str() == "-" {
             w.stdin();
+            continue;
+        }
+        // A URL (a scheme, and no file of that name): http(s) is fetched, others refused.
+        if let Some(arg) = path.to_str().filter(|a| fetch::looks_like_url(a))
+            && !path.exists()
+        {
+            match fetch::parse_http(arg) {
+                Ok(url) => w.inputs.push(Input::Url(url.to_string())),
+                Err(e) => w.problems.push(e.into()),
+            }
             continue;
         }
         let label = path.display().to_string();
