@@ -10,9 +10,10 @@ use std::path::PathBuf;
     version,
     about = "Compare news reports of the same story, side by side, in the terminal.",
     long_about = "Compare news reports of the same story, side by side, in the terminal.\n\n\
-        With no PATH, opens the five built-in seed reports. PATH may be a file, a directory \
-        (read recursively) or - for standard input. When standard output is not a terminal the \
-        articles are printed as plain text instead."
+        PATH may be a file, a directory (read recursively), - for standard input, or an http(s) \
+        URL of a page or feed. With no PATH, opens the articles kept in the local store (see \
+        `parallax fetch`), else the subscriptions, else the five built-in seed reports. When \
+        standard output is not a terminal the articles are printed as plain text instead."
 )]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -20,6 +21,13 @@ pub struct Cli {
     pub command: Option<Sub>,
     #[command(flatten)]
     pub read: ReadArgs,
+    /// Seconds a URL may take in all, from connecting to the last byte (connecting: at most 10).
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub timeout: u64,
+    /// The local store (default: $PARALLAX_STORE, else $XDG_DATA_HOME/parallax/store.sqlite3).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub store: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -70,6 +78,32 @@ pub enum Sub {
         #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
         max_size: u64,
     },
+    /// Fetch the subscriptions (or the URLs given) into the local store, conditionally
+    /// (ETag / Last-Modified), and print what each brought: new, changed, unchanged, failed.
+    Fetch {
+        /// http(s) URLs of feeds or pages. Default: the subscriptions in
+        /// $XDG_CONFIG_HOME/parallax/urls (one URL a line, newsboat's format).
+        urls: Vec<String>,
+        /// Largest body to read.
+        #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+        max_size: u64,
+    },
+    /// List the versions the store keeps of an article (each distinct text it had), or
+    /// compare two of them.
+    Versions {
+        /// The article's URL.
+        url: String,
+        /// JSON: [{version, fetched_at, published, title, words, text_sha256, raw_sha256}].
+        #[arg(long)]
+        json: bool,
+        /// Compare two versions side by side (numbers as listed): what was added, removed,
+        /// changed.
+        #[arg(long, num_args = 2, value_names = ["A", "B"])]
+        compare: Option<Vec<u32>>,
+        /// Width of the comparison (default: the terminal's, or 100).
+        #[arg(long)]
+        width: Option<u16>,
+    },
     /// Group the articles into stories (events) by shared rare words and names.
     Stories {
         /// Files, directories, or - for standard input. Default: the built-in seed reports.
@@ -105,8 +139,12 @@ pub enum CompareFormat {
 
 #[derive(Debug, Args)]
 pub struct ReadArgs {
-    /// Files, directories, or - for standard input. Default: the built-in seed reports.
+    /// Files, directories, - for standard input, or http(s) URLs. Default: the stored
+    /// articles, else the subscriptions, else the built-in seed reports.
     pub paths: Vec<PathBuf>,
+    /// Open the articles kept in the local store, newest first, without the network.
+    #[arg(long)]
+    pub offline: bool,
     /// Print the articles as plain text instead of opening the reader.
     #[arg(long)]
     pub dump: bool,

@@ -13,16 +13,15 @@ pub(crate) fn run(
     b: &std::path::Path,
     format: CompareFormat,
     width: Option<u16>,
-    max_bytes: u64,
+    opts: &LoadOptions,
 ) -> ExitCode {
     use crate::engine::compare::{self, render};
     use crate::engine::entities;
-    let opts = LoadOptions { max_bytes };
     if a.as_os_str() == "-" && b.as_os_str() == "-" {
         super::output::warn("standard input can be read only once: name a file for one side");
         return ExitCode::FAILURE;
     }
-    let (Ok(a), Ok(b)) = (load_one(a, &opts), load_one(b, &opts)) else {
+    let (Ok(a), Ok(b)) = (load_one(a, opts), load_one(b, opts)) else {
         return ExitCode::FAILURE;
     };
     let ex = entities::extract_story(&[a.clone(), b.clone()]);

@@ -3,7 +3,7 @@
 use super::output::{SafeWriter, is_closed_pipe, warn};
 use crate::engine::Article;
 use crate::engine::article::{BlockKind, meta_line, notes};
-use crate::engine::load::{self, Input, LoadError, LoadOptions};
+use crate::engine::load::{Input, LoadError, LoadOptions};
 use crate::engine::sanitize::sanitize_line;
 use std::io::Write;
 use std::process::ExitCode;
@@ -66,11 +66,7 @@ pub(crate) fn dump(inputs: &[Input], opts: &LoadOptions, problems: Vec<LoadError
     problems.iter().for_each(&mut report);
     super::input::hint_if_typing(inputs);
     // Read in parallel, print in input order.
-    use rayon::prelude::*;
-    let results: Vec<_> = inputs
-        .par_iter()
-        .map(|input| load::load_input(input, opts))
-        .collect();
+    let results = super::input::load_inputs(inputs, opts);
     for result in results {
         let loaded_input = match result {
             Ok(l) => l,

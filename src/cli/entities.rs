@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 /// `parallax entities`: mentions and quotes per article, as JSON or a table. Names are
 /// canonical within each article's story, as the reader shows them ([`pipeline::analyse`]).
-pub(crate) fn run(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
-    let articles = load_for_script(paths, &LoadOptions { max_bytes });
+pub(crate) fn run(paths: &[PathBuf], json: bool, opts: &LoadOptions) -> ExitCode {
+    let articles = load_for_script(paths, opts);
     if articles.is_empty() {
         super::output::warn("nothing could be loaded");
         return ExitCode::FAILURE;

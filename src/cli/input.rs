@@ -1,8 +1,9 @@
 //! Turning the command line's paths into inputs and articles, problems reported on stderr.
 
 use super::output::warn;
+use super::progress::StderrProgress;
 use crate::engine::Article;
-use crate::engine::load::{self, Input, LoadError, LoadOptions};
+use crate::engine::load::{self, Input, LoadError, LoadOptions, Loaded};
 use crate::engine::pipeline;
 use crate::engine::sanitize::sanitize_line;
 use std::io::IsTerminal;
@@ -17,6 +18,31 @@ pub fn inputs_for(paths: &[PathBuf]) -> (Vec<Input>, Vec<LoadError>) {
     }
 }
 
+/// A progress line for the URLs among `inputs` (on a terminal's stderr), as a watch for
+/// [`pipeline::load_each`].
+fn url_progress(inputs: &[Input]) -> StderrProgress {
+    StderrProgress::new(inputs.iter().filter(|i| matches!(i, Input::Url(_))).count())
+}
+
+fn watch(progress: &StderrProgress) -> impl Fn(&Input, bool) + Sync + '_ {
+    move |input, done| {
+        if let Input::Url(u) = input {
+            if done {
+                progress.tick();
+            } else {
+                progress.show("fetching", u);
+            }
+        }
+    }
+}
+
+/// Reads every input in parallel, results in input order (URLs several at once, with a
+/// progress line).
+pub(crate) fn load_inputs(inputs: &[Input], opts: &LoadOptions) -> Vec<Result<Loaded, LoadError>> {
+    let progress = url_progress(inputs);
+    pipeline::load_each(inputs, opts, &watch(&progress))
+}
+
 /// Loads everything in input order (in parallel), reporting problems on stderr.
 pub(crate) fn load_for_script(paths: &[PathBuf], opts: &LoadOptions) -> Vec<Article> {
     let (inputs, problems) = inputs_for(paths);
@@ -24,7 +50,9 @@ pub(crate) fn load_for_script(paths: &[PathBuf], opts: &LoadOptions) -> Vec<Arti
         warn(&p.display());
     }
     hint_if_typing(&inputs);
-    let (articles, problems) = pipeline::load(&inputs, opts);
+    let progress = url_progress(&inputs);
+    let (articles, problems) = pipeline::load_watched(&inputs, opts, &watch(&progress));
+    drop(progress);
     for p in &problems {
         warn(&p.display());
     }

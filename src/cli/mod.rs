@@ -8,15 +8,20 @@ mod args;
 mod compare;
 mod dump;
 mod entities;
+mod fetch;
 mod input;
 mod output;
+mod progress;
+mod reading;
 mod stories;
 mod story;
+mod versions;
 
 pub use args::{Cli, CompareFormat, ReadArgs, StoryFormat, Sub, parse_size};
 pub use dump::{dump_article, expand_tabs};
 pub use input::inputs_for;
 
+use crate::engine::fetch::NetOptions;
 use crate::engine::load::{Input, LoadOptions};
 use crate::engine::sanitize::sanitize_line;
 use crate::tui::theme::Depth;
@@ -31,17 +36,29 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return argument_error(&e),
     };
+    let net = net_options(cli.timeout);
+    let opts = |max_bytes: u64| LoadOptions { max_bytes, net };
+    let store = crate::store::location(cli.store.as_deref(), &|k| std::env::var(k).ok());
     match cli.command {
         Some(Sub::Entities {
             paths,
             json,
             max_size,
-        }) => return entities::run(&paths, json, max_size),
+        }) => return entities::run(&paths, json, &opts(max_size)),
         Some(Sub::Stories {
             paths,
             json,
             max_size,
-        }) => return stories::run(&paths, json, max_size),
+        }) => return stories::run(&paths, json, &opts(max_size)),
+        Some(Sub::Fetch { urls, max_size }) => {
+            return fetch::run(&urls, &opts(max_size), store.as_deref());
+        }
+        Some(Sub::Versions {
+            url,
+            json,
+            compare,
+            width,
+        }) => return versions::run(&url, json, compare.as_deref(), width, store.as_deref()),
         Some(Sub::Story {
             paths,
             json,
@@ -53,7 +70,7 @@ pub fn main() -> ExitCode {
             } else {
                 format.unwrap_or(StoryFormat::Markdown)
             };
-            return story::run(&paths, format, max_size);
+            return story::run(&paths, format, &opts(max_size));
         }
         Some(Sub::Compare {
             a,
@@ -68,16 +85,20 @@ pub fn main() -> ExitCode {
             } else {
                 format.unwrap_or(CompareFormat::Text)
             };
-            return compare::run(&a, &b, format, width, max_size);
+            return compare::run(&a, &b, format, width, &opts(max_size));
         }
         None => {}
     }
 
     let args = cli.read;
-    let opts = LoadOptions {
-        max_bytes: args.max_size,
+    let opts = opts(args.max_size);
+    let (inputs, problems) = match reading::inputs(&args, store.as_deref()) {
+        Ok(found) => found,
+        Err(message) => {
+            warn(&message);
+            return ExitCode::FAILURE;
+        }
     };
-    let (inputs, problems) = inputs_for(&args.paths);
     if inputs.is_empty() {
         for p in &problems {
             warn(&p.display());
@@ -135,4 +156,15 @@ fn argument_error(e: &clap::Error) -> ExitCode {
         print_block(&e.render().to_string(), false);
     }
     ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// Network options from `--timeout`: the total, and at most 10 s of it to connect.
+fn net_options(timeout_secs: u64) -> NetOptions {
+    let total = std::time::Duration::from_secs(timeout_secs);
+    let defaults = NetOptions::default();
+    NetOptions {
+        total_timeout: total,
+        connect_timeout: defaults.connect_timeout.min(total),
+        ..defaults
+    }
 }

@@ -53,8 +53,8 @@ fn to_json(stories: &[Story], articles: &[Article]) -> StoriesJson {
 
 /// `parallax stories`: the articles grouped into stories ([`pipeline::group`], as the
 /// reader's library groups them), as JSON or a listing.
-pub(crate) fn run(paths: &[PathBuf], json: bool, max_bytes: u64) -> ExitCode {
-    let articles = load_for_script(paths, &LoadOptions { max_bytes });
+pub(crate) fn run(paths: &[PathBuf], json: bool, opts: &LoadOptions) -> ExitCode {
+    let articles = load_for_script(paths, opts);
     if articles.is_empty() {
         super::output::warn("nothing could be loaded");
         return ExitCode::FAILURE;

@@ -10,9 +10,9 @@ use std::process::ExitCode;
 
 /// `parallax story`: the loaded reports as one story ([`pipeline::one_story`]: given one
 /// story's files in library order, the model the reader shows for that story).
-pub(crate) fn run(paths: &[PathBuf], format: StoryFormat, max_bytes: u64) -> ExitCode {
+pub(crate) fn run(paths: &[PathBuf], format: StoryFormat, opts: &LoadOptions) -> ExitCode {
     use crate::engine::story;
-    let articles = load_for_script(paths, &LoadOptions { max_bytes });
+    let articles = load_for_script(paths, opts);
     let mut articles = articles;
     if articles.len() < 2 {
         warn(&format!(

@@ -6,12 +6,14 @@
 //! *is* the file; otherwise a [`SourceMap`] maps clean offsets back to the bytes as read.
 
 use crate::engine::sanitize::sanitize_line;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::PathBuf;
 
 /// A byte range `start..end` into an article's text. Always on `char` boundaries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -53,6 +55,11 @@ pub enum Source {
     },
     /// A page or feed fetched from the web (the URL after redirects).
     Url(String),
+    /// One kept version of a web article, from the local store (`version` counts from 1).
+    Stored {
+        url: String,
+        version: u32,
+    },
 }
 
 impl Source {
@@ -64,6 +71,8 @@ impl Source {
             Source::Seed(name) => format!("seeds/{}", sanitize_line(name)),
             Source::Entry { of, index } => format!("{}#{}", of.label(), index + 1),
             Source::Url(u) => sanitize_line(u),
+            Source::Stored { url, version: 1 } => sanitize_line(url),
+            Source::Stored { url, version } => format!("{} (v{version})", sanitize_line(url)),
         }
     }
     /// The file name without directories or extension, used to derive an outlet name.
@@ -74,7 +83,9 @@ impl Source {
             Source::Seed(name) => Some(name.trim_end_matches(".txt").to_string()),
             Source::Entry { of, .. } => of.stem(),
             // The host names the outlet: `www.bbc.co.uk` → `bbc.co.uk`.
-            Source::Url(u) => crate::engine::fetch::url::outlet_of(u),
+            Source::Url(u) | Source::Stored { url: u, .. } => {
+                crate::engine::fetch::url::outlet_of(u)
+            }
         }
     }
 }
@@ -86,7 +97,7 @@ impl fmt::Display for Source {
 }
 
 /// The format an article was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Text,
@@ -109,7 +120,7 @@ impl Format {
 }
 
 /// What a block of text is, for the reader and for comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// The headline, when the text starts with one.
@@ -132,7 +143,7 @@ impl BlockKind {
 }
 
 /// Why a block was left out of the body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SkipReason {
     /// The headline repeated (scrapers often capture it two or three times).
@@ -154,14 +165,15 @@ impl SkipReason {
 }
 
 /// A paragraph-level block: a span of the text and what it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub span: Span,
     pub kind: BlockKind,
 }
 
 /// Optional facts about a report, shown in the metadata line.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Meta {
     pub outlet: Option<String>,
     /// True when the outlet was derived from the file name rather than stated.

@@ -11,6 +11,7 @@ pub mod group;
 pub mod load;
 pub mod pipeline;
 pub mod sanitize;
+pub mod saved;
 pub mod segment;
 pub mod side;
 pub mod story;

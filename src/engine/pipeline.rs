@@ -22,8 +22,9 @@
 use crate::engine::Article;
 use crate::engine::entities::index::EntityIndex;
 use crate::engine::entities::{Extraction, extract, extract_story};
+use crate::engine::fetch;
 use crate::engine::group::{self, Story};
-use crate::engine::load::{Input, LoadError, LoadOptions, load_input};
+use crate::engine::load::{Input, LoadError, LoadOptions, Loaded, load_input};
 use crate::engine::story::{self, StoryModel};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -88,7 +89,38 @@ pub enum Event {
 /// Loads `inputs` in parallel; articles in input order, and every problem, in input order
 /// too (the command line's path: its messages come out the same every run).
 pub fn load(inputs: &[Input], opts: &LoadOptions) -> (Vec<Article>, Vec<LoadError>) {
-    let results: Vec<_> = inputs.par_iter().map(|i| load_input(i, opts)).collect();
+    load_watched(inputs, opts, &|_, _| {})
+}
+
+/// Each input's result, in input order, read in parallel; `watch` hears each input start
+/// (`false`) and end (`true`) — the command line's progress line. With URLs among the
+/// inputs, the reading runs on the I/O threads, so several are fetched at once.
+pub fn load_each(
+    inputs: &[Input],
+    opts: &LoadOptions,
+    watch: &(dyn Fn(&Input, bool) + Sync),
+) -> Vec<Result<Loaded, LoadError>> {
+    let read = || {
+        inputs
+            .par_iter()
+            .map(|i| {
+                watch(i, false);
+                let r = load_input(i, opts);
+                watch(i, true);
+                r
+            })
+            .collect()
+    };
+    fetch::with_io_threads_if(fetch::any_url(inputs), read)
+}
+
+/// [`load`], with [`load_each`]'s `watch`.
+pub fn load_watched(
+    inputs: &[Input],
+    opts: &LoadOptions,
+    watch: &(dyn Fn(&Input, bool) + Sync),
+) -> (Vec<Article>, Vec<LoadError>) {
+    let results = load_each(inputs, opts, watch);
     let mut articles = Vec::new();
     let mut problems = Vec::new();
     for r in results {
@@ -227,43 +259,47 @@ fn stream_load(
         total,
         current: inputs.first().map(Input::label).unwrap_or_default(),
     });
-    let mut loaded: Vec<(usize, Vec<Article>)> = inputs
-        .par_iter()
-        .enumerate()
-        .filter_map(|(order, input)| {
-            if cancel.is_cancelled() {
-                return None;
-            }
-            if let Ok(mut r) = reading.lock() {
-                r.insert(order, input.label());
-            }
-            let result = load_input(input, opts);
-            if let Ok(mut r) = reading.lock() {
-                r.remove(&order);
-            }
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            let kept = match result {
-                Ok(l) => {
-                    send(Event::Loaded {
-                        order,
-                        articles: l.articles.iter().cloned().map(Arc::new).collect(),
-                    });
-                    l.problems.into_iter().for_each(|p| send(Event::Failed(p)));
-                    Some((order, l.articles))
+    let read = || -> Vec<(usize, Vec<Article>)> {
+        inputs
+            .par_iter()
+            .enumerate()
+            .filter_map(|(order, input)| {
+                if cancel.is_cancelled() {
+                    return None;
                 }
-                Err(e) => {
-                    send(Event::Failed(e));
-                    None
+                if let Ok(mut r) = reading.lock() {
+                    r.insert(order, input.label());
                 }
-            };
-            send(Event::Progress {
-                done: n,
-                total,
-                current: pending(),
-            });
-            kept
-        })
-        .collect();
+                let result = load_input(input, opts);
+                if let Ok(mut r) = reading.lock() {
+                    r.remove(&order);
+                }
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                let kept = match result {
+                    Ok(l) => {
+                        send(Event::Loaded {
+                            order,
+                            articles: l.articles.iter().cloned().map(Arc::new).collect(),
+                        });
+                        l.problems.into_iter().for_each(|p| send(Event::Failed(p)));
+                        Some((order, l.articles))
+                    }
+                    Err(e) => {
+                        send(Event::Failed(e));
+                        None
+                    }
+                };
+                send(Event::Progress {
+                    done: n,
+                    total,
+                    current: pending(),
+                });
+                kept
+            })
+            .collect()
+    };
+    // URLs mostly wait on the network: several at once, on the I/O threads.
+    let mut loaded = fetch::with_io_threads_if(fetch::any_url(inputs), read);
     loaded.sort_by_key(|(order, _)| *order);
     loaded
 }

@@ -88,6 +88,10 @@ pub struct Fetched {
     /// Per article of `loaded`: the SHA-256 of the bytes it was read from (the feed's, or
     /// the linked page's when it was completed from one).
     pub raw_sha256: Vec<String>,
+    /// The format the body was read as (`None` for a 304).
+    pub format: Option<Format>,
+    /// A feed's title (its entries' outlet), before any entry was completed.
+    pub title: Option<String>,
 }
 
 /// Fetches `url` (conditionally when `cond` has validators) and reads what came.
@@ -103,10 +107,13 @@ pub fn fetch(
             response,
             loaded: None,
             raw_sha256: Vec::new(),
+            format: None,
+            title: None,
         });
     }
     progress(Stage::Reading);
-    let mut loaded = page::parse(&response)?;
+    let (mut loaded, format) = page::parse_with_format(&response)?;
+    let title = loaded.articles.first().and_then(|a| a.meta.outlet.clone());
     let body_hash = sha256_hex(&response.body);
     let mut raw_sha256 = vec![body_hash; loaded.articles.len()];
     if opts.net.full_text && loaded.articles.iter().any(|a| a.format == Format::Feed) {
@@ -120,6 +127,8 @@ pub fn fetch(
         response,
         loaded: Some(loaded),
         raw_sha256,
+        format: Some(format),
+        title,
     })
 }
 
@@ -158,6 +167,11 @@ pub fn with_io_threads<R: Send>(f: impl FnOnce() -> R + Send) -> R {
         Some(pool) => pool.install(f),
         None => f(),
     }
+}
+
+/// [`with_io_threads`] when `io` holds (there are URLs to fetch), else `f` where it is.
+pub fn with_io_threads_if<R: Send>(io: bool, f: impl FnOnce() -> R + Send) -> R {
+    if io { with_io_threads(f) } else { f() }
 }
 
 /// True when `inputs` holds a URL (callers then use [`with_io_threads`]).

@@ -61,6 +61,11 @@ pub fn with_header_charset(
 
 /// Parses a fetched body into articles (no full-text completion: see `fulltext`).
 pub fn parse(resp: &Response) -> Result<Loaded, LoadError> {
+    parse_with_format(resp).map(|(loaded, _)| loaded)
+}
+
+/// [`parse`], and the format the body was read as.
+pub fn parse_with_format(resp: &Response) -> Result<(Loaded, Format), LoadError> {
     let hint = format_hint(resp.mime.as_deref(), &resp.final_url)?;
     let recoded = with_header_charset(&resp.body, resp.charset.as_deref());
     let bytes = recoded.as_ref().map_or(resp.body.as_slice(), |(b, _)| b);
@@ -79,12 +84,16 @@ pub fn parse(resp: &Response) -> Result<Loaded, LoadError> {
         }
         other => other?,
     };
-    if let Some((_, enc)) = recoded {
-        for a in &mut loaded.articles {
+    for a in &mut loaded.articles {
+        if let Some((_, enc)) = &recoded {
             a.meta.encoding = Some(format!("{} (from the HTTP header)", enc.name()));
         }
+        // A page is known by where it came from; a feed entry by its own link.
+        if a.meta.url.is_none() && matches!(a.source, Source::Url(_)) {
+            a.meta.url = Some(crate::engine::sanitize::sanitize_line(&resp.final_url));
+        }
     }
-    Ok(loaded)
+    Ok((loaded, format))
 }
 
 #[cfg(test)]

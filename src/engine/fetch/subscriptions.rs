@@ -20,11 +20,11 @@ pub struct Subscription {
     pub line: usize,
 }
 
-/// The subscriptions of a file, and the lines that were not usable (each naming its line).
+/// The subscriptions of a file, and the lines that were not usable: (line number, reason).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Subscriptions {
     pub subs: Vec<Subscription>,
-    pub problems: Vec<String>,
+    pub problems: Vec<(usize, String)>,
 }
 
 /// Where the urls file is: `$XDG_CONFIG_HOME/parallax/urls`, else `$HOME/.config/parallax/urls`.
@@ -57,11 +57,7 @@ pub fn read(path: &Path) -> Result<Subscriptions, String> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(format!("{name}: over {MAX_BYTES} bytes; not a urls file?"));
     }
-    let mut parsed = parse(&String::from_utf8_lossy(&bytes));
-    for p in &mut parsed.problems {
-        *p = format!("{name}:{p}");
-    }
-    Ok(parsed)
+    Ok(parse(&String::from_utf8_lossy(&bytes)))
 }
 
 /// Parses the text of a urls file.
@@ -81,13 +77,14 @@ pub fn parse(text: &str) -> Subscriptions {
             .any(|p| lower.starts_with(p))
         {
             let kind = &lower[..lower.find(':').unwrap_or(0)];
-            out.problems.push(format!(
-                "{number}: newsboat {kind}: lines are not supported; skipped"
+            out.problems.push((
+                number,
+                format!("newsboat {kind}: lines are not supported; skipped"),
             ));
             continue;
         }
         if let Err(e) = super::url::parse_http(&url) {
-            out.problems.push(format!("{number}: {e}"));
+            out.problems.push((number, e.to_string()));
             continue;
         }
         let mut tags = Vec::new();
@@ -163,8 +160,9 @@ mod tests {
         assert_eq!(s.subs[0].line, 2);
         assert_eq!(s.subs[1].line, 4);
         assert_eq!(s.problems.len(), 3, "{:?}", s.problems);
-        assert!(s.problems[0].starts_with("5: newsboat query:"));
-        assert!(s.problems[2].contains("file: refused"));
+        assert_eq!(s.problems[0].0, 5);
+        assert!(s.problems[0].1.starts_with("newsboat query:"));
+        assert!(s.problems[2].1.contains("file: refused"));
     }
 
     #[test]

@@ -135,6 +135,8 @@ pub enum Input {
     Seed(usize),
     /// An http(s) URL, fetched by [`crate::engine::fetch`].
     Url(String),
+    /// An article kept in the local store ([`crate::engine::saved`]).
+    Saved(std::sync::Arc<crate::engine::saved::SavedArticle>),
 }
 
 impl Input {
@@ -142,6 +144,11 @@ impl Input {
         match self {
             Input::File(p) => sanitize_line(&p.display().to_string()),
             Input::Url(u) => sanitize_line(u),
+            Input::Saved(s) => Source::Stored {
+                url: s.url.clone(),
+                version: s.version,
+            }
+            .label(),
             Input::Stdin => "stdin".to_string(),
             Input::Seed(i) => format!("seeds/{}", SEEDS[*i].0),
         }
@@ -181,6 +188,7 @@ pub fn seed_inputs() -> Vec<Input> {
 pub fn load_input(input: &Input, opts: &LoadOptions) -> Result<Loaded, LoadError> {
     match input {
         Input::Url(url) => fetch::load_url(url, opts, &|_| {}),
+        Input::Saved(saved) => Ok(Loaded::one(saved.to_article())),
         Input::Seed(i) => {
             let (name, text) = SEEDS[*i];
             parse(

@@ -1,0 +1,143 @@
+//! `parallax fetch [URL…]`: the subscriptions (or the URLs given) into the local store, with a
+//! line per source on stdout as each is saved (`URL: 2 new, 0 changed, 5 unchanged, 0 failed`,
+//! `not modified (304)`, `failed: HTTP 404 Not Found`), problems on stderr, and a total. The
+//! exit code is non-zero only when no source could be fetched.
+
+use super::output::{SafeWriter, warn};
+use super::progress::StderrProgress;
+use crate::engine::fetch::{Stage, parse_http, subscriptions};
+use crate::engine::load::LoadOptions;
+use crate::engine::sanitize::sanitize_line;
+use crate::store::sync::{self, Event, Outcome};
+use crate::store::{SaveCounts, Store};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub(crate) fn run(urls: &[String], opts: &LoadOptions, store: Option<&Path>) -> ExitCode {
+    let Some(urls) = sources(urls) else {
+        return ExitCode::FAILURE;
+    };
+    let Some(path) = store else {
+        warn("no place for the store: set PARALLAX_STORE or give --store PATH");
+        return ExitCode::FAILURE;
+    };
+    let mut store = match Store::open(path) {
+        Ok(s) => s,
+        Err(e) => {
+            warn(&e.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let progress = StderrProgress::new(urls.len());
+    let stdout = std::io::stdout();
+    let mut out = SafeWriter::new(stdout.lock());
+    let mut on_event = |e: Event| match e {
+        Event::Stage { url, stage } => {
+            let verb = match stage {
+                Stage::FullText { done, total } => format!("full text {done}/{total} of"),
+                _ => "fetching".to_string(),
+            };
+            progress.show(&verb, &url);
+        }
+        Event::Done(report) => {
+            progress.tick();
+            progress.clear();
+            if let Outcome::Saved { problems, .. } = &report.outcome {
+                for p in problems {
+                    progress.clear();
+                    warn(p);
+                }
+            }
+            let line = format!("{}: {}", sanitize_line(&report.url), report.summary());
+            if matches!(report.outcome, Outcome::Failed(_)) {
+                progress.clear();
+                warn(&line);
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    };
+    let reports = match sync::refresh(&mut store, &urls, opts, &mut on_event) {
+        Ok(r) => r,
+        Err(e) => {
+            progress.clear();
+            warn(&e.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    drop(progress);
+    let mut total = SaveCounts::default();
+    let (mut not_modified, mut failed) = (0, 0);
+    for r in &reports {
+        match &r.outcome {
+            Outcome::Saved { counts, .. } => total.add(*counts),
+            Outcome::NotModified => not_modified += 1,
+            Outcome::Failed(_) => failed += 1,
+        }
+    }
+    let n = reports.len();
+    let _ = writeln!(
+        out,
+        "{n} source{}: {} new, {} changed, {} unchanged, {not_modified} not modified, {failed} failed \
+         (store: {})",
+        if n == 1 { "" } else { "s" },
+        total.new,
+        total.changed,
+        total.unchanged,
+        sanitize_line(&store.path().display().to_string())
+    );
+    let _ = out.flush();
+    if failed == n {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The URLs to fetch: those given (each checked), else the subscriptions.
+fn sources(given: &[String]) -> Option<Vec<String>> {
+    let mut urls = Vec::new();
+    if !given.is_empty() {
+        for u in given {
+            match parse_http(u) {
+                Ok(url) => urls.push(url.to_string()),
+                Err(e) => warn(&sanitize_line(&e.to_string())),
+            }
+        }
+        if urls.is_empty() {
+            warn("nothing to fetch");
+            return None;
+        }
+        return Some(urls);
+    }
+    let env = |k: &str| std::env::var(k).ok();
+    let Some(path) = subscriptions::default_path(&env) else {
+        warn("no URLs given, and no home directory for a urls file");
+        return None;
+    };
+    let label = sanitize_line(&path.display().to_string());
+    let subs = match subscriptions::read(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            warn(&e);
+            return None;
+        }
+    };
+    for (line, reason) in &subs.problems {
+        warn(&format!("{label}:{line}: {}", sanitize_line(reason)));
+    }
+    urls.extend(
+        subs.subs
+            .iter()
+            .filter_map(|s| parse_http(&s.url).ok().map(String::from)),
+    );
+    urls.dedup();
+    if urls.is_empty() {
+        warn(&format!(
+            "no subscriptions: put feed or page URLs in {label} (one a line), or give \
+             them: parallax fetch URL…"
+        ));
+        return None;
+    }
+    Some(urls)
+}
