@@ -7,6 +7,10 @@ use std::process::{Command, Stdio};
 fn parallax() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_parallax"));
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    // No store and no urls file from the user's home: no arguments means the seeds.
+    c.env_remove("PARALLAX_STORE")
+        .env("XDG_DATA_HOME", "/nonexistent-parallax")
+        .env("XDG_CONFIG_HOME", "/nonexistent-parallax");
     c
 }
 

@@ -23,7 +23,11 @@ impl Tmux {
             socket: format!("parallax-{name}-{}", std::process::id()),
         };
         let bin = env!("CARGO_BIN_EXE_parallax");
-        let cmd = format!("TERM=xterm-256color '{bin}'; echo EXIT=$?; sleep 120");
+        // No store and no urls file from the user's home: a first run opens the seeds.
+        let cmd = format!(
+            "TERM=xterm-256color PARALLAX_STORE= XDG_DATA_HOME=/nonexistent-parallax \
+             XDG_CONFIG_HOME=/nonexistent-parallax '{bin}'; echo EXIT=$?; sleep 120"
+        );
         let (w, h) = (w.to_string(), h.to_string());
         t.run(&[
             "new-session",

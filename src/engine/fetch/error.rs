@@ -132,9 +132,16 @@ pub fn classify(err: ureq::Error, url: &str, host: &str, total: Duration) -> Fet
 
 fn classify_io(io: std::io::Error, url: String, host: String, total: Duration) -> FetchError {
     use std::io::ErrorKind;
-    // Body reads wrap ureq's own errors (a timeout while streaming) in an io::Error.
+    // Body reads wrap ureq's own errors (a timeout while streaming) in an io::Error, and
+    // the TLS layer its handshake errors.
     if io.get_ref().is_some_and(|e| e.is::<ureq::Error>()) {
         return classify(ureq::Error::from(io), &url, &host, total);
+    }
+    if let Some(tls) = io.get_ref().and_then(|e| e.downcast_ref::<rustls::Error>()) {
+        return FetchError::Tls {
+            url,
+            reason: tls.to_string(),
+        };
     }
     let text = io.to_string();
     match io.kind() {
