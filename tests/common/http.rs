@@ -1,7 +1,7 @@
 //! A small HTTP/1.1 server on 127.0.0.1 for the web tests (std::net only): a handler maps
 //! each request to a [`Reply`]; every connection is served on its own thread and closed
 //! after one response. It records the requests, the bytes each response wrote and the peak
-//! of connections open at once, so tests can check what a client did, not only what it
+//! of delayed requests waiting at once, so tests can check what a client did, not only what it
 //! printed. Nothing listens anywhere but loopback; the server stops when dropped.
 #![allow(dead_code)]
 
@@ -139,7 +139,10 @@ impl Server {
         self.shared.written.load(Ordering::SeqCst)
     }
 
-    /// The most connections being served at once.
+    /// The most requests held in a [`Reply::Delayed`] at once. A request is held there
+    /// after it arrived and before its answer is written, so inside the time the client
+    /// waits for it: a client's own concurrency is at least this (never over-counted, as
+    /// counting open connections would be when one closes while the next opens).
     pub fn peak(&self) -> usize {
         self.shared.peak.load(Ordering::SeqCst)
     }
@@ -156,15 +159,12 @@ impl Drop for Server {
 }
 
 fn serve(mut conn: TcpStream, s: &Shared, handler: &Handler) {
-    let n = s.open.fetch_add(1, Ordering::SeqCst) + 1;
-    s.peak.fetch_max(n, Ordering::SeqCst);
     let _ = conn.set_read_timeout(Some(Duration::from_secs(5)));
     if let Some(req) = read_request(&conn) {
         s.requests.lock().unwrap().push(req.clone());
         let reply = handler(&req);
         let _ = respond(&mut conn, reply, s);
     }
-    s.open.fetch_sub(1, Ordering::SeqCst);
 }
 
 fn read_request(conn: &TcpStream) -> Option<Request> {
@@ -231,10 +231,13 @@ fn respond(conn: &mut TcpStream, reply: Reply, s: &Shared) -> std::io::Result<()
         }
         Reply::Silent => wait_for_stop(s),
         Reply::Delayed(d, reply) => {
+            let n = s.open.fetch_add(1, Ordering::SeqCst) + 1;
+            s.peak.fetch_max(n, Ordering::SeqCst);
             let start = Instant::now();
             while start.elapsed() < d && !s.stop.load(Ordering::SeqCst) {
                 std::thread::sleep(Duration::from_millis(10));
             }
+            s.open.fetch_sub(1, Ordering::SeqCst);
             return respond(conn, *reply, s);
         }
     }
