@@ -50,9 +50,12 @@ fn check(paths: &[PathBuf]) {
     let (inputs, _) = expand(paths);
     let mut app = App::new(Keymap::default_map(), Theme::new(Depth::Mono));
     common::feed(&mut app, common::events(&inputs));
-    assert!(app.load.finished && !app.story_building);
-    let n = app.articles.len();
-    let what = format!("{paths:?}: {n} articles, {} stories", app.stories.len());
+    assert!(app.model.load.finished && !app.model.building);
+    let n = app.model.len();
+    let what = format!(
+        "{paths:?}: {n} articles, {} stories",
+        app.model.stories.len()
+    );
 
     // Grouping: the same stories, labels and members, in the same order.
     let listed = cli_json(&["stories", "--json"], paths);
@@ -67,13 +70,14 @@ fn check(paths: &[PathBuf]) {
         })
         .collect();
     let reader: Vec<(String, Vec<String>)> = app
+        .model
         .stories
         .iter()
         .map(|s| {
             let paths = s
                 .members
                 .iter()
-                .map(|&m| Value::from(app.articles[m].source.label()).to_string())
+                .map(|&m| Value::from(app.model.reports[m].article.source.label()).to_string())
                 .collect();
             (s.label.clone(), paths)
         })
@@ -83,10 +87,10 @@ fn check(paths: &[PathBuf]) {
     // Names: `parallax entities` extracts as the reader does.
     let ents = cli_json(&["entities", "--json"], paths);
     let reader_ents: Vec<Value> = app
-        .articles
+        .model
+        .reports
         .iter()
-        .zip(&app.extractions)
-        .map(|(a, ex)| entities::to_json(a, ex))
+        .map(|r| entities::to_json(&r.article, &r.extraction))
         .collect();
     assert_eq!(ents, Value::Array(reader_ents), "{what}");
 
@@ -94,16 +98,16 @@ fn check(paths: &[PathBuf]) {
     // order (in process, through the command line's own stage, when a report shares its
     // file with others: a feed's entries cannot be named one by one).
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for a in &app.articles {
+    for a in app.model.reports.iter().map(|r| &r.article) {
         *counts.entry(a.source.label()).or_default() += 1;
     }
     let mut by_binary = 0;
-    for s in app.stories.iter().filter(|s| s.members.len() > 1) {
+    for s in app.model.stories.iter().filter(|s| s.members.len() > 1) {
         let model = s.model.as_ref().expect("every story of 2+ has its model");
         let arts: Vec<Article> = s
             .members
             .iter()
-            .map(|&m| (*app.articles[m]).clone())
+            .map(|&m| (*app.model.reports[m].article).clone())
             .collect();
         let shown = story::to_json(model, &arts);
         let files: Option<Vec<PathBuf>> = arts.iter().map(|a| own_file(a, &counts)).collect();

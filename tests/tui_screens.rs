@@ -194,7 +194,7 @@ fn every_size_renders_the_entities_pane_without_panic() {
     app.update(Action::Command(Command::Bottom));
     app.update(Action::Command(Command::JumpMention));
     assert!(
-        app.mark.is_some(),
+        app.reader.mark.is_some(),
         "the last entity is mentioned in the open report"
     );
     for focus in [Command::FocusLibrary, Command::FocusReader] {
@@ -271,16 +271,16 @@ fn enter_marks_the_next_mention_and_n_steps_and_wraps() {
     // The first entry is the most widespread person of the story.
     let entry = app.selected_entry().unwrap().clone();
     assert_eq!(entry.kind.label(), "PERSON");
-    let open = app.open.unwrap();
+    let open = app.reader.open.unwrap();
     let total = entry.counts[open];
     assert!(total >= 2, "{entry:?}");
     press(&mut app, KeyCode::Enter);
     let term = draw(&mut app, 100, 30);
-    let (_, first) = app.mark.unwrap();
+    let (_, first) = app.reader.mark.unwrap();
     let s = screen(&term);
     assert!(s.contains(&format!("mention 1/{total}")), "{s}");
     // The marked mention is on screen and drawn reversed.
-    let text = app.articles[open].slice(first).to_string();
+    let text = app.model.reports[open].article.slice(first).to_string();
     let (x, y) = find_on(&s, &text).expect("mention visible");
     let style = term.backend().buffer()[(x, y)].style();
     assert!(
@@ -295,18 +295,22 @@ fn enter_marks_the_next_mention_and_n_steps_and_wraps() {
         press(&mut app, KeyCode::Char('n'));
         let s = screen(&draw(&mut app, 100, 30));
         assert!(s.contains(&format!("mention {k}/{total}")), "{s}");
-        let (_, m) = app.mark.unwrap();
+        let (_, m) = app.reader.mark.unwrap();
         assert!(m.start > seen.last().unwrap().start, "forward");
         seen.push(m);
     }
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.mark.unwrap().1, first, "wraps to the first");
+    assert_eq!(app.reader.mark.unwrap().1, first, "wraps to the first");
     press(&mut app, KeyCode::Char('N'));
-    assert_eq!(app.mark.unwrap().1, *seen.last().unwrap(), "N wraps back");
+    assert_eq!(
+        app.reader.mark.unwrap().1,
+        *seen.last().unwrap(),
+        "N wraps back"
+    );
     let s = screen(&draw(&mut app, 100, 30));
     assert!(s.contains(&format!("mention {total}/{total}")), "{s}");
     // Every mention stepped to is one of this entity's.
-    let ex = &app.extractions[open];
+    let ex = &app.model.reports[open].extraction;
     for m in &seen {
         let mention = ex.mentions.iter().find(|x| x.span == *m).unwrap();
         assert_eq!(mention.canonical, entry.canonical);
@@ -320,16 +324,16 @@ fn jumping_scrolls_the_reader_to_a_mention_below_the_fold() {
     press(&mut app, KeyCode::Char('E'));
     draw(&mut app, 100, 30);
     press(&mut app, KeyCode::Enter);
-    let open = app.open.unwrap();
+    let open = app.reader.open.unwrap();
     let n = app.selected_entry().unwrap().counts[open];
     // Step to the last mention: it lies below the first screen in the seed report.
     press(&mut app, KeyCode::Char('N'));
     let term = draw(&mut app, 100, 30);
     let s = screen(&term);
     assert!(s.contains(&format!("mention {n}/{n}")), "{s}");
-    assert!(app.reader_scroll > 0, "scrolled to the last mention");
-    let (_, m) = app.mark.unwrap();
-    let text = app.articles[open].slice(m).to_string();
+    assert!(app.reader.scroll > 0, "scrolled to the last mention");
+    let (_, m) = app.reader.mark.unwrap();
+    let text = app.model.reports[open].article.slice(m).to_string();
     assert!(find_on(&s, &text).is_some(), "{text} visible:\n{s}");
 }
 
@@ -338,7 +342,12 @@ fn canonical_names_in_the_app_are_story_wide() {
     let app = seeded_app(Depth::Mono);
     // A report that only writes a surname carries the full name found in the others.
     let mut found = false;
-    for (a, ex) in app.articles.iter().zip(&app.extractions) {
+    for (a, ex) in app
+        .model
+        .reports
+        .iter()
+        .map(|r| (&r.article, &r.extraction))
+    {
         for m in &ex.mentions {
             if a.slice(m.span) == "Putin" {
                 assert_eq!(m.canonical, "Vladimir Putin", "{}", a.source.label());
@@ -349,12 +358,13 @@ fn canonical_names_in_the_app_are_story_wide() {
     assert!(found);
     // The index counts match the extractions it was built from.
     let putin = app
+        .model
         .index
         .entries
         .iter()
         .find(|e| e.canonical == "Vladimir Putin")
         .unwrap();
-    for (i, ex) in app.extractions.iter().enumerate() {
+    for (i, ex) in app.model.reports.iter().map(|r| &r.extraction).enumerate() {
         let n = ex
             .mentions
             .iter()
@@ -370,20 +380,21 @@ fn an_entity_missing_from_the_open_report_says_where_it_is() {
     let mut app = seeded_app(Depth::Mono);
     draw(&mut app, 100, 30);
     press(&mut app, KeyCode::Char('E'));
-    let open = app.open.unwrap();
+    let open = app.reader.open.unwrap();
     let k = app
+        .model
         .index
         .entries
         .iter()
         .position(|e| e.counts[open] == 0)
         .expect("some entity is not in the first report");
-    while app.entity_selected < k {
+    while app.entities.selected < k {
         press(&mut app, KeyCode::Char('j'));
     }
     press(&mut app, KeyCode::Enter);
     let s = screen(&draw(&mut app, 100, 30));
     assert!(s.contains("not in this report"), "{s}");
-    assert!(app.mark.is_none());
+    assert!(app.reader.mark.is_none());
 }
 
 #[test]
@@ -392,13 +403,13 @@ fn brackets_step_through_reports_and_keys_move_the_selection() {
     draw(&mut app, 100, 30);
     press(&mut app, KeyCode::Char(']'));
     press(&mut app, KeyCode::Char(']'));
-    assert_eq!(app.open, Some(2));
+    assert_eq!(app.reader.open, Some(2));
     press(&mut app, KeyCode::Char('['));
-    assert_eq!(app.open, Some(1));
+    assert_eq!(app.reader.open, Some(1));
     press(&mut app, KeyCode::Char('G'));
-    assert_eq!(app.selected, 4);
+    assert_eq!(app.library.selected, 4);
     press(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.library.selected, 0);
 }
 
 #[test]
@@ -497,7 +508,7 @@ fn open_compare(app: &mut App, w: u16, h: u16) {
     assert!(app.comparing(), "the comparison runs off the UI thread");
     let s = screen(&draw(app, w, h));
     assert!(s.contains("Comparing A (000) with B (003)"), "{s}");
-    parallax::tui::compare::run_pending(app);
+    common::run_pending(app);
     assert!(!app.comparing());
 }
 
@@ -556,7 +567,7 @@ fn library_shows_marks_and_escape_leaves_the_compare_view() {
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(app.compare_pair(), Some((0, 1)));
-    app.marks.clear();
+    app.library.marks.clear();
     press(&mut app, KeyCode::Char('G'));
     assert_eq!(
         app.compare_pair(),
@@ -564,7 +575,7 @@ fn library_shows_marks_and_escape_leaves_the_compare_view() {
         "the last compares with the one before"
     );
     press(&mut app, KeyCode::Char('c'));
-    parallax::tui::compare::run_pending(&mut app);
+    common::run_pending(&mut app);
     let s = screen(&draw(&mut app, 100, 30));
     assert!(s.contains("row 1/"), "{s}");
     press(&mut app, KeyCode::Esc);
@@ -652,7 +663,7 @@ fn compare_keys_move_to_differences_and_swap() {
     let visible = |app: &App| {
         let v = app.compare.as_ref().unwrap();
         let (start, end) = v.layout.rows[v.row];
-        let h = parallax::tui::compare::compare_areas(app.size).body.height as usize;
+        let h = parallax::tui::geometry::compare_areas(app.size).body.height as usize;
         end > v.scroll && start < v.scroll + h
     };
     press(&mut app, KeyCode::Char('g'));
@@ -680,7 +691,7 @@ fn compare_view_renders_at_every_size() {
     for (w, h) in [(0, 0), (1, 1), (20, 4), (60, 20), (120, 40)] {
         draw(&mut app, w, h);
     }
-    parallax::tui::compare::run_pending(&mut app);
+    common::run_pending(&mut app);
     for bottom in [false, true] {
         if bottom {
             press(&mut app, KeyCode::Char('G'));
@@ -751,8 +762,8 @@ fn compare_view_highlights_words_only_one_side_has_in_every_depth() {
                 .enumerate()
                 .find(|(_, l)| l.contains("· not in A ·"))
                 .expect("a one-sided row on screen");
-            let a = parallax::tui::compare::compare_areas((120, 40));
-            let x = 1 + a.left_w + parallax::tui::compare::GUTTER;
+            let a = parallax::tui::geometry::compare_areas((120, 40));
+            let x = 1 + a.left_w + parallax::tui::geometry::GUTTER;
             assert_eq!(buf[(x, y as u16)].style().bg, Some(bg), "{depth:?}");
         }
     }

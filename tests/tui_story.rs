@@ -24,7 +24,7 @@ fn loaded_app(depth: Depth, inputs: &[Input]) -> App {
 /// The seeds with their story model.
 fn story_app(depth: Depth) -> App {
     let app = loaded_app(depth, &seed_inputs());
-    assert!(app.story.is_some());
+    assert!(app.story().is_some());
     app
 }
 
@@ -54,10 +54,10 @@ fn each_pane_at_120x40_and_80x24() {
 fn coverage_shade_matches_the_printed_percentage() {
     let mut app = story_app(Depth::Mono);
     // Two cells that both print as 50: 0.496 rounds up, 0.5 is 50 exactly.
-    let mut model = (**app.story.as_ref().unwrap()).clone();
+    let mut model = (**app.story().unwrap()).clone();
     model.coverage[0][1] = 0.496;
     model.coverage[0][2] = 0.5;
-    let members = app.story_members.clone();
+    let members = app.story_members().to_vec();
     feed(
         &mut app,
         [Event::Story {
@@ -112,7 +112,7 @@ fn f_filters_the_claims_to_single_source_ones() {
     draw(&mut app, 120, 40);
     press(&mut app, KeyCode::Char('o'));
     press(&mut app, KeyCode::Char('2'));
-    let model = app.story.clone().unwrap();
+    let model = app.story().cloned().unwrap();
     let all = model.claims.len();
     let single = model.claims.iter().filter(|c| c.single_source()).count();
     assert!(single > 0 && single < all, "{single} of {all}");
@@ -147,7 +147,7 @@ fn enter_on_a_claim_opens_the_reader_at_its_sentence() {
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('f'));
     // A single-source claim far down a report, so the reader has to scroll.
-    let model = app.story.clone().unwrap();
+    let model = app.story().cloned().unwrap();
     let (k, (r, s)) = app
         .story_view
         .claim_rows
@@ -161,15 +161,15 @@ fn enter_on_a_claim_opens_the_reader_at_its_sentence() {
     }
     press(&mut app, KeyCode::Enter);
     assert!(!app.story_view.open);
-    assert_eq!(app.open, Some(r));
+    assert_eq!(app.reader.open, Some(r));
     assert_eq!(app.focus, Focus::Reader);
     let span = model.sentences[r][s].span;
-    assert_eq!(app.mark, Some((r, span)));
+    assert_eq!(app.reader.mark, Some((r, span)));
     let term = draw(&mut app, 120, 40);
     let screen = screen(&term);
-    assert!(app.reader_scroll > 0, "scrolled to sentence {s}");
+    assert!(app.reader.scroll > 0, "scrolled to sentence {s}");
     // The sentence's first words are on screen, marked.
-    let text = app.articles[r].slice(span);
+    let text = app.model.reports[r].article.slice(span);
     let first: String = text
         .split_whitespace()
         .take(3)
@@ -197,12 +197,13 @@ fn the_reader_gutter_counts_other_reports_and_u_dims_shared_sentences() {
     let mut app = story_app(Depth::Mono);
     let term = draw(&mut app, 120, 40);
     let s = screen(&term);
-    let model = app.story.clone().unwrap();
+    let model = app.story().cloned().unwrap();
     // The first body sentence of report 1: its count of other reports, left of the text.
     let first = model.sentences[0]
         .iter()
         .position(|x| {
-            app.articles[0]
+            app.model.reports[0]
+                .article
                 .slice(x.span)
                 .starts_with("The United States")
         })
@@ -284,9 +285,9 @@ fn o_before_the_story_is_built_says_so() {
 #[test]
 fn a_library_of_single_report_stories_is_not_building_forever() {
     let mut app = loaded_app(Depth::Mono, &seed_inputs()[..1]);
-    assert_eq!(app.stories.len(), 1);
-    assert!(app.stories.iter().all(|s| s.members.len() == 1));
-    assert!(!app.story_building);
+    assert_eq!(app.model.stories.len(), 1);
+    assert!(app.model.stories.iter().all(|s| s.members.len() == 1));
+    assert!(!app.model.building);
     let s = screen(&draw(&mut app, 100, 30));
     assert!(!s.contains("building story"), "{s}");
     press(&mut app, KeyCode::Char('o'));
@@ -336,12 +337,18 @@ fn enter_on_a_coverage_cell_compares_that_pair_and_esc_comes_back() {
     );
     press(&mut app, KeyCode::Enter);
     let view = app.compare.as_ref().expect("the compare view opens");
-    assert_eq!(view.sides[0].article.text, app.articles[2].text);
-    assert_eq!(view.sides[1].article.text, app.articles[3].text);
-    parallax::tui::compare::run_pending(&mut app);
+    assert_eq!(
+        view.sides.left.article.text,
+        app.model.reports[2].article.text
+    );
+    assert_eq!(
+        view.sides.right.article.text,
+        app.model.reports[3].article.text
+    );
+    common::run_pending(&mut app);
     let s = screen(&draw(&mut app, 120, 40));
     // The same figures as the matrix: the pair is weighed over the story.
-    let m = app.story.clone().unwrap();
+    let m = app.story().cloned().unwrap();
     let pct = |x: f32| (x * 100.0).round() as u32;
     let (ab, ba) = (pct(m.coverage[2][3]), pct(m.coverage[3][2]));
     assert!(
@@ -353,7 +360,15 @@ fn enter_on_a_coverage_cell_compares_that_pair_and_esc_comes_back() {
         "{ba} {s}"
     );
     // s swaps the sides: the same links, mirrored.
-    let before = app.compare.as_ref().unwrap().comparisons.as_ref().unwrap()[0].clone();
+    let before = app
+        .compare
+        .as_ref()
+        .unwrap()
+        .comparisons
+        .as_ref()
+        .unwrap()
+        .left
+        .clone();
     press(&mut app, KeyCode::Char('s'));
     let after = app.compare.as_ref().unwrap().shown().unwrap().clone();
     let mut mirrored: Vec<(usize, usize)> = after
@@ -380,7 +395,7 @@ fn enter_on_a_coverage_cell_compares_that_pair_and_esc_comes_back() {
     assert_eq!(app.story_view.column, 2);
     press(&mut app, KeyCode::Enter);
     assert!(app.compare.is_none() && !app.story_view.open);
-    assert_eq!(app.open, Some(2));
+    assert_eq!(app.reader.open, Some(2));
 }
 
 #[test]
@@ -389,7 +404,7 @@ fn enter_on_a_discrepancy_opens_the_compare_view_at_its_row() {
     draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Char('o'));
     press(&mut app, KeyCode::Char('5'));
-    let model = app.story.clone().unwrap();
+    let model = app.story().cloned().unwrap();
     // The Istanbul / Ankara discrepancy.
     let k = model
         .discrepancies
@@ -405,15 +420,16 @@ fn enter_on_a_discrepancy_opens_the_compare_view_at_its_row() {
     }
     press(&mut app, KeyCode::Enter);
     assert!(app.compare.is_some(), "the compare view opens");
-    parallax::tui::compare::run_pending(&mut app);
+    common::run_pending(&mut app);
     let s = screen(&draw(&mut app, 80, 24));
     let view = app.compare.as_ref().unwrap();
     // The current row holds A's sentence of the discrepancy, and it is on screen.
     let d = &model.discrepancies[k];
     let a = app
-        .articles
+        .model
+        .reports
         .iter()
-        .position(|x| x.text == view.sides[0].article.text)
+        .position(|x| x.article.text == view.sides.left.article.text)
         .unwrap();
     let ((_, s_a), vals) = &d.values[&a];
     let c = view.shown().unwrap();
@@ -426,7 +442,8 @@ fn enter_on_a_discrepancy_opens_the_compare_view_at_its_row() {
     assert_eq!(c.row_of_left(i), Some(view.row));
     assert!(view.row > 0, "not the first row by chance");
     assert!(s.contains(&format!("A: {} · B: ", vals[0].0)), "{s}");
-    let first: String = app.articles[a]
+    let first: String = app.model.reports[a]
+        .article
         .slice(span)
         .split_whitespace()
         .take(3)
@@ -459,12 +476,12 @@ fn two_story_app() -> App {
 #[test]
 fn a_library_of_two_stories_lists_them_and_o_opens_the_story_at_hand() {
     let mut app = two_story_app();
-    assert_eq!(app.stories.len(), 2);
-    assert!(!app.story_building);
+    assert_eq!(app.model.stories.len(), 2);
+    assert!(!app.model.building);
     // Before any key, the first report of the first story (the seeds; the first input is an
     // Izmir report) is selected and open.
-    assert_eq!(app.selected, 1);
-    assert_eq!(app.open, Some(1));
+    assert_eq!(app.library.selected, 1);
+    assert_eq!(app.reader.open, Some(1));
     let s = screen(&draw(&mut app, 100, 30));
     assert!(s.contains("Library (9, 2 stories)"), "{s}");
     assert!(
@@ -492,22 +509,26 @@ fn a_library_of_two_stories_lists_them_and_o_opens_the_story_at_hand() {
         assert!(at > h2, "{name} under story 2:\n{s}");
     }
     // j walks the library in display order: from the last seed to the first Izmir report.
-    let order = app.library_order();
+    let order = app.model.order().to_vec();
     assert_eq!(order.len(), 9);
     let last_seed = order[4];
-    while app.selected != last_seed {
+    while app.library.selected != last_seed {
         press(&mut app, KeyCode::Char('j'));
     }
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.selected, order[5]);
+    assert_eq!(app.library.selected, order[5]);
     assert!(
-        format!("{:?}", app.articles[app.selected].source).contains("izmir"),
+        format!(
+            "{:?}",
+            app.model.reports[app.library.selected].article.source
+        )
+        .contains("izmir"),
         "an Izmir report follows the seeds"
     );
     // o: the Izmir story, four reports, named in the title.
     press(&mut app, KeyCode::Char('o'));
     assert!(app.story_view.open);
-    assert_eq!(app.story.as_ref().unwrap().n, 4);
+    assert_eq!(app.story().unwrap().n, 4);
     let s = screen(&draw(&mut app, 100, 30));
     assert!(s.contains("Story 2/2"), "{s}");
     assert!(s.contains("story 2/2 · 4 reports"), "{s}");
@@ -516,15 +537,21 @@ fn a_library_of_two_stories_lists_them_and_o_opens_the_story_at_hand() {
     // Enter on the first coverage cell compares two Izmir reports (library positions).
     press(&mut app, KeyCode::Enter);
     let view = app.compare.as_ref().expect("compare view");
-    let members = app.story_members.clone();
-    assert_eq!(view.sides[0].article.text, app.articles[members[0]].text);
-    assert_eq!(view.sides[1].article.text, app.articles[members[1]].text);
+    let members = app.story_members().to_vec();
+    assert_eq!(
+        view.sides.left.article.text,
+        app.model.reports[members[0]].article.text
+    );
+    assert_eq!(
+        view.sides.right.article.text,
+        app.model.reports[members[1]].article.text
+    );
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
     // Back in the library, a seed report's story is the seeds'.
     press(&mut app, KeyCode::Char('g'));
     press(&mut app, KeyCode::Char('o'));
-    assert_eq!(app.story.as_ref().unwrap().n, 5);
+    assert_eq!(app.story().unwrap().n, 5);
     // The reader's gutter counts within the report's own story.
     press(&mut app, KeyCode::Esc);
     assert!(
@@ -538,7 +565,7 @@ fn enter_on_an_entity_shows_where_each_report_first_names_it() {
     draw(&mut app, 120, 40);
     press(&mut app, KeyCode::Char('o'));
     press(&mut app, KeyCode::Char('3'));
-    let model = app.story.clone().unwrap();
+    let model = app.story().cloned().unwrap();
     let k = app
         .story_view
         .entity_rows

@@ -226,6 +226,52 @@ impl From<Event> for Action {
     }
 }
 
+/// What handling an action asks for beyond the component that handled it. The first three
+/// leave the app: [`super::app::App::update`] returns them to the event loop, which acts
+/// (no flags to poll). The others are requests between components, which `App` routes.
+#[derive(Debug)]
+pub enum Effect {
+    /// Leave the reader.
+    Quit,
+    /// Stop the loading pipeline (what loaded stays).
+    CancelLoad,
+    /// Run a comparison on a worker; its result comes back as [`Action::Compared`].
+    StartCompare(Box<super::compare::CompareJob>),
+    /// The library's selection moved to a report: the reading pane shows it.
+    Follow(usize),
+    /// Read report `report`: selected, open in the focused reading pane, scrolled to `at` and
+    /// marked when given (from the story screen).
+    Open {
+        report: usize,
+        at: Option<crate::engine::Span>,
+    },
+    /// Open the compare view of reports `a` (A) and `b` (B), at A's sentence holding `at`
+    /// with a note for the status line.
+    Compare {
+        a: usize,
+        b: usize,
+        at: Option<(crate::engine::Span, String)>,
+    },
+    /// Open a popup.
+    Show(super::overlay::Overlay),
+    /// Close the screen at hand (the compare view).
+    Back,
+    /// Entity highlighting on / off (`notice`: say so in the status line).
+    ToggleHighlight { notice: bool },
+    /// A one-off message for the status line.
+    Notice(String),
+}
+
+impl Effect {
+    /// True for the effects the event loop acts on.
+    pub fn leaves_app(&self) -> bool {
+        matches!(
+            self,
+            Effect::Quit | Effect::CancelLoad | Effect::StartCompare(_)
+        )
+    }
+}
+
 /// Where a movement command takes a selection at `s` in a list of `n > 0` entries showing
 /// `page` of them; other commands leave it where it is.
 pub fn move_in_list(c: Command, s: usize, n: usize, page: usize) -> usize {

@@ -1,12 +1,24 @@
 //! The interactive reader: an event loop over keys and worker messages, an [`app::App`] that
-//! holds the state, and widgets that draw it.
+//! holds the state in components and says what the loop must do ([`action::Effect`]), and
+//! widgets that draw it. See `docs/architecture.md`.
+//!
+//! ```text
+//! key ─ keymap[app.mode()] ─▶ Command ─▶ App::update ─▶ component.update ─▶ Effect
+//! pipeline::Event / compare result ─▶ App::update          (Quit, CancelLoad, StartCompare)
+//! App::prepare (geometry, layouts, rows) ─▶ ui::render(&App) ─▶ widgets (read only)
+//! ```
 
 pub mod action;
 pub mod app;
 pub mod compare;
+pub mod entities;
+pub mod geometry;
 pub mod keymap;
 pub mod layout;
-pub mod stories;
+pub mod library;
+pub mod model;
+pub mod overlay;
+pub mod reader;
 pub mod story;
 pub mod terminal;
 pub mod theme;
@@ -14,10 +26,12 @@ pub mod ui;
 pub mod widgets;
 
 use crate::engine::load::{Input, LoadError, LoadOptions};
-use action::Action;
+use crate::engine::pipeline::{self, Event as PipelineEvent};
+use action::{Action, Effect};
 use app::App;
 use keymap::Keymap;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::layout::Rect;
 use std::sync::mpsc;
 use std::time::Duration;
 use theme::{Depth, Theme};
@@ -35,19 +49,19 @@ pub struct Options {
 pub fn run(opts: Options) -> std::io::Result<usize> {
     let mut app = App::new(Keymap::default_map(), Theme::new(opts.depth));
     for p in opts.problems {
-        app.update(Action::Pipeline(crate::engine::pipeline::Event::Failed(p)));
+        app.update(Action::Pipeline(PipelineEvent::Failed(p)));
     }
     let (tx, rx) = mpsc::channel();
     let to_app = std::sync::Mutex::new(tx.clone());
-    let cancel = crate::engine::pipeline::spawn(opts.inputs, opts.load, move |e| {
+    let cancel = pipeline::spawn(opts.inputs, opts.load, move |e| {
         if let Ok(tx) = to_app.lock() {
             let _ = tx.send(Action::Pipeline(e));
         }
     });
     let mut terminal = terminal::enter()?;
     let result = (|| -> std::io::Result<()> {
-        let size = terminal.size()?;
-        app.update(Action::Resize(size.width, size.height));
+        let size = ratatui::crossterm::terminal::size()?;
+        app.update(Action::Resize(size.0, size.1));
         let mut dirty = true;
         loop {
             if dirty {
@@ -55,20 +69,23 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
                 terminal.draw(|f| ui::render(&app, f))?;
                 dirty = false;
             }
-            let timeout = if app.load.finished && !app.comparing() {
+            let timeout = if app.model.load.finished && !app.comparing() {
                 Duration::from_millis(250)
             } else {
                 Duration::from_millis(30)
             };
+            let mut effects = Vec::new();
             if event::poll(timeout)? {
                 match event::read()? {
                     Event::Key(k) if k.kind != KeyEventKind::Release => {
                         if let Some(c) = app.keymap.lookup(app.mode(), &k) {
-                            app.update(Action::Command(c));
+                            effects.extend(app.update(Action::Command(c)));
                             dirty = true;
                         }
                     }
                     Event::Resize(w, h) => {
+                        let (w, h) = geometry::clamp((w, h));
+                        terminal.resize(Rect::new(0, 0, w, h))?;
                         app.update(Action::Resize(w, h));
                         dirty = true;
                     }
@@ -76,21 +93,23 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
                 }
             }
             while let Ok(a) = rx.try_recv() {
-                app.update(a);
+                effects.extend(app.update(a));
                 dirty = true;
             }
-            if let Some(job) = app.compare_request.take() {
-                compare::spawn(job, tx.clone());
+            for effect in effects {
+                match effect {
+                    Effect::Quit => return Ok(()),
+                    Effect::CancelLoad => cancel.cancel(),
+                    Effect::StartCompare(job) => compare::job::spawn(*job, tx.clone()),
+                    // App::update routes every other effect itself.
+                    _ => {}
+                }
             }
-            if app.cancel_requested {
-                cancel.cancel();
-                app.cancel_requested = false;
-            }
-            if app.quit || terminal::stop_signal().is_some() {
+            if terminal::stop_signal().is_some() {
                 return Ok(());
             }
         }
     })();
     terminal::restore();
-    result.map(|_| app.articles.len())
+    result.map(|_| app.model.len())
 }

@@ -1,10 +1,12 @@
 //! The story screen's state and keys (`o`): five panes over the [`StoryModel`] — coverage
 //! matrix, claims, entity matrix, quote ledger, discrepancies — each a list with a selection.
-//! Drawing is in `widgets::story`; this only changes state, through [`App::story_command`].
+//! Drawn by `tui/widgets/story.rs`; this only changes state, through [`StoryState::update`].
+//! The story shown is one of the library's ([`StoryState::current`]); report r of its model
+//! is library position `members[r]`.
 
-use super::action::Command;
-use super::app::{App, Focus};
-use super::widgets::story::story_geometry;
+use super::action::{Command, Effect, move_in_list};
+use super::model::Model;
+use super::overlay::Overlay;
 use crate::engine::Span;
 use crate::engine::story::StoryModel;
 use std::sync::Arc;
@@ -39,7 +41,7 @@ impl Pane {
         }
     }
 
-    fn index(self) -> usize {
+    pub fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
 }
@@ -49,6 +51,10 @@ impl Pane {
 #[derive(Debug, Clone, Default)]
 pub struct StoryState {
     pub open: bool,
+    /// The story shown: an index into the library's stories (one with a model).
+    pub current: Option<usize>,
+    /// `o` was pressed before the story was ready: say so when it is.
+    pub wanted: bool,
     pub pane: Pane,
     pub selected: [usize; 5],
     pub offset: [usize; 5],
@@ -92,7 +98,7 @@ impl StoryState {
     }
 
     /// Rebuilds the derived rows when the model or the filter changed.
-    fn derive(&mut self, m: &Arc<StoryModel>) {
+    pub fn derive(&mut self, m: &Arc<StoryModel>) {
         let key = (Arc::as_ptr(m) as usize, self.single_only);
         if self.built == Some(key) {
             return;
@@ -118,115 +124,117 @@ impl StoryState {
     }
 }
 
-impl App {
-    /// `o`: the story screen of the report at hand (the selection in the library, else the
-    /// open report), or a notice saying why not.
-    pub(crate) fn open_story(&mut self) {
-        let entry = self.report_at_hand().and_then(|i| self.story_of(i));
+impl StoryState {
+    /// The story on the screen, its model and members, if built.
+    pub fn story<'a>(&self, model: &'a Model) -> Option<(usize, &'a Arc<StoryModel>, &'a [usize])> {
+        let k = self.current?;
+        let s = model.stories.get(k)?;
+        Some((k, s.model.as_ref()?, &s.members))
+    }
+
+    /// A model arrived for story `k`: the first one to arrive is shown, and the one shown is
+    /// replaced by its new model.
+    pub fn model_arrived(&mut self, k: usize) {
+        if self.current.is_none() {
+            self.current = Some(k);
+        }
+    }
+
+    /// The stories changed (a new grouping, a report landed): none is shown until a model
+    /// arrives.
+    pub fn forget(&mut self) {
+        self.current = None;
+        self.open = false;
+    }
+
+    /// `o`: the story screen of report `at` (the report at hand), or a note saying why not.
+    pub fn open_for(&mut self, model: &Model, at: Option<usize>) -> Option<Effect> {
+        let entry = at.and_then(|i| model.story_of(i));
         let ready = match entry {
             Some((k, e, _)) if e.model.is_some() => Some(k),
             Some((_, e, _)) if e.members.len() < 2 => {
-                self.notice = Some(format!(
+                return Some(Effect::Notice(format!(
                     "no other report of this story among the {} loaded ({} stories)",
-                    self.articles.len(),
-                    self.stories.len()
-                ));
-                return;
+                    model.len(),
+                    model.stories.len()
+                )));
             }
             _ => None,
         };
         let Some(k) = ready else {
             // Not ready yet (rather than impossible): say so when it is.
-            self.story_wanted = self.story_building || self.articles.len() > 1;
-            self.notice = Some(if self.story_building {
+            self.wanted = model.building || model.len() > 1;
+            return Some(Effect::Notice(if model.building {
                 "building story… (o again when done)".to_string()
-            } else if self.articles.len() < 2 {
+            } else if model.len() < 2 {
                 "the story screen needs two or more reports".to_string()
             } else {
                 "story not ready yet: extracting…".to_string()
-            });
-            return;
+            }));
         };
-        if k != self.current_story || self.story.is_none() {
-            self.choose_story(k);
-            self.story_view = StoryState::default();
+        if Some(k) != self.current {
+            *self = StoryState {
+                current: Some(k),
+                wanted: self.wanted,
+                ..StoryState::default()
+            };
         }
-        self.story_view.open = true;
+        self.open = true;
+        None
     }
 
-    /// `U` in the reader: dim what other reports also say.
-    pub(crate) fn toggle_only_this(&mut self) {
-        let ready = self
-            .open
-            .is_some_and(|i| super::widgets::story::reader_story(self, i).is_some());
-        if !ready {
-            self.notice = Some(if self.story_building || self.stories.is_empty() {
-                "story not ready yet".to_string()
-            } else {
-                "no other report of this story is loaded".to_string()
-            });
-            return;
-        }
-        self.only_this = !self.only_this;
-        self.notice = Some(if self.only_this {
-            "only this report: what others also say is dimmed (U again: all)".to_string()
-        } else {
-            "showing everything".to_string()
-        });
-    }
-
-    /// Keys on the story screen.
-    pub(crate) fn story_command(&mut self, c: Command) {
-        let Some(model) = self.story.clone() else {
-            self.story_view.open = false;
-            return;
+    /// Keys on the story screen, with a list `height` rows high.
+    pub fn update(
+        &mut self,
+        c: Command,
+        lib: &Model,
+        open: Option<usize>,
+        height: usize,
+    ) -> Option<Effect> {
+        let Some((_, model, members)) = self.story(lib) else {
+            self.open = false;
+            return None;
         };
-        self.story_view.derive(&model);
-        let sv = &mut self.story_view;
-        let k = sv.pane.index();
+        let model = model.clone();
+        self.derive(&model);
+        let k = self.pane.index();
         match c {
-            Command::Quit => self.quit = true,
-            Command::Help => {
-                self.overlay = Some(super::app::Overlay::Help);
-                self.overlay_scroll = 0;
-            }
-            Command::Messages => {
-                self.overlay = Some(super::app::Overlay::Messages);
-                self.overlay_scroll = 0;
-            }
+            Command::Quit => return Some(Effect::Quit),
+            Command::Help => return Some(Effect::Show(Overlay::Help)),
+            Command::Messages => return Some(Effect::Show(Overlay::Messages)),
             Command::Close | Command::Cancel => {
-                if sv.pane == Pane::Entities && sv.entity_detail {
-                    sv.entity_detail = false;
+                if self.pane == Pane::Entities && self.entity_detail {
+                    self.entity_detail = false;
                 } else {
-                    sv.open = false;
+                    self.open = false;
                 }
             }
-            Command::StoryOpen => sv.open = false,
-            Command::StoryPane(p) => sv.pane = Pane::ALL[(p as usize).min(4)],
-            Command::StoryNextPane => sv.pane = Pane::ALL[(k + 1) % 5],
-            Command::StoryPrevPane => sv.pane = Pane::ALL[(k + 4) % 5],
-            Command::StoryLeft if sv.pane == Pane::Coverage => {
-                sv.column = sv.column.saturating_sub(1);
+            Command::StoryOpen => self.open = false,
+            Command::StoryPane(p) => self.pane = Pane::ALL[(p as usize).min(4)],
+            Command::StoryNextPane => self.pane = Pane::ALL[(k + 1) % 5],
+            Command::StoryPrevPane => self.pane = Pane::ALL[(k + 4) % 5],
+            Command::StoryLeft if self.pane == Pane::Coverage => {
+                self.column = self.column.saturating_sub(1);
             }
-            Command::StoryRight if sv.pane == Pane::Coverage => {
-                sv.column = (sv.column + 1).min(model.n.saturating_sub(1));
+            Command::StoryRight if self.pane == Pane::Coverage => {
+                self.column = (self.column + 1).min(model.n.saturating_sub(1));
             }
-            Command::StoryLeft => sv.pane = Pane::ALL[(k + 4) % 5],
-            Command::StoryRight => sv.pane = Pane::ALL[(k + 1) % 5],
+            Command::StoryLeft => self.pane = Pane::ALL[(k + 4) % 5],
+            Command::StoryRight => self.pane = Pane::ALL[(k + 1) % 5],
             Command::StorySingleSource => {
-                sv.single_only = !sv.single_only;
-                sv.pane = Pane::Claims;
-                sv.selected[1] = 0;
-                sv.offset[1] = 0;
-                sv.derive(&model);
-                let n = sv.claim_rows.len();
-                self.notice = Some(if sv.single_only {
+                self.single_only = !self.single_only;
+                self.pane = Pane::Claims;
+                self.selected[1] = 0;
+                self.offset[1] = 0;
+                self.derive(&model);
+                let n = self.claim_rows.len();
+                return Some(Effect::Notice(if self.single_only {
                     format!("single-source claims: {n} (f: all)")
                 } else {
                     format!("all claims: {n}")
-                });
+                }));
             }
-            Command::Open => self.story_enter(&model),
+            Command::Open => return self.enter(&model, members, open),
             Command::Up
             | Command::Down
             | Command::PageUp
@@ -235,29 +243,28 @@ impl App {
             | Command::HalfPageDown
             | Command::Top
             | Command::Bottom => {
-                let n = sv.rows(&model, sv.pane);
+                let n = self.rows(&model, self.pane);
                 if n == 0 {
-                    return;
+                    return None;
                 }
-                let page = (story_geometry(self.size, sv.pane).list.height as usize).max(2) - 1;
-                let s = sv.selected[k];
-                sv.selected[k] = super::action::move_in_list(c, s, n, page);
+                let page = height.max(2) - 1;
+                let s = self.selected[k];
+                self.selected[k] = move_in_list(c, s, n, page);
             }
             _ => {}
         }
+        None
     }
 
     /// Enter: a coverage cell opens the compare view of its pair (the diagonal, the report);
     /// a discrepancy opens the compare view of two reports that disagree, at the row holding
     /// it; claims and quotes open the reader at their sentence; an entity lists its mentions
     /// per report. Leaving the compare view (Esc) comes back here.
-    fn story_enter(&mut self, m: &StoryModel) {
-        let sv = &self.story_view;
-        let sel = sv.current();
+    fn enter(&mut self, m: &StoryModel, members: &[usize], open: Option<usize>) -> Option<Effect> {
+        let sel = self.current();
         // Reports are numbered within the story; `g` maps them to library positions.
-        let members = self.story_members.clone();
         let g = |r: usize| members.get(r).copied().unwrap_or(r);
-        let open = self.open.and_then(|o| (0..m.n).find(|&r| g(r) == o));
+        let open = open.and_then(|o| (0..m.n).find(|&r| g(r) == o));
         // Prefer the open report's sentence when it has one.
         let pick = |refs: &[(usize, usize)]| {
             refs.iter()
@@ -266,17 +273,20 @@ impl App {
                 .copied()
         };
         let sentence = |(r, s): (usize, usize)| m.sentences.get(r)?.get(s).map(|x| (r, x.span));
-        let target: Option<(usize, Option<Span>)> = match sv.pane {
+        let target: Option<(usize, Option<Span>)> = match self.pane {
             Pane::Coverage => {
-                let col = sv.column;
+                let col = self.column;
                 if sel < m.n && col < m.n && col != sel {
                     // The header shows both coverages.
-                    self.compare_reports(g(sel), g(col), None);
-                    return;
+                    return Some(Effect::Compare {
+                        a: g(sel),
+                        b: g(col),
+                        at: None,
+                    });
                 }
                 (sel < m.n).then_some((sel, None))
             }
-            Pane::Claims => sv
+            Pane::Claims => self
                 .claim_rows
                 .get(sel)
                 .and_then(|&c| m.claims.get(c))
@@ -284,9 +294,7 @@ impl App {
                 .and_then(sentence)
                 .map(|(r, sp)| (r, Some(sp))),
             Pane::Discrepancies => {
-                let Some(d) = m.discrepancies.get(sel) else {
-                    return;
-                };
+                let d = m.discrepancies.get(sel)?;
                 let refs: Vec<(usize, usize)> = d.values.values().map(|(s, _)| *s).collect();
                 let a = pick(&refs);
                 let b = refs.iter().find(|r| Some(**r) != a).copied();
@@ -305,8 +313,11 @@ impl App {
                             said(ra),
                             said(rb)
                         ));
-                        self.compare_reports(g(ra), g(rb), Some((span, note)));
-                        return;
+                        return Some(Effect::Compare {
+                            a: g(ra),
+                            b: g(rb),
+                            at: Some((span, note)),
+                        });
                     }
                     (Some((r, span)), None) => Some((r, Some(span))),
                     _ => None,
@@ -314,52 +325,35 @@ impl App {
             }
             Pane::Quotes => m.quotes.get(sel).map(|q| (q.report, Some(q.span))),
             Pane::Entities => {
-                self.story_view.entity_detail = !self.story_view.entity_detail;
-                return;
+                self.entity_detail = !self.entity_detail;
+                return None;
             }
         };
-        if let Some((r, span)) = target {
-            self.open_report_at(g(r), span);
-        }
+        let (r, at) = target?;
+        Some(Effect::Open { report: g(r), at })
     }
 
-    /// Leaves the story screen for the reader on report `r`, scrolled to `span` and marked.
-    pub fn open_report_at(&mut self, r: usize, span: Option<Span>) {
-        if r >= self.articles.len() {
-            return;
-        }
-        self.story_view.open = false;
-        self.selected = r;
-        if self.open != Some(r) {
-            self.open = Some(r);
-            self.reader_scroll = 0;
-        }
-        self.mark = span.map(|s| (r, s));
-        self.reveal = span.is_some();
-        self.focus = Focus::Reader;
-    }
-
-    /// Keeps the story screen's derived rows, selection and scroll current (from `prepare`).
-    pub(crate) fn prepare_story(&mut self) {
-        let Some(model) = self.story.clone() else {
-            self.story_view.open = false;
+    /// Keeps the derived rows, selection and scroll current, with lists `height` rows high.
+    pub fn prepare(&mut self, lib: &Model, height: usize) {
+        let Some((_, model, _)) = self.story(lib) else {
+            self.open = false;
             return;
         };
-        let sv = &mut self.story_view;
-        sv.derive(&model);
-        sv.column = sv.column.min(model.n.saturating_sub(1));
+        let model = model.clone();
+        self.derive(&model);
+        self.column = self.column.min(model.n.saturating_sub(1));
+        let h = height.max(1);
         for pane in Pane::ALL {
             let k = pane.index();
-            let n = sv.rows(&model, pane);
-            sv.selected[k] = sv.selected[k].min(n.saturating_sub(1));
-            let h = (story_geometry(self.size, pane).list.height as usize).max(1);
-            let s = sv.selected[k];
-            if s < sv.offset[k] {
-                sv.offset[k] = s;
-            } else if s >= sv.offset[k] + h {
-                sv.offset[k] = s + 1 - h;
+            let n = self.rows(&model, pane);
+            self.selected[k] = self.selected[k].min(n.saturating_sub(1));
+            let s = self.selected[k];
+            if s < self.offset[k] {
+                self.offset[k] = s;
+            } else if s >= self.offset[k] + h {
+                self.offset[k] = s + 1 - h;
             }
-            sv.offset[k] = sv.offset[k].min(n.saturating_sub(h));
+            self.offset[k] = self.offset[k].min(n.saturating_sub(h));
         }
     }
 }

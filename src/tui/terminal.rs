@@ -18,9 +18,19 @@ pub const GRACE: Duration = Duration::from_secs(2);
 /// The signal received, 0 for none.
 static SIGNAL: AtomicI32 = AtomicI32::new(0);
 
-/// Enters the reader's terminal mode and starts watching for signals.
+/// Enters the reader's terminal mode and starts watching for signals. The terminal draws
+/// into a fixed viewport of at most `geometry::MAX_COLS` × `MAX_ROWS` cells, which the event
+/// loop resizes with the app ([`crate::tui::geometry::clamp`]): ratatui's full-screen
+/// viewport would allocate two buffers of whatever size the terminal reports (9.4 GB for
+/// 10000×10000).
 pub fn enter() -> std::io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
+    use ratatui::crossterm::{execute, terminal};
+    let (w, h) = crate::tui::geometry::clamp(terminal::size()?);
+    let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h));
+    // `try_init` with a viewport: raw mode and the restoring panic hook, then the alternate
+    // screen (which `try_init_with_options` leaves out).
+    let terminal = ratatui::try_init_with_options(ratatui::TerminalOptions { viewport })?;
+    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
     watch_signals();
     Ok(terminal)
 }

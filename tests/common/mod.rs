@@ -4,12 +4,14 @@
 
 use parallax::engine::load::{Input, LoadOptions};
 use parallax::engine::pipeline::{self, Event};
-use parallax::tui::action::Action;
+use parallax::tui::action::{Action, Effect};
 use parallax::tui::app::App;
+use parallax::tui::compare::job::{CompareJob, run};
 use parallax::tui::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::cell::RefCell;
 
 pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     app.update(Action::Resize(w, h));
@@ -19,10 +21,32 @@ pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     term
 }
 
+thread_local! {
+    /// Comparisons asked for and not run yet (the event loop would hand them to a worker).
+    static PENDING: RefCell<Vec<CompareJob>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Presses a key through the keymap, as the event loop does; a comparison it starts waits
+/// for [`run_pending`].
 pub fn press(app: &mut App, code: KeyCode) {
     let ev = KeyEvent::new(code, KeyModifiers::NONE);
     if let Some(c) = app.keymap.lookup(app.mode(), &ev) {
-        app.update(Action::Command(c));
+        update(app, Action::Command(c));
+    }
+}
+
+/// `app.update`, keeping the comparison it starts, if any.
+pub fn update(app: &mut App, action: Action) {
+    if let Some(Effect::StartCompare(job)) = app.update(action) {
+        PENDING.with(|p| p.borrow_mut().push(*job));
+    }
+}
+
+/// Runs the pending comparisons on this thread and hands their results to the app, as a
+/// worker would.
+pub fn run_pending(app: &mut App) {
+    for job in PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+        app.update(Action::Compared(Box::new(run(job))));
     }
 }
 

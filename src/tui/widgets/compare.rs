@@ -7,19 +7,17 @@ use crate::engine::Article;
 use crate::engine::compare::Row;
 use crate::engine::compare::align::LinkKind;
 use crate::engine::compare::diff::Change;
-use crate::engine::entities::{EntityKind, Extraction};
-use crate::engine::sanitize::sanitize_line;
+use crate::engine::entities::Extraction;
+use crate::engine::side::{Pair, Side};
 use crate::tui::app::App;
-use crate::tui::compare::{
-    Cell, CompareAreas, CompareView, STACK_GUTTER, VLine, compare_areas, wrap_pieces,
-};
+use crate::tui::compare::CompareView;
+use crate::tui::compare::layout::{Cell, VLine, row_side, wrap_pieces};
+use crate::tui::geometry::{CompareAreas, GUTTER, STACK_GUTTER};
 use crate::tui::theme::{Role, Theme};
 use ratatui::Frame;
-
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
-use std::collections::BTreeSet;
 use unicode_width::UnicodeWidthStr;
 
 /// The gutter label of a row: `= .81` same, `~ .42` partial, `A only` / `B only`.
@@ -77,7 +75,7 @@ fn cell_spans<'a>(
             } else {
                 shade
             };
-            let ex = ex.filter(|_| app.highlight);
+            let ex = ex.filter(|_| app.reader.highlight);
             // A repeated headline is not part of the story: no diff marks.
             let one_sided = one_sided || *dim;
             let mut prev: Option<Change> = None;
@@ -113,8 +111,7 @@ fn cell_spans<'a>(
 
 /// Draws the compare view (header, body, status).
 pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
-    let area = frame.area();
-    let a = compare_areas((area.width, area.height));
+    let a = app.geometry.compare;
     header(app, view, &a, frame);
     body(app, view, &a, frame);
     status(app, view, &a, frame);
@@ -131,7 +128,7 @@ fn header(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
         return;
     }
     let w = r.width as usize;
-    let (l, rt) = view.displayed();
+    let Pair { left: l, right: rt } = view.displayed();
     let c = view.shown();
     let covers = |of_left: bool| match c {
         Some(c) if of_left => format!("{} covers {} of {}", rt.letter, pct(c.coverage.0), l.letter),
@@ -203,7 +200,7 @@ fn header(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
     } else {
         // Each side's header sits over its column.
         let lw = a.left_w as usize + 1;
-        let gap = crate::tui::compare::GUTTER as usize;
+        let gap = GUTTER as usize;
         let rw = w.saturating_sub(lw + gap);
         let mut t = title_line(l, lw);
         t.push(Span::raw(" ".repeat(gap)));
@@ -230,7 +227,7 @@ fn body(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
         return;
     }
     let Some(c) = view.shown() else {
-        let (l, rt) = view.displayed();
+        let Pair { left: l, right: rt } = view.displayed();
         let msg = format!(
             "Comparing {} ({}) with {} ({})…",
             l.letter, l.outlet, rt.letter, rt.outlet
@@ -248,9 +245,9 @@ fn body(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
         );
         return;
     }
-    let (ls, rs) = view.displayed();
+    let sides = view.displayed();
     let exs = view.displayed_extractions();
-    let letters = (ls.letter, rs.letter);
+    let letters = (sides.left.letter, sides.right.letter);
     let height = text.height as usize;
     let lines: Vec<Line> = view
         .layout
@@ -307,11 +304,14 @@ fn wide_line<'a>(
     vl: &VLine,
     row: &Row,
     letters: (char, char),
-    exs: Option<(&Extraction, &Extraction)>,
+    exs: Option<Pair<&Extraction>>,
     a: &CompareAreas,
 ) -> Line<'a> {
     let theme = &app.theme;
-    let (ls, rs) = view.displayed();
+    let Pair {
+        left: ls,
+        right: rs,
+    } = view.displayed();
     let current = vl.row == view.row;
     let one = row.is_one_sided();
     let mut spans = vec![marker(app, current, vl.blank)];
@@ -319,13 +319,13 @@ fn wide_line<'a>(
         app,
         &vl.left,
         &ls.article,
-        exs.map(|e| e.0),
+        exs.map(|e| e.left),
         one,
         &format!("· not in {} ·", letters.0),
         a.left_w as usize,
     ));
     let border = theme.style(Role::Border);
-    let inner_w = crate::tui::compare::GUTTER as usize - 2;
+    let inner_w = GUTTER as usize - 2;
     let label = if vl.first {
         row_label(row, letters)
     } else {
@@ -347,7 +347,7 @@ fn wide_line<'a>(
         app,
         &vl.right,
         &rs.article,
-        exs.map(|e| e.1),
+        exs.map(|e| e.right),
         one,
         &format!("· not in {} ·", letters.1),
         a.right_w as usize,
@@ -361,11 +361,10 @@ fn stacked_line<'a>(
     vl: &VLine,
     row: &Row,
     letters: (char, char),
-    exs: Option<(&Extraction, &Extraction)>,
+    exs: Option<Pair<&Extraction>>,
     a: &CompareAreas,
 ) -> Line<'a> {
     let theme = &app.theme;
-    let (ls, rs) = view.displayed();
     let current = vl.row == view.row;
     let one = row.is_one_sided();
     let mut spans = vec![marker(app, current, vl.blank)];
@@ -390,10 +389,11 @@ fn stacked_line<'a>(
     let Some(side) = vl.side else {
         return Line::from(spans);
     };
-    let (article, ex, letter) = if side == 0 {
-        (&ls.article, exs.map(|e| e.0), letters.0)
-    } else {
-        (&rs.article, exs.map(|e| e.1), letters.1)
+    let article = &view.displayed()[side].article;
+    let ex = exs.map(|e| e[side]);
+    let letter = match side {
+        Side::Left => letters.0,
+        Side::Right => letters.1,
     };
     // The letter on the first line of each side's block.
     let starts_side = view
@@ -413,7 +413,7 @@ fn stacked_line<'a>(
         "  ".to_string()
     };
     spans.push(Span::styled(label, theme.style(Role::Key)));
-    let width = crate::tui::compare::stacked_text_width(a.body.width) as usize;
+    let width = a.stacked_w as usize;
     spans.extend(cell_spans(app, &vl.left, article, ex, one, "", width));
     Line::from(spans)
 }
@@ -463,43 +463,6 @@ fn status(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(base), a.status);
 }
 
-/// Entities (canonical, by type) and numbers (normalised) in some sentences of one side.
-fn facts(
-    article: &Article,
-    ex: &Extraction,
-    spans: &[crate::engine::Span],
-) -> BTreeSet<(EntityKind, String)> {
-    let mut out = BTreeSet::new();
-    for s in spans {
-        for m in ex.mentions_in(*s) {
-            out.insert((m.kind, sanitize_line(&m.value_key(article))));
-        }
-    }
-    out
-}
-
-fn kind_name(k: EntityKind) -> &'static str {
-    match k {
-        EntityKind::Person => "person",
-        EntityKind::Org => "organisation",
-        EntityKind::Gpe => "country/city",
-        EntityKind::Loc => "place",
-        EntityKind::Norp => "group",
-        EntityKind::Date => "date",
-        EntityKind::Number => "number",
-    }
-}
-
-fn fact_list(set: &BTreeSet<(EntityKind, String)>) -> String {
-    if set.is_empty() {
-        return "—".to_string();
-    }
-    set.iter()
-        .map(|(k, n)| format!("{n} ({})", kind_name(*k)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Plain text wrapped into lines of one style.
 fn wrapped(text: &str, width: usize, indent: &str, style: Style, out: &mut Vec<Line<'static>>) {
     for l in crate::engine::compare::render::wrap(text, width.saturating_sub(indent.width()).max(1))
@@ -513,16 +476,12 @@ fn side_detail(
     article: &Article,
     ex: &Extraction,
     row: &Row,
-    left: bool,
+    side: Side,
     width: usize,
     out: &mut Vec<Line<'static>>,
 ) {
     let theme = &app.theme;
-    let (idx, pieces) = if left {
-        (&row.left, &row.diff.left)
-    } else {
-        (&row.right, &row.diff.right)
-    };
+    let (idx, pieces) = row_side(row, side);
     if idx.is_empty() {
         out.push(Line::styled(
             "  (nothing on this side)",
@@ -551,16 +510,21 @@ pub fn detail(app: &App, frame: &mut Frame) {
     let Some(view) = app.compare.as_ref() else {
         return;
     };
-    let (Some(c), Some((lex, rex))) = (view.shown(), view.displayed_extractions()) else {
+    let (Some(c), Some(exs), Some(facts)) = (
+        view.shown(),
+        view.displayed_extractions(),
+        view.detail.as_ref(),
+    ) else {
         return;
     };
     let Some(row) = c.rows.get(view.row) else {
         return;
     };
     let theme = &app.theme;
-    let width = frame.area().width.min(100);
+    let width = app.geometry.size.0.min(100);
     let w = width.saturating_sub(2) as usize;
-    let (ls, rs) = view.displayed();
+    let sides = view.displayed();
+    let (ls, rs) = (sides.left, sides.right);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let link = match row.kind {
         Some(k) => format!("{} link, score {:.2}", k.label(), row.score),
@@ -574,76 +538,29 @@ pub fn detail(app: &App, frame: &mut Frame) {
         theme.style(Role::Heading),
         &mut lines,
     );
-    for (side, ex, left) in [(ls, lex, true), (rs, rex, false)] {
+    for side in Side::BOTH {
+        let (shown, ex) = (sides[side], exs[side]);
         lines.push(Line::default());
         wrapped(
-            &format!("{} · {} — {}", side.letter, side.outlet, side.title),
+            &format!("{} · {} — {}", shown.letter, shown.outlet, shown.title),
             w,
             "",
             theme.style(Role::Title),
             &mut lines,
         );
-        side_detail(app, &side.article, ex, row, left, w, &mut lines);
+        side_detail(app, &shown.article, ex, row, side, w, &mut lines);
     }
-    let spans = |idx: &[usize], sents: &[crate::engine::segment::Sentence]| {
-        idx.iter()
-            .filter_map(|&i| sents.get(i).map(|s| s.span))
-            .collect::<Vec<_>>()
-    };
-    let fl = facts(&ls.article, lex, &spans(&row.left, &c.left_sentences));
-    let fr = facts(&rs.article, rex, &spans(&row.right, &c.right_sentences));
-    let shared: BTreeSet<_> = fl.intersection(&fr).cloned().collect();
-    let only_l: BTreeSet<_> = fl.difference(&fr).cloned().collect();
-    let only_r: BTreeSet<_> = fr.difference(&fl).cloned().collect();
     lines.push(Line::default());
     let meta = theme.style(Role::Meta);
-    wrapped(
-        &format!("Both name: {}", fact_list(&shared)),
-        w,
-        "",
-        meta,
-        &mut lines,
-    );
-    wrapped(
-        &format!("Only {}: {}", ls.letter, fact_list(&only_l)),
-        w,
-        "",
-        meta,
-        &mut lines,
-    );
-    wrapped(
-        &format!("Only {}: {}", rs.letter, fact_list(&only_r)),
-        w,
-        "",
-        meta,
-        &mut lines,
-    );
-    let ds: Vec<_> = c
-        .discrepancies
-        .iter()
-        .filter(|d| row.left.contains(&d.left) && row.right.contains(&d.right))
-        .collect();
-    for d in ds {
-        let vals = |v: &[(String, crate::engine::Span)]| {
-            v.iter()
-                .map(|(t, _)| sanitize_line(t))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        wrapped(
-            &format!(
-                "Discrepancy ({}): {} says {}, {} says {}",
-                kind_name(d.kind),
-                ls.letter,
-                vals(&d.left_values),
-                rs.letter,
-                vals(&d.right_values)
-            ),
-            w,
-            "",
-            theme.style(Role::StatusWarn),
-            &mut lines,
-        );
+    for text in [
+        format!("Both name: {}", facts.shared),
+        format!("Only {}: {}", ls.letter, facts.only_left),
+        format!("Only {}: {}", rs.letter, facts.only_right),
+    ] {
+        wrapped(&text, w, "", meta, &mut lines);
+    }
+    for d in &facts.discrepancies {
+        wrapped(d, w, "", theme.style(Role::StatusWarn), &mut lines);
     }
     overlay::popup(app, frame, "Row detail", lines, width);
 }

@@ -13,63 +13,15 @@
 use super::reader::entity_role;
 use super::{padded, truncate};
 use crate::engine::entities::EntityKind;
-use crate::engine::entities::index::EntityIndex;
 use crate::tui::app::{App, Focus};
+use crate::tui::entities::EntityRow;
 use crate::tui::theme::Role;
-use crate::tui::ui::Areas;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
-
-/// A row of the list: a type's header or an entry of the index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntityRow {
-    Header(EntityKind),
-    Entry(usize),
-}
-
-/// The list's rows: each type present, then its entries.
-pub fn entity_rows(index: &EntityIndex) -> Vec<EntityRow> {
-    let mut rows = Vec::with_capacity(index.entries.len() + EntityKind::ALL.len());
-    let mut last = None;
-    for (k, e) in index.entries.iter().enumerate() {
-        if last != Some(e.kind) {
-            rows.push(EntityRow::Header(e.kind));
-            last = Some(e.kind);
-        }
-        rows.push(EntityRow::Entry(k));
-    }
-    rows
-}
-
-/// The parts of the pane's inside: column header, list, details of the selection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Geometry {
-    pub header: Rect,
-    pub list: Rect,
-    pub detail: Rect,
-}
-
-/// Splits the inside of the pane; the details get up to a third of it, and none when small.
-pub fn geometry(inner: Rect, articles: usize) -> Geometry {
-    let h = inner.height;
-    let header_h = u16::from(h >= 3);
-    let detail_h = if h >= 12 {
-        (articles.min(8) as u16 + 3).min(h / 3)
-    } else {
-        0
-    };
-    let list_h = h - header_h - detail_h;
-    let at = |y: u16, height: u16| Rect::new(inner.x, inner.y + y, inner.width, height);
-    Geometry {
-        header: at(0, header_h),
-        list: at(header_h, list_h),
-        detail: at(header_h + list_h, detail_h),
-    }
-}
 
 const TYPE_NAMES: [(EntityKind, &str); 7] = [
     (EntityKind::Person, "PERSON · people"),
@@ -101,15 +53,16 @@ fn cell(n: usize) -> String {
 
 pub struct EntitiesPane<'a> {
     pub app: &'a App,
-    pub area: Areas,
 }
 
 impl Widget for EntitiesPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let theme = &app.theme;
-        let index = &app.index;
-        let focused = app.focus == Focus::Library && app.overlay.is_none();
+        let index = &app.model.index;
+        let state = &app.entities;
+        let open_report = app.reader.open;
+        let focused = app.focus == Focus::Library && app.overlay.open.is_none();
         let border = theme.style(if focused {
             Role::BorderFocused
         } else {
@@ -124,11 +77,11 @@ impl Widget for EntitiesPane<'_> {
                 border,
             ))
             .render(area, buf);
-        let inner = self.area.library_list;
+        let inner = app.geometry.main.library_list;
         let width = inner.width as usize;
-        let g = geometry(inner, index.articles);
+        let g = app.geometry.entities;
         if index.entries.is_empty() {
-            let msg = if app.load.finished || app.load.cancelled {
+            let msg = if app.model.load.finished || app.model.load.cancelled {
                 "No entities found."
             } else {
                 "Extracting…"
@@ -156,7 +109,7 @@ impl Widget for EntitiesPane<'_> {
                 head.push_str(" in/of");
             }
             let mut spans = vec![Span::styled(truncate(&head, width), meta)];
-            if let (true, Some(open)) = (columns, app.open) {
+            if let (true, Some(open)) = (columns, open_report) {
                 // The open report's number, marked.
                 let label = format!("{}", open + 1);
                 let prefix = 1 + name_w + total_w + open * CELL + 3 - label.len();
@@ -173,10 +126,10 @@ impl Widget for EntitiesPane<'_> {
             Paragraph::new(Line::from(spans)).render(g.header, buf);
         }
         let mut lines: Vec<Line> = Vec::new();
-        for row in app
-            .entity_rows
+        for row in state
+            .rows
             .iter()
-            .skip(app.entity_offset)
+            .skip(state.offset)
             .take(g.list.height as usize)
         {
             match *row {
@@ -192,8 +145,8 @@ impl Widget for EntitiesPane<'_> {
                     let Some(e) = index.entries.get(k) else {
                         continue;
                     };
-                    let sel = k == app.entity_selected;
-                    let chosen = app
+                    let sel = k == state.selected;
+                    let chosen = state
                         .chosen
                         .as_ref()
                         .is_some_and(|(kind, c)| *kind == e.kind && *c == e.canonical);
@@ -221,7 +174,7 @@ impl Widget for EntitiesPane<'_> {
                             } else {
                                 theme.style(entity_role(e.kind))
                             };
-                            if app.open == Some(i) {
+                            if open_report == Some(i) {
                                 st = st.add_modifier(Modifier::BOLD);
                             }
                             spans.push(Span::styled(cell(*c), st));
@@ -287,11 +240,11 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             break;
         }
         let outlet = app
-            .articles
-            .get(i)
+            .model
+            .article(i)
             .map(|a| a.outlet_label())
             .unwrap_or_default();
-        let open = app.open == Some(i);
+        let open = app.reader.open == Some(i);
         let text = format!("{}{:>2} {outlet} ×{c}", if open { "▌" } else { " " }, i + 1);
         let st = if open {
             theme.style(Role::Text).add_modifier(Modifier::BOLD)

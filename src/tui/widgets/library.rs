@@ -4,9 +4,8 @@
 use super::{padded, truncate};
 use crate::engine::sanitize::sanitize_line;
 use crate::tui::app::{App, Focus};
-use crate::tui::stories::LibRow;
+use crate::tui::model::LibRow;
 use crate::tui::theme::Role;
-use crate::tui::ui::Areas;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -15,21 +14,21 @@ use unicode_width::UnicodeWidthStr;
 
 pub struct LibraryPane<'a> {
     pub app: &'a App,
-    pub area: Areas,
 }
 
 impl Widget for LibraryPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let theme = &app.theme;
-        let focused = app.focus == Focus::Library && app.overlay.is_none();
-        let n = app.articles.len();
-        let stories = if app.grouped() {
-            format!(", {} stories", app.stories.len())
+        let focused = app.focus == Focus::Library && app.overlay.open.is_none();
+        let model = &app.model;
+        let n = model.len();
+        let stories = if model.grouped() {
+            format!(", {} stories", model.stories.len())
         } else {
             String::new()
         };
-        let title = if app.load.finished || app.load.cancelled {
+        let title = if model.load.finished || model.load.cancelled {
             let long = format!(" Library ({n}{stories}) ");
             // The story count gives way on a narrow pane.
             if long.width() + 2 <= area.width as usize {
@@ -49,26 +48,26 @@ impl Widget for LibraryPane<'_> {
             .borders(Borders::ALL)
             .border_style(border)
             .title(Span::styled(title, border));
-        let inner = self.area.library_list;
+        let inner = app.geometry.main.library_list;
         block.render(area, buf);
         let width = inner.width as usize;
         let height = inner.height as usize;
         let mut lines: Vec<Line> = Vec::new();
         if n == 0 {
-            let msg = if app.load.finished {
+            let msg = if model.load.finished {
                 "No reports loaded. Press ! for messages."
             } else {
                 "Loading…"
             };
             lines.push(Line::styled(truncate(msg, width), theme.style(Role::Dim)));
         }
-        for row in app.library_rows().into_iter().skip(app.library_offset) {
+        for &row in model.rows().iter().skip(app.library.offset) {
             if lines.len() + row.height() > height.max(2) {
                 break;
             }
             match row {
                 LibRow::Header(k) => {
-                    let s = &app.stories[k];
+                    let s = &model.stories[k];
                     let count = match s.members.len() {
                         1 => "1 report".to_string(),
                         c => format!("{c} reports"),
@@ -82,8 +81,8 @@ impl Widget for LibraryPane<'_> {
                     lines.push(Line::from(padded(&text, width, theme.style(Role::Heading))));
                 }
                 LibRow::Article(i) => {
-                    let a = &app.articles[i];
-                    let sel = i == app.selected;
+                    let a = &model.reports[i].article;
+                    let sel = i == app.library.selected;
                     let (ts, ms) = if sel {
                         let s = theme.style(if focused {
                             Role::Selected
@@ -94,8 +93,12 @@ impl Widget for LibraryPane<'_> {
                     } else {
                         (theme.style(Role::Text), theme.style(Role::Meta))
                     };
-                    let marker = if app.open == Some(i) { "▌" } else { " " };
-                    let title = format!("{marker}{}{}", app.mark_prefix(i), a.title);
+                    let marker = if app.reader.open == Some(i) {
+                        "▌"
+                    } else {
+                        " "
+                    };
+                    let title = format!("{marker}{}{}", app.library.mark_prefix(i), a.title);
                     let meta = format!(
                         " {} · {} words",
                         a.outlet_label(),

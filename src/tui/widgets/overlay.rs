@@ -23,12 +23,13 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 pub fn popup(app: &App, frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, width: u16) {
-    let area = frame.area();
+    let (w, h) = app.geometry.size;
+    let area = Rect::new(0, 0, w, h);
     let rect = centered(area, width, (lines.len() as u16).saturating_add(2));
     let theme = &app.theme;
     let inner_h = rect.height.saturating_sub(2) as usize;
     let max_scroll = lines.len().saturating_sub(inner_h);
-    let scroll = app.overlay_scroll.min(max_scroll);
+    let scroll = app.overlay.scroll.min(max_scroll);
     let more = if max_scroll > 0 { " j/k scroll ·" } else { "" };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -95,7 +96,7 @@ pub fn help(app: &App, frame: &mut Frame) {
     // A line is " keys  description", inside the borders, with one column to spare.
     let keys_w = (keys_need + 2).min(22);
     let need = (keys_w + desc_need).max(legend_need) + 3;
-    let width = (need.min(u16::MAX as usize) as u16).min(max_width(frame.area().width));
+    let width = (need.min(u16::MAX as usize) as u16).min(max_width(app.geometry.size.0));
     let inner = (width as usize).saturating_sub(3);
     let keys_w = keys_w.min(inner / 2).max(1);
     let desc_w = inner.saturating_sub(keys_w).max(1);
@@ -143,13 +144,14 @@ pub fn messages(app: &App, frame: &mut Frame) {
     let theme = &app.theme;
     // (first-line prefix, text, continuation indent, style)
     let mut items: Vec<(&str, String, usize, Role)> = Vec::new();
-    if app.messages.is_empty() {
+    if app.model.messages.is_empty() {
         items.push(("", "Every input loaded.".to_string(), 0, Role::Meta));
     }
-    for m in &app.messages {
+    for m in &app.model.messages {
         items.push(("⚠ ", m.clone(), 2, Role::Note));
     }
-    for a in &app.articles {
+    for r in &app.model.reports {
+        let a = &r.article;
         let ns = notes(a);
         if ns.is_empty() {
             continue;
@@ -166,7 +168,7 @@ pub fn messages(app: &App, frame: &mut Frame) {
         .max()
         .unwrap_or(0)
         + 3;
-    let width = (need.min(u16::MAX as usize) as u16).min(max_width(frame.area().width));
+    let width = (need.min(u16::MAX as usize) as u16).min(max_width(app.geometry.size.0));
     let w = (width as usize).saturating_sub(3);
     let mut lines = Vec::new();
     for (prefix, text, indent, role) in items {

@@ -7,7 +7,6 @@ use crate::tui::app::{App, Focus};
 use crate::tui::layout::{LineContent, LineKind};
 use crate::tui::theme::Role;
 use crate::tui::theme::Theme;
-use crate::tui::ui::Areas;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
@@ -19,7 +18,6 @@ use ratatui::widgets::{
 
 pub struct ArticlePane<'a> {
     pub app: &'a App,
-    pub area: Areas,
 }
 
 /// The role that styles an entity type.
@@ -103,13 +101,14 @@ impl Widget for ArticlePane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let theme = &app.theme;
-        let focused = app.focus == Focus::Reader && app.overlay.is_none();
+        let focused = app.focus == Focus::Reader && app.overlay.open.is_none();
+        let reader = &app.reader;
         let border = theme.style(if focused {
             Role::BorderFocused
         } else {
             Role::Border
         });
-        let label = match app.open.and_then(|i| app.articles.get(i)) {
+        let label = match reader.open.and_then(|i| app.model.article(i)) {
             Some(a) => format!(" {} ", a.outlet_label()),
             None => " Reader ".to_string(),
         };
@@ -121,9 +120,9 @@ impl Widget for ArticlePane<'_> {
                 border,
             ))
             .render(area, buf);
-        let text_area = self.area.reader_text;
-        let (Some(idx), Some((_, doc))) = (app.open, app.doc.as_ref()) else {
-            let msg = if app.articles.is_empty() {
+        let text_area = app.geometry.main.reader_text;
+        let (Some(idx), Some((_, doc))) = (reader.open, reader.doc.as_ref()) else {
+            let msg = if app.model.is_empty() {
                 ""
             } else {
                 "Select a report and press Enter."
@@ -133,20 +132,20 @@ impl Widget for ArticlePane<'_> {
                 .render(text_area, buf);
             return;
         };
-        let Some(article) = app.articles.get(idx) else {
+        let Some(article) = app.model.article(idx) else {
             return;
         };
         let extraction = app
-            .extractions
-            .get(idx)
-            .filter(|_| app.highlight)
+            .model
+            .extraction(idx)
+            .filter(|_| reader.highlight)
             .map(|e| &**e);
-        let mark = app.mark.filter(|(i, _)| *i == idx).map(|(_, s)| s);
+        let mark = reader.mark.filter(|(i, _)| *i == idx).map(|(_, s)| s);
         let story = super::story::reader_story(app, idx);
         let visible = doc
             .lines
             .iter()
-            .skip(app.reader_scroll)
+            .skip(reader.scroll)
             .take(text_area.height as usize);
         let lines: Vec<Line> = visible
             .map(|l| {
@@ -187,12 +186,12 @@ impl Widget for ArticlePane<'_> {
             .collect();
         Paragraph::new(lines).render(text_area, buf);
         if let Some(story) = story {
-            super::story::gutter(story, doc, app.reader_scroll, text_area, theme, buf);
+            super::story::gutter(story, doc, reader.scroll, text_area, theme, buf);
         }
         let total = doc.lines.len();
         if total > text_area.height as usize {
             let mut state = ScrollbarState::new(total.saturating_sub(text_area.height as usize))
-                .position(app.reader_scroll);
+                .position(reader.scroll);
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .style(theme.style(Role::Scrollbar))
                 .render(area.inner(Margin::new(0, 1)), buf, &mut state);

@@ -3,7 +3,6 @@
 use super::{padded, truncate};
 use crate::tui::app::App;
 use crate::tui::theme::Role;
-use crate::tui::ui::Areas;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,7 +11,6 @@ use unicode_width::UnicodeWidthStr;
 
 pub struct StatusLine<'a> {
     pub app: &'a App,
-    pub area: Areas,
 }
 
 impl Widget for StatusLine<'_> {
@@ -20,24 +18,22 @@ impl Widget for StatusLine<'_> {
         let app = self.app;
         let theme = &app.theme;
         let width = area.width as usize;
-        let n = app.articles.len();
-        let pos = match (app.open, app.story.as_deref()) {
+        let model = &app.model;
+        let n = model.len();
+        let pos = match (app.reader.open, app.story().map(|m| &**m)) {
             // The story screen: which story, not where the reader is.
-            (_, Some(m)) if app.story_view.open && app.grouped() => format!(
+            (_, Some(m)) if app.story_view.open && model.grouped() => format!(
                 " story {}/{} · {} reports ",
-                app.current_story + 1,
-                app.stories.len(),
+                app.story_view.current.unwrap_or(0) + 1,
+                model.stories.len(),
                 m.n
             ),
             (_, Some(m)) if app.story_view.open => format!(" {} reports ", m.n),
             (Some(i), _) if n > 0 => {
                 // Its place in the library as listed (grouped by story, it can differ from
                 // the input order).
-                let rank = if app.grouped() {
-                    app.library_order()
-                        .iter()
-                        .position(|&x| x == i)
-                        .unwrap_or(i)
+                let rank = if model.grouped() {
+                    model.order().iter().position(|&x| x == i).unwrap_or(i)
                 } else {
                     i
                 };
@@ -46,7 +42,7 @@ impl Widget for StatusLine<'_> {
             _ => format!(" 0/{n} "),
         };
         // The longest hint that leaves room for the position and a message.
-        let in_entities = app.entities_pane && app.focus == crate::tui::app::Focus::Library;
+        let in_entities = app.entities.visible && app.focus == crate::tui::app::Focus::Library;
         let story_choices: &[&str] = &[
             " Tab/1-5 pane · ←/→ · Enter open · f single-source · Esc back · ? help ",
             " Tab/1-5 pane · Enter open · f single-source · Esc back · ? help ",
@@ -54,7 +50,7 @@ impl Widget for StatusLine<'_> {
             " Esc back · ? help ",
             " ? help ",
         ];
-        let choices: &[&str] = match (in_entities, self.area.narrow) {
+        let choices: &[&str] = match (in_entities, app.geometry.main.narrow) {
             _ if app.story_view.open => story_choices,
             (true, true) => &[
                 " Enter jump · n/N step · Tab pane · ? help ",
@@ -82,7 +78,7 @@ impl Widget for StatusLine<'_> {
                 " ? help ",
             ],
         };
-        let load = &app.load;
+        let load = &model.load;
         let (middle, warn) = if !load.finished && !load.cancelled && load.total > 0 {
             let failed = if load.failed > 0 {
                 format!(" · {} failed", load.failed)
@@ -98,13 +94,13 @@ impl Widget for StatusLine<'_> {
             )
         } else if let Some(notice) = &app.notice {
             (notice.clone(), false)
-        } else if !app.marks.is_empty() && !app.story_view.open {
-            (app.marks_note(), false)
-        } else if app.story_building {
+        } else if !app.library.marks.is_empty() && !app.story_view.open {
+            (app.library.marks_note(model), false)
+        } else if model.building {
             ("building story…".to_string(), false)
-        } else if let Some(last) = app.messages.last() {
-            let more = if app.messages.len() > 1 {
-                format!(" (+{} more)", app.messages.len() - 1)
+        } else if let Some(last) = model.messages.last() {
+            let more = if model.messages.len() > 1 {
+                format!(" (+{} more)", model.messages.len() - 1)
             } else {
                 String::new()
             };

@@ -8,6 +8,7 @@ use super::{padded, truncate, truncate_left};
 use crate::engine::sanitize::sanitize_line;
 use crate::engine::story::{QuoteUse, StoryModel};
 use crate::tui::app::App;
+use crate::tui::geometry::StoryGeometry;
 use crate::tui::story::Pane;
 use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
@@ -16,42 +17,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
-
-/// Where the story screen's parts go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct StoryGeometry {
-    pub tabs: Rect,
-    pub block: Rect,
-    pub header: Rect,
-    pub list: Rect,
-    /// The selection's details, below a rule; empty when the screen is small.
-    pub detail: Rect,
-}
-
-/// Splits a screen of `(w, h)` (the status line is the last row).
-pub fn story_geometry((w, h): (u16, u16), _pane: Pane) -> StoryGeometry {
-    let main_h = h.saturating_sub(1);
-    let tabs = Rect::new(0, 0, w, main_h.min(1));
-    let block = Rect::new(0, tabs.height, w, main_h.saturating_sub(tabs.height));
-    let inner = Rect::new(
-        block.x.saturating_add(1),
-        block.y.saturating_add(1),
-        block.width.saturating_sub(2),
-        block.height.saturating_sub(2),
-    );
-    let ih = inner.height;
-    let header_h = u16::from(ih >= 3);
-    let detail_h = if ih >= 12 { (ih / 3).clamp(4, 10) } else { 0 };
-    let list_h = ih - header_h - detail_h;
-    let at = |y: u16, height: u16| Rect::new(inner.x, inner.y + y, inner.width, height);
-    StoryGeometry {
-        tabs,
-        block,
-        header: at(0, header_h),
-        list: at(header_h, list_h),
-        detail: at(header_h + list_h, detail_h),
-    }
-}
 
 pub struct StoryScreen<'a> {
     pub app: &'a App,
@@ -120,7 +85,7 @@ impl Ctx<'_> {
     /// The text of sentence `s` of report `r`, on one line.
     fn sentence(&self, r: usize, s: usize) -> String {
         match (
-            self.app.articles.get(self.app.story_report(r)),
+            self.app.model.article(self.app.story_report(r)),
             self.m.sentences.get(r).and_then(|x| x.get(s)),
         ) {
             (Some(a), Some(sent)) => sanitize_line(a.slice(sent.span)),
@@ -136,7 +101,7 @@ impl Ctx<'_> {
         e: &crate::engine::story::EntityRow,
     ) -> Option<(String, String, String)> {
         let g = self.app.story_report(r);
-        let (article, ex) = (self.app.articles.get(g)?, self.app.extractions.get(g)?);
+        let (article, ex) = (self.app.model.article(g)?, self.app.model.extraction(g)?);
         let m = ex
             .mentions
             .iter()
@@ -174,8 +139,8 @@ impl Ctx<'_> {
     /// A quotation's words, on one line.
     fn quote(&self, q: &crate::engine::story::QuoteRow) -> String {
         self.app
-            .articles
-            .get(self.app.story_report(q.report))
+            .model
+            .article(self.app.story_report(q.report))
             .map(|a| sanitize_line(a.slice(q.span)))
             .unwrap_or_default()
     }
@@ -197,12 +162,12 @@ impl Ctx<'_> {
 }
 
 impl Widget for StoryScreen<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+    fn render(self, _area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let theme = &app.theme;
         let sv = &app.story_view;
-        let g = story_geometry((area.width, area.height), sv.pane);
-        let Some(m) = app.story.as_deref() else {
+        let g = app.geometry.story;
+        let Some(m) = app.story().map(|m| &**m) else {
             Paragraph::new(Line::styled("building story…", theme.style(Role::Dim)))
                 .render(g.block, buf);
             return;
@@ -225,15 +190,17 @@ impl Widget for StoryScreen<'_> {
         }
         Paragraph::new(Line::from(tabs)).render(g.tabs, buf);
         // With several stories, which one this is.
-        let story = if app.grouped() {
+        let story = if app.model.grouped() {
+            let current = sv.current.unwrap_or(0);
             let label = app
+                .model
                 .stories
-                .get(app.current_story)
+                .get(current)
                 .map_or("", |s| s.label.as_str());
             format!(
                 " Story {}/{}: {} ·",
-                app.current_story + 1,
-                app.stories.len(),
+                current + 1,
+                app.model.stories.len(),
                 sanitize_line(label)
             )
         } else {
@@ -267,12 +234,7 @@ impl Widget for StoryScreen<'_> {
             m,
             // Only the story's reports: report r of the model is named `names[r]`.
             names: (0..m.n)
-                .map(|r| {
-                    app.articles
-                        .get(app.story_report(r))
-                        .map(|a| sanitize_line(&a.outlet_label()))
-                        .unwrap_or_default()
-                })
+                .map(|r| app.model.outlet(app.story_report(r)))
                 .collect(),
             theme,
         };
@@ -784,12 +746,11 @@ pub struct ReaderStory<'a> {
 
 /// The model of the story report `idx` (a library position) belongs to, if built.
 pub fn reader_story(app: &App, idx: usize) -> Option<ReaderStory<'_>> {
-    let (_, entry, local) = app.story_of(idx)?;
-    let model = entry.model.as_deref()?;
-    (local < model.n).then_some(ReaderStory {
+    let (model, report) = app.model.model_of(idx)?;
+    Some(ReaderStory {
         model,
-        report: local,
-        only_this: app.only_this,
+        report,
+        only_this: app.reader.only_this,
     })
 }
 
