@@ -230,7 +230,10 @@ fn has_internal_subset(xml: &str) -> bool {
     let mut rest = head;
     while let Some(p) = rest.find("<!") {
         let decl = &rest[p + 2..];
-        if decl.len() >= 7 && decl[..7].eq_ignore_ascii_case("doctype") {
+        if decl
+            .get(..7)
+            .is_some_and(|d| d.eq_ignore_ascii_case("doctype"))
+        {
             let end = decl.find('>').unwrap_or(decl.len());
             return decl[..end].contains('[');
         }
