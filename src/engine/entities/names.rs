@@ -311,6 +311,19 @@ impl Ctx<'_> {
         if STOP_WORDS.contains(self.low(i)) && self.low(i) != "new" || !self.cap(i) {
             return None;
         }
+        // Cheap rejection first: an organisation or facility word among the next
+        // capitalised words, or a complement after them.
+        let mut k = i;
+        while k < i + 10
+            && (self.cap(k)
+                || self.hyphen_between(k)
+                || self.toks.get(k).is_some_and(|t| t.is_punct(self.text, "&")))
+        {
+            k += 1;
+        }
+        if !(i..k).any(|m| self.org_word(m).is_some()) {
+            return None;
+        }
         let end = self.run_end(i);
         let last = end - 1;
         let kind = self.org_word(last)?;

@@ -25,6 +25,9 @@ pub struct Raw {
     pub canonical: Option<String>,
 }
 
+/// A gazetteer name at a token: (tokens, kind, canonical; `None` for the surface itself).
+pub(super) type Gaz = (usize, EntityKind, Option<&'static str>);
+
 /// Lower-case words that join the parts of a name (`Bank of England`, `Charles de Gaulle`).
 const CONNECTORS: &[&str] = &[
     "of", "de", "von", "van", "der", "bin", "al", "da", "del", "la", "le", "du", "and", "the", "es",
@@ -43,6 +46,7 @@ pub struct Scratch {
     low: String,
     /// Each token's range in `low`.
     lows: Vec<(u32, u32)>,
+    memo: Vec<Option<Option<Gaz>>>,
 }
 
 impl Scratch {
@@ -74,6 +78,8 @@ pub(super) struct Ctx<'a> {
     lows: &'a [(u32, u32)],
     headline: bool,
     lex: &'a Lexicon,
+    /// [`Ctx::gazetteer_at`] per token, once computed.
+    memo: std::cell::RefCell<Vec<Option<Option<Gaz>>>>,
 }
 
 impl Ctx<'_> {
@@ -154,9 +160,20 @@ impl Ctx<'_> {
         Some(j - i)
     }
 
-    /// The longest gazetteer name at `i`: (tokens, kind, canonical).
-    pub(super) fn gazetteer_at(&self, i: usize) -> Option<(usize, EntityKind, String)> {
-        let max = GAZETTEER.max_len.min(self.toks.len() - i);
+    /// The longest gazetteer name at `i` (memoised per token).
+    pub(super) fn gazetteer_at(&self, i: usize) -> Option<Gaz> {
+        if let Some(Some(hit)) = self.memo.borrow().get(i) {
+            return *hit;
+        }
+        let hit = self.gazetteer_uncached(i);
+        if let Some(slot) = self.memo.borrow_mut().get_mut(i) {
+            *slot = Some(hit);
+        }
+        hit
+    }
+
+    fn gazetteer_uncached(&self, i: usize) -> Option<Gaz> {
+        let max = GAZETTEER.max_len.min(self.toks.len().saturating_sub(i));
         let mut best = None;
         for len in 1..=max {
             let j = i + len - 1;
@@ -175,10 +192,10 @@ impl Ctx<'_> {
                     || self.span_text(i, j + 1).replace(' ', "") == e.canonical.replace(' ', "")
                     || self.all_caps_span(i, j + 1);
                 if last_ok && case_ok {
-                    best = Some((len, e.kind, e.canonical.clone()));
+                    best = Some((len, e.kind, Some(e.canonical.as_str())));
                 }
             } else if len <= 3 && self.cap(j) && GEONAMES_CITIES.contains(key) {
-                best = Some((len, EntityKind::Gpe, self.span_text(i, j + 1).to_string()));
+                best = Some((len, EntityKind::Gpe, None));
             }
         }
         best
@@ -274,6 +291,9 @@ pub fn tag_sentence_with(
         return;
     };
     scratch.fill(text, slice, span.start);
+    let mut memo = std::mem::take(&mut scratch.memo);
+    memo.clear();
+    memo.resize(scratch.toks.len(), None);
     let cx = Ctx {
         text,
         toks: &scratch.toks,
@@ -281,6 +301,7 @@ pub fn tag_sentence_with(
         lows: &scratch.lows,
         headline,
         lex,
+        memo: std::cell::RefCell::new(memo),
     };
     let n = cx.toks.len();
     let mut titled = false;
@@ -348,8 +369,8 @@ pub fn tag_sentence_with(
         }
         if let Some((len, kind, canonical)) = cx.gazetteer_at(i) {
             let given_person = len == 1
-                && is_given(cx.low(i))
                 && cx.cap(i + 1)
+                && is_given(cx.low(i))
                 && cx.gazetteer_at(i + 1).is_none()
                 && cx.title_len(i + 1).is_none();
             let surname =
@@ -363,7 +384,7 @@ pub fn tag_sentence_with(
             if !given_person {
                 let mut end = i + len;
                 let mut kind = kind;
-                let mut canonical = Some(canonical);
+                let mut canonical = canonical.map(str::to_string);
                 if matches!(kind, EntityKind::Norp | EntityKind::Gpe) && cx.cap(end) {
                     if LOC_DESIGNATORS.contains(cx.low(end)) {
                         kind = EntityKind::Loc;
@@ -401,6 +422,7 @@ pub fn tag_sentence_with(
         credit = false;
         i = j;
     }
+    scratch.memo = cx.memo.into_inner();
 }
 
 fn classify(cx: &Ctx, i: usize, j: usize, titled: bool, emit: &mut dyn FnMut(Span, EntityKind)) {
