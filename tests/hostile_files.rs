@@ -102,6 +102,25 @@ fn sockets_and_devices_are_refused_without_opening() {
         "{err}"
     );
     assert!(r.status.success() && r.out().contains(HEADLINE_A));
+    // A block device, where the machine has one we can name.
+    let block = std::fs::read_dir("/dev").ok().and_then(|d| {
+        use std::os::unix::fs::FileTypeExt;
+        d.filter_map(Result::ok)
+            .find(|e| e.file_type().is_ok_and(|t| t.is_block_device()))
+            .map(|e| e.path())
+    });
+    match block {
+        Some(dev) => {
+            let r = run(&["--dump", &s(&dev), &a], QUICK);
+            assert!(
+                r.err().contains("not a regular file (a block device)"),
+                "{}",
+                r.err()
+            );
+            assert!(r.status.success());
+        }
+        None => eprintln!("skipped the block-device case: none in /dev"),
+    }
     // A socket inside a folder too.
     let r = run(&["--dump", &s(&dir)], QUICK);
     assert!(r.err().contains("s.txt: not a regular file (a socket)"));

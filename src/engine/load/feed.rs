@@ -226,18 +226,19 @@ fn without_rss_namespace(xml: &str) -> std::borrow::Cow<'_, str> {
 /// True when a `<!DOCTYPE` before the root element has an internal subset (`[ … ]`): entity
 /// definitions a feed never needs and an attacker does (exponential expansion).
 fn has_internal_subset(xml: &str) -> bool {
-    let head = &xml[..xml.len().min(64 * 1024)];
-    let mut rest = head;
-    while let Some(p) = rest.find("<!") {
-        let decl = &rest[p + 2..];
+    let b = xml.as_bytes();
+    let head = &b[..b.len().min(64 * 1024)];
+    let mut from = 0;
+    while let Some(p) = head[from..].windows(2).position(|w| w == b"<!") {
+        let decl = &head[from + p + 2..];
         if decl
             .get(..7)
-            .is_some_and(|d| d.eq_ignore_ascii_case("doctype"))
+            .is_some_and(|d| d.eq_ignore_ascii_case(b"doctype"))
         {
-            let end = decl.find('>').unwrap_or(decl.len());
-            return decl[..end].contains('[');
+            let end = decl.iter().position(|&c| c == b'>').unwrap_or(decl.len());
+            return decl[..end].contains(&b'[');
         }
-        rest = decl;
+        from += p + 2;
     }
     false
 }
@@ -311,6 +312,11 @@ mod tests {
             "<!DOCTYPE rss SYSTEM \"x.dtd\"><rss/>"
         ));
         assert!(!has_internal_subset("<rss><channel/></rss>"));
+        // Found by fuzzing: a multi-byte character right after "<!" (no panic on slicing).
+        assert!(!has_internal_subset("<!—±<rss/>"));
+        // Nor when the 64 KiB look-ahead ends inside one.
+        let long = format!("{}é<rss/>", "a".repeat(64 * 1024 - 1));
+        assert!(!has_internal_subset(&long));
     }
 
     #[test]
