@@ -259,7 +259,7 @@ fn an_unreadable_folder_reports_the_permission_error() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     // Root reads everything: run as nobody when we are root.
     let root = std::fs::read_dir(&locked).is_ok();
-    for target in [&locked, &dir] {
+    for target in [&locked, &*dir] {
         let Some(mut c) = unprivileged(root) else {
             return;
         };
