@@ -406,3 +406,50 @@ fn cli_errors_name_the_url_and_the_exit_code_counts_what_loaded() {
         assert!(!o.stdout.contains(&0x1b) && !o.stderr.contains(&0x1b));
     }
 }
+
+#[test]
+fn a_background_refresh_reports_each_step_and_refreshes_known_sources() {
+    use parallax::engine::fetch::NetOptions;
+    use parallax::engine::load::LoadOptions;
+    use parallax::store::sync::{self, Background, Event, Outcome};
+    let home = Home::new("background");
+    let server = news_server();
+    let opts = LoadOptions {
+        net: NetOptions {
+            proxy_from_env: false,
+            ..NetOptions::default()
+        },
+        ..LoadOptions::default()
+    };
+    let run = |urls: Vec<String>| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let worker = sync::spawn(home.store(), None, urls, opts, move |b| {
+            let _ = tx.send(b);
+        });
+        let got: Vec<Background> = rx.iter().collect();
+        worker.join().unwrap();
+        got
+    };
+    let got = run(vec![server.url("/bg/feed.xml")]);
+    assert!(
+        got.iter()
+            .any(|b| matches!(b, Background::Event(Event::Stage { .. }))),
+        "stages are reported"
+    );
+    match got.last() {
+        Some(Background::Finished(reports)) => {
+            assert!(matches!(&reports[0].outcome, Outcome::Saved { counts, .. } if counts.new == 2))
+        }
+        other => panic!("{other:?}"),
+    }
+    // No URLs and no urls file (none is passed: the user's own is never read by a test):
+    // the sources fetched before are refreshed (304 here).
+    let again = run(Vec::new());
+    match again.last() {
+        Some(Background::Finished(reports)) => {
+            assert_eq!(reports.len(), 1);
+            assert_eq!(reports[0].outcome, Outcome::NotModified);
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -15,9 +15,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub(crate) fn run(urls: &[String], opts: &LoadOptions, store: Option<&Path>) -> ExitCode {
-    let Some(urls) = sources(urls) else {
-        return ExitCode::FAILURE;
-    };
     let Some(path) = store else {
         warn("no place for the store: set PARALLAX_STORE or give --store PATH");
         return ExitCode::FAILURE;
@@ -28,6 +25,9 @@ pub(crate) fn run(urls: &[String], opts: &LoadOptions, store: Option<&Path>) -> 
             warn(&e.display());
             return ExitCode::FAILURE;
         }
+    };
+    let Some(urls) = sources(urls, &store) else {
+        return ExitCode::FAILURE;
     };
     let progress = StderrProgress::new(urls.len());
     let stdout = std::io::stdout();
@@ -94,14 +94,15 @@ pub(crate) fn run(urls: &[String], opts: &LoadOptions, store: Option<&Path>) -> 
     }
 }
 
-/// The URLs to fetch: those given (each checked), else the subscriptions.
-fn sources(given: &[String]) -> Option<Vec<String>> {
+/// The URLs to fetch: those given (each checked), else the subscriptions, else the sources
+/// fetched before.
+fn sources(given: &[String], store: &Store) -> Option<Vec<String>> {
     let mut urls = Vec::new();
     if !given.is_empty() {
         for u in given {
             match parse_http(u) {
                 Ok(url) => urls.push(url.to_string()),
-                Err(e) => warn(&sanitize_line(&e.to_string())),
+                Err(e) => warn(&e.to_string()),
             }
         }
         if urls.is_empty() {
@@ -111,31 +112,20 @@ fn sources(given: &[String]) -> Option<Vec<String>> {
         return Some(urls);
     }
     let env = |k: &str| std::env::var(k).ok();
-    let Some(path) = subscriptions::default_path(&env) else {
-        warn("no URLs given, and no home directory for a urls file");
-        return None;
-    };
-    let label = sanitize_line(&path.display().to_string());
-    let subs = match subscriptions::read(&path) {
-        Ok(s) => s,
-        Err(e) => {
-            warn(&e);
-            return None;
-        }
-    };
-    for (line, reason) in &subs.problems {
-        warn(&format!("{label}:{line}: {}", sanitize_line(reason)));
+    let urls_file = subscriptions::default_path(&env);
+    let (urls, problems) = sync::default_sources(urls_file.as_deref(), Some(store));
+    for p in &problems {
+        warn(p);
     }
-    urls.extend(
-        subs.subs
-            .iter()
-            .filter_map(|s| parse_http(&s.url).ok().map(String::from)),
-    );
-    urls.dedup();
     if urls.is_empty() {
+        let file = urls_file.map_or_else(
+            || "$XDG_CONFIG_HOME/parallax/urls".into(),
+            |p| p.display().to_string(),
+        );
         warn(&format!(
-            "no subscriptions: put feed or page URLs in {label} (one a line), or give \
-             them: parallax fetch URL…"
+            "no subscriptions: put feed or page URLs in {} (one a line), or give them: \
+             parallax fetch URL…",
+            sanitize_line(&file)
         ));
         return None;
     }

@@ -68,6 +68,16 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Every source fetched successfully before, oldest first.
+    pub fn source_urls(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT url FROM sources WHERE last_ok IS NOT NULL ORDER BY id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// Saves a fetched source: its articles, validators and a log row, atomically.
     pub fn save_fetch(&mut self, f: &Fetch<'_>) -> Result<SaveCounts, StoreError> {
         let at = now();
@@ -218,6 +228,7 @@ mod tests {
         store
             .record_failure("http://h/feed", Some(500), "HTTP 500")
             .unwrap();
+        assert_eq!(store.source_urls().unwrap(), vec!["http://h/feed"]);
         let s = store.source("http://h/feed").unwrap().unwrap();
         assert_eq!(s.validators, validators);
         assert_eq!(s.title.as_deref(), Some("H News"));

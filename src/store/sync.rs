@@ -11,6 +11,7 @@ use super::{Store, StoreError};
 use crate::engine::article::Format;
 use crate::engine::fetch::{self, Conditional, FetchError, Fetched, Stage};
 use crate::engine::load::{LoadError, LoadOptions};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
@@ -214,5 +215,95 @@ fn save(
             counts,
             problems: loaded.problems.iter().map(LoadError::display).collect(),
         },
+    })
+}
+
+/// What a background refresh ([`spawn`]) reports: each event of [`refresh`], then once
+/// `Finished` with the reports, or `Failed` when the store could not be used at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Background {
+    Event(Event),
+    /// A line of the urls file that could not be used (it names the file and line).
+    Problem(String),
+    Finished(Vec<Report>),
+    Failed(String),
+}
+
+/// The sources a refresh without URLs covers: the subscriptions of `urls_file` (normally
+/// [`crate::engine::fetch::subscriptions::default_path`]), else every source the store has
+/// fetched before. Problems (unusable lines of the urls file) come beside.
+pub fn default_sources(
+    urls_file: Option<&std::path::Path>,
+    store: Option<&Store>,
+) -> (Vec<String>, Vec<String>) {
+    use crate::engine::fetch::subscriptions;
+    let mut problems = Vec::new();
+    let mut urls = Vec::new();
+    if let Some(path) = urls_file {
+        let label = crate::engine::sanitize::sanitize_line(&path.display().to_string());
+        match subscriptions::read(path) {
+            Ok(subs) => {
+                problems.extend(
+                    subs.problems
+                        .iter()
+                        .map(|(line, reason)| format!("{label}:{line}: {reason}")),
+                );
+                urls.extend(
+                    subs.subs
+                        .iter()
+                        .filter_map(|s| fetch::parse_http(&s.url).ok().map(String::from)),
+                );
+            }
+            Err(e) => problems.push(e),
+        }
+    }
+    if urls.is_empty()
+        && let Some(store) = store
+    {
+        match store.source_urls() {
+            Ok(known) => urls = known,
+            Err(e) => problems.push(e.display()),
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    urls.retain(|u| seen.insert(u.clone()));
+    (urls, problems)
+}
+
+/// Refreshes `urls` (or, when empty, [`default_sources`] of `urls_file`) into the store at
+/// `path` on a new thread, handing every step to `send` — the reader's refresh key, which
+/// must not wait.
+pub fn spawn(
+    path: PathBuf,
+    urls_file: Option<PathBuf>,
+    urls: Vec<String>,
+    opts: LoadOptions,
+    send: impl Fn(Background) + Send + 'static,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let mut store = match Store::open(&path) {
+            Ok(s) => s,
+            Err(e) => return send(Background::Failed(e.display())),
+        };
+        let urls = if urls.is_empty() {
+            let (urls, problems) = default_sources(urls_file.as_deref(), Some(&store));
+            for p in problems {
+                send(Background::Problem(p));
+            }
+            urls
+        } else {
+            urls
+        };
+        if urls.is_empty() {
+            return send(Background::Failed(
+                "nothing to refresh: no subscriptions and nothing fetched before".into(),
+            ));
+        }
+        match refresh(&mut store, &urls, &opts, &mut |e| {
+            send(Background::Event(e))
+        }) {
+            Ok(reports) => send(Background::Finished(reports)),
+            Err(e) => send(Background::Failed(e.display())),
+        }
     })
 }
