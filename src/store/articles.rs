@@ -376,6 +376,17 @@ mod tests {
         let latest = store.latest(10).unwrap();
         assert_eq!(latest.len(), 1);
         assert_eq!(latest[0].version, 2);
+        let path = store.path().to_path_buf();
+        let (older, newer) = crate::store::last_two_versions(&path, "http://h/a")
+            .unwrap()
+            .unwrap();
+        assert!(older.text.contains("Monday") && newer.text.contains("Tuesday"));
+        assert_eq!(
+            crate::store::stored_inputs(&path, 10)
+                .unwrap()
+                .map(|i| i.len()),
+            Some(1)
+        );
     }
 
     #[test]

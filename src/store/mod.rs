@@ -166,6 +166,44 @@ impl Store {
     }
 }
 
+/// The newest stored articles (at most `limit`) as inputs, for the reader; `None` when
+/// there is no store there, or it keeps nothing. Never creates a store.
+pub fn stored_inputs(
+    path: &Path,
+    limit: usize,
+) -> Result<Option<Vec<crate::engine::load::Input>>, StoreError> {
+    let Some(store) = Store::open_existing(path)? else {
+        return Ok(None);
+    };
+    let latest = store.latest(limit)?;
+    Ok((!latest.is_empty()).then(|| {
+        latest
+            .into_iter()
+            .map(crate::engine::saved::input)
+            .collect()
+    }))
+}
+
+/// The two newest versions of the article `url` (older, newer), for comparing an edit;
+/// `None` when the store keeps fewer than two.
+pub fn last_two_versions(
+    path: &Path,
+    url: &str,
+) -> Result<Option<(crate::engine::Article, crate::engine::Article)>, StoreError> {
+    let Some(store) = Store::open_existing(path)? else {
+        return Ok(None);
+    };
+    let versions = store.versions(url)?;
+    let [.., a, b] = versions.as_slice() else {
+        return Ok(None);
+    };
+    let older = store.version(url, a.number)?;
+    let newer = store.version(url, b.number)?;
+    Ok(older
+        .zip(newer)
+        .map(|(o, n)| (o.to_article(), n.to_article())))
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
