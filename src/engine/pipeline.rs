@@ -69,6 +69,13 @@ pub enum Event {
     },
     /// An input, or a part of one, could not be read.
     Failed(LoadError),
+    /// Where URL input `order` is: queued (sent for every URL at the start), each stage of
+    /// its fetch, then done or failed — so a display can list every URL's state.
+    Fetching {
+        order: usize,
+        url: String,
+        state: FetchState,
+    },
     /// Every input has been read (or loading was cancelled).
     LoadFinished,
     /// Entities and quotes of every article, by library position.
@@ -84,6 +91,17 @@ pub enum Event {
     },
     /// Nothing more follows.
     Finished,
+}
+
+/// A URL input's state ([`Event::Fetching`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchState {
+    Queued,
+    Stage(fetch::Stage),
+    /// Read: this many articles.
+    Done(usize),
+    /// The reason (the message names the URL too, in [`Event::Failed`]).
+    Failed(String),
 }
 
 /// Loads `inputs` in parallel; articles in input order, and every problem, in input order
@@ -259,6 +277,18 @@ fn stream_load(
         total,
         current: inputs.first().map(Input::label).unwrap_or_default(),
     });
+    let fetching = |order: usize, url: &str, state: FetchState| {
+        send(Event::Fetching {
+            order,
+            url: url.to_string(),
+            state,
+        })
+    };
+    for (order, input) in inputs.iter().enumerate() {
+        if let Input::Url(u) = input {
+            fetching(order, u, FetchState::Queued);
+        }
+    }
     let read = || -> Vec<(usize, Vec<Article>)> {
         inputs
             .par_iter()
@@ -270,7 +300,26 @@ fn stream_load(
                 if let Ok(mut r) = reading.lock() {
                     r.insert(order, input.label());
                 }
-                let result = load_input(input, opts);
+                let result = match input {
+                    Input::Url(u) => {
+                        let stage = |s| fetching(order, u, FetchState::Stage(s));
+                        let r = fetch::load_url(u, opts, &stage);
+                        let state = match &r {
+                            Ok(l) => FetchState::Done(l.articles.len()),
+                            Err(e) => {
+                                let msg = e.display();
+                                let reason = msg
+                                    .strip_prefix(u.as_str())
+                                    .and_then(|m| m.strip_prefix(": "))
+                                    .map_or(msg.clone(), str::to_string);
+                                FetchState::Failed(reason)
+                            }
+                        };
+                        fetching(order, u, state);
+                        r
+                    }
+                    _ => load_input(input, opts),
+                };
                 if let Ok(mut r) = reading.lock() {
                     r.remove(&order);
                 }
@@ -359,6 +408,7 @@ mod tests {
                 Event::Progress { .. } => "progress",
                 Event::Loaded { .. } => "loaded",
                 Event::Failed(_) => "failed",
+                Event::Fetching { .. } => "fetching",
                 Event::LoadFinished => "load finished",
                 Event::Extracted(_) => "extracted",
                 Event::Grouped(_) => "grouped",
