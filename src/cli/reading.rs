@@ -11,9 +11,6 @@ use crate::engine::saved;
 use crate::store::Store;
 use std::path::Path;
 
-/// Stored articles opened at most (the newest).
-pub const MAX_STORED: usize = 2_000;
-
 type Found = (Vec<Input>, Vec<LoadError>);
 
 /// The inputs for the reader's arguments; `Err` is a message for a request that cannot be
@@ -54,7 +51,9 @@ fn stored(store: Option<&Path>) -> Result<Option<Found>, String> {
     let Some(store) = Store::open_existing(path).map_err(|e| e.display())? else {
         return Ok(None);
     };
-    let latest = store.latest(MAX_STORED).map_err(|e| e.display())?;
+    let latest = store
+        .latest(crate::store::READER_LIMIT)
+        .map_err(|e| e.display())?;
     if latest.is_empty() {
         return Ok(None);
     }

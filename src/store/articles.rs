@@ -377,10 +377,16 @@ mod tests {
         assert_eq!(latest.len(), 1);
         assert_eq!(latest[0].version, 2);
         let path = store.path().to_path_buf();
-        let (older, newer) = crate::store::last_two_versions(&path, "http://h/a")
-            .unwrap()
-            .unwrap();
+        let crate::store::LastTwo::Two(older, newer) =
+            crate::store::last_two_versions(&path, "http://h/a").unwrap()
+        else {
+            panic!("two versions")
+        };
         assert!(older.text.contains("Monday") && newer.text.contains("Tuesday"));
+        assert!(matches!(
+            crate::store::last_two_versions(&path, "http://h/none").unwrap(),
+            crate::store::LastTwo::NotKept
+        ));
         assert_eq!(
             crate::store::stored_inputs(&path, 10)
                 .unwrap()

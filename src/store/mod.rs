@@ -25,6 +25,9 @@ pub use sources::{LogEntry, SourceInfo};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
+/// Stored articles the reader opens at most (the newest).
+pub const READER_LIMIT: usize = 2_000;
+
 /// The store file's name inside `parallax/` of the data directory.
 pub const FILE_NAME: &str = "store.sqlite3";
 
@@ -184,24 +187,32 @@ pub fn stored_inputs(
     }))
 }
 
-/// The two newest versions of the article `url` (older, newer), for comparing an edit;
-/// `None` when the store keeps fewer than two.
-pub fn last_two_versions(
-    path: &Path,
-    url: &str,
-) -> Result<Option<(crate::engine::Article, crate::engine::Article)>, StoreError> {
+/// What the store keeps of an article, for comparing an edit.
+#[derive(Debug)]
+pub enum LastTwo {
+    /// No such article (or no store).
+    NotKept,
+    /// One version: it has not changed since first fetched.
+    One,
+    /// The two newest versions: older, newer.
+    Two(Box<crate::engine::Article>, Box<crate::engine::Article>),
+}
+
+/// The two newest versions of the article `url`, for comparing an edit.
+pub fn last_two_versions(path: &Path, url: &str) -> Result<LastTwo, StoreError> {
     let Some(store) = Store::open_existing(path)? else {
-        return Ok(None);
+        return Ok(LastTwo::NotKept);
     };
     let versions = store.versions(url)?;
-    let [.., a, b] = versions.as_slice() else {
-        return Ok(None);
+    let (a, b) = match versions.as_slice() {
+        [] => return Ok(LastTwo::NotKept),
+        [_] => return Ok(LastTwo::One),
+        [.., a, b] => (a.number, b.number),
     };
-    let older = store.version(url, a.number)?;
-    let newer = store.version(url, b.number)?;
-    Ok(older
-        .zip(newer)
-        .map(|(o, n)| (o.to_article(), n.to_article())))
+    Ok(match (store.version(url, a)?, store.version(url, b)?) {
+        (Some(o), Some(n)) => LastTwo::Two(Box::new(o.to_article()), Box::new(n.to_article())),
+        _ => LastTwo::NotKept,
+    })
 }
 
 #[cfg(test)]
