@@ -118,11 +118,18 @@ pub fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let depth = Depth::detect(args.color, &|k| std::env::var(k).ok());
+    // The library is the store's (no arguments, or --offline): a refresh reopens it.
+    let from_store = args.paths.is_empty()
+        || (!inputs.is_empty() && inputs.iter().all(|i| matches!(i, Input::Saved(_))));
+    let env = |k: &str| std::env::var(k).ok();
     let tui_opts = crate::tui::Options {
         inputs,
         problems,
         load: opts,
         depth,
+        store,
+        urls_file: crate::engine::fetch::subscriptions::default_path(&env),
+        from_store,
     };
     let result = crate::tui::run(tui_opts);
     if let Some(sig) = crate::tui::terminal::stop_signal() {

@@ -52,6 +52,9 @@ pub enum Command {
     StoryRight,
     StorySingleSource,
     ReaderOnlyThis,
+    // The web (src/tui/web.rs).
+    Refresh,
+    Versions,
 }
 
 impl Command {
@@ -187,6 +190,16 @@ impl Command {
             "only_this_report",
             "dim what other reports also say",
         ),
+        (
+            Command::Refresh,
+            "refresh",
+            "fetch the subscriptions again into the store, in the background",
+        ),
+        (
+            Command::Versions,
+            "versions",
+            "compare this web article's last two kept versions (what an edit changed)",
+        ),
         (Command::Messages, "messages", "show load messages"),
         (Command::Help, "help", "this help"),
         (Command::Close, "close", "close the overlay"),
@@ -218,7 +231,20 @@ pub enum Action {
     Pipeline(Event),
     /// A compare worker finished (`tui::compare`).
     Compared(Box<super::compare::CompareDone>),
+    /// A background refresh's progress and result (`tui::web`).
+    Refresh(crate::store::sync::Background),
+    /// The last two versions of the article `url` were read from the store (older, newer),
+    /// or it keeps fewer, or the store could not be read.
+    Versions {
+        url: String,
+        result: Result<Option<Box<VersionPair>>, String>,
+    },
+    /// The store's articles, read to reopen the library after a refresh.
+    Reopen(Vec<crate::engine::load::Input>),
 }
+
+/// Two versions of one article, older first.
+pub type VersionPair = (crate::engine::Article, crate::engine::Article);
 
 impl From<Event> for Action {
     fn from(e: Event) -> Action {
@@ -226,7 +252,7 @@ impl From<Event> for Action {
     }
 }
 
-/// What handling an action asks for beyond the component that handled it. The first three
+/// What handling an action asks for beyond the component that handled it. The first seven
 /// leave the app: [`super::app::App::update`] returns them to the event loop, which acts
 /// (no flags to poll). The others are requests between components, which `App` routes.
 #[derive(Debug)]
@@ -237,6 +263,14 @@ pub enum Effect {
     CancelLoad,
     /// Run a comparison on a worker; its result comes back as [`Action::Compared`].
     StartCompare(Box<super::compare::CompareJob>),
+    /// Refresh the subscriptions into the store on a worker ([`Action::Refresh`] follows).
+    Refresh,
+    /// Read the last two versions of an article from the store ([`Action::Versions`]).
+    LoadVersions(String),
+    /// The store changed: read its articles on a worker ([`Action::Reopen`] follows).
+    Reload,
+    /// Load the library again from these inputs (the old run is stopped).
+    StartPipeline(Vec<crate::engine::load::Input>),
     /// The library's selection moved to a report: the reading pane shows it.
     Follow(usize),
     /// Read report `report`: selected, open in the focused reading pane, scrolled to `at` and
@@ -267,7 +301,13 @@ impl Effect {
     pub fn leaves_app(&self) -> bool {
         matches!(
             self,
-            Effect::Quit | Effect::CancelLoad | Effect::StartCompare(_)
+            Effect::Quit
+                | Effect::CancelLoad
+                | Effect::StartCompare(_)
+                | Effect::Refresh
+                | Effect::LoadVersions(_)
+                | Effect::Reload
+                | Effect::StartPipeline(_)
         )
     }
 }

@@ -20,6 +20,7 @@ use super::overlay::{Overlay, OverlayState};
 use super::reader::{ReaderState, Step};
 use super::story::StoryState;
 use super::theme::Theme;
+use super::web::WebState;
 use crate::engine::Span;
 use crate::engine::entities::index::IndexEntry;
 use crate::engine::pipeline::Event;
@@ -55,6 +56,11 @@ pub struct App {
     pub notice: Option<String>,
     /// True once the user has pressed a bound key.
     pub touched: bool,
+    /// URLs being fetched, and the background refresh.
+    pub web: WebState,
+    /// The library holds the store's articles (no arguments, or `--offline`): a refresh
+    /// that brought something reopens it.
+    pub from_store: bool,
     /// The id of the next comparison job (a result for an older job is dropped).
     next_job: u64,
 }
@@ -76,6 +82,8 @@ impl App {
             geometry: Geometry::default(),
             notice: None,
             touched: false,
+            web: WebState::default(),
+            from_store: false,
             next_job: 1,
         };
         app.prepare();
@@ -118,6 +126,13 @@ impl App {
                 }
                 None
             }
+            Action::Refresh(b) => self.refreshed(b),
+            Action::Versions { url, result } => self.versions_read(&url, result),
+            Action::Reopen(inputs) if !inputs.is_empty() => {
+                self.reset_library();
+                Some(Effect::StartPipeline(inputs))
+            }
+            Action::Reopen(_) => None,
         };
         let out = self.resolve(effect);
         self.prepare();
@@ -151,7 +166,9 @@ impl App {
                 }
             }
             Effect::Notice(n) => self.notice = Some(n),
-            e @ (Effect::Quit | Effect::CancelLoad | Effect::StartCompare(_)) => return Some(e),
+            // Quit, CancelLoad, StartCompare, Refresh, LoadVersions, Reload, StartPipeline: the
+            // event loop's.
+            e => return Some(e),
         }
         None
     }
@@ -219,6 +236,8 @@ impl App {
                 return self.story_view.open_for(&self.model, at);
             }
             Command::ReaderOnlyThis => return Some(self.toggle_only_this()),
+            Command::Refresh => return Some(self.start_refresh()),
+            Command::Versions => return Some(self.versions_of_report()),
             Command::JumpMention => return self.jump(Step::Enter),
             Command::NextMention => return self.jump(Step::Next),
             Command::PrevMention => return self.jump(Step::Prev),
@@ -274,6 +293,7 @@ impl App {
                 load.total = total;
                 load.current = sanitize_line(&current);
             }
+            Event::Fetching { url, state, .. } => self.web.fetching(&url, state),
             Event::LoadFinished => self.model.load.finished = true,
             Event::Grouped(stories) => {
                 self.model.set_stories(stories);
@@ -356,6 +376,110 @@ impl App {
         Some(Effect::StartCompare(Box::new(job)))
     }
 
+    /// `R`: a background refresh of the subscriptions, unless one is running.
+    fn start_refresh(&mut self) -> Effect {
+        if self.web.refreshing {
+            return Effect::Notice("a refresh is already running".into());
+        }
+        self.web.refresh_started(&[]);
+        Effect::Refresh
+    }
+
+    /// What a background refresh sent; when it is over, says what it brought and, when the
+    /// library shows the store and something is new or changed, asks to reopen it.
+    fn refreshed(&mut self, b: crate::store::sync::Background) -> Option<Effect> {
+        use crate::store::sync::{Background, Outcome};
+        if let Background::Problem(p) = &b {
+            self.model.messages.push(sanitize_line(p));
+        }
+        if let Background::Event(crate::store::sync::Event::Done(r)) = &b {
+            match &r.outcome {
+                Outcome::Failed(e) => self.model.messages.push(sanitize_line(e)),
+                Outcome::Saved { problems, .. } => self
+                    .model
+                    .messages
+                    .extend(problems.iter().map(|p| sanitize_line(p))),
+                Outcome::NotModified => {}
+            }
+        }
+        let reports = match self.web.refresh(b)? {
+            Ok(r) => r,
+            Err(why) => return Some(Effect::Notice(format!("refresh failed: {why}"))),
+        };
+        let summary = self.web.last_refresh.clone().unwrap_or_default();
+        let brought = reports.iter().any(|r| {
+            matches!(&r.outcome, Outcome::Saved { counts, .. } if counts.new + counts.changed > 0)
+        });
+        if brought && self.from_store {
+            self.notice = Some(summary);
+            return Some(Effect::Reload);
+        }
+        Some(Effect::Notice(if brought {
+            format!("{summary} (into the store: parallax --offline reads them)")
+        } else {
+            summary
+        }))
+    }
+
+    /// `V`: the last two kept versions of the report at hand, compared.
+    fn versions_of_report(&mut self) -> Effect {
+        use crate::engine::Source;
+        let Some(a) = self.report_at_hand().and_then(|i| self.model.article(i)) else {
+            return Effect::Notice("no report to show versions of".into());
+        };
+        let url = match &a.source {
+            Source::Stored { url, .. } => Some(url.clone()),
+            _ => a
+                .meta
+                .url
+                .as_deref()
+                .filter(|u| crate::engine::fetch::parse_http(u).is_ok())
+                .map(str::to_string),
+        };
+        match url {
+            Some(u) => Effect::LoadVersions(u),
+            None => Effect::Notice(
+                "not a web article: the store keeps versions of what parallax fetch brings".into(),
+            ),
+        }
+    }
+
+    /// The versions read for `V`: the compare view of the older (A) and newer (B) one.
+    fn versions_read(
+        &mut self,
+        url: &str,
+        result: Result<Option<Box<super::action::VersionPair>>, String>,
+    ) -> Option<Effect> {
+        match result {
+            Ok(Some(pair)) => {
+                let (older, newer) = *pair;
+                let (view, job) =
+                    compare::open_pair(self.next_job, Arc::new(older), Arc::new(newer));
+                self.next_job += 1;
+                self.compare = Some(view);
+                Some(Effect::StartCompare(Box::new(job)))
+            }
+            Ok(None) => Some(Effect::Notice(format!(
+                "{}: one version kept (unchanged since first fetched)",
+                sanitize_line(url)
+            ))),
+            Err(why) => Some(Effect::Notice(sanitize_line(&why))),
+        }
+    }
+
+    /// Forgets the library (before it is loaded again from the store): every component
+    /// that points into it starts over; keys, theme, size and the web state stay.
+    pub fn reset_library(&mut self) {
+        self.model = Model::default();
+        self.library = LibraryState::default();
+        self.reader = ReaderState::default();
+        self.entities = EntitiesState::default();
+        self.compare = None;
+        self.story_view = StoryState::default();
+        self.touched = false;
+        self.prepare();
+    }
+
     /// The report `o` is about: the selection in the library, else the open report.
     pub fn report_at_hand(&self) -> Option<usize> {
         match self.focus {
@@ -431,6 +555,7 @@ impl App {
                 entities: self.entities.visible,
                 gutter,
                 entity_columns: self.model.index.articles,
+                web_lines: self.web.wanted_lines(),
             },
         );
         let g = self.geometry;

@@ -43,6 +43,8 @@ pub struct Panes {
     pub gutter: bool,
     /// Reports in the entities pane (its details area grows with them).
     pub entity_columns: usize,
+    /// Lines the list of URLs being fetched wants under the library (0: none).
+    pub web_lines: u16,
 }
 
 /// Every area of every screen, for one screen size and [`Panes`].
@@ -62,6 +64,7 @@ impl Geometry {
             areas(size, panes.library_focused, panes.entities),
             panes.gutter,
         );
+        let main = with_web_list(main, if panes.entities { 0 } else { panes.web_lines });
         Geometry {
             size,
             main,
@@ -84,6 +87,8 @@ pub struct Areas {
     pub reader: Rect,
     pub reader_text: Rect,
     pub status: Rect,
+    /// Under the library list: the URLs being fetched (empty when there are none).
+    pub web_list: Rect,
 }
 
 /// Inside a bordered block, with `pad` columns of padding on each side.
@@ -128,7 +133,20 @@ pub fn areas((w, h): (u16, u16), library_focused: bool, entities: bool) -> Areas
         reader,
         reader_text: inner(reader, 1),
         status,
+        web_list: Rect::default(),
     }
+}
+
+/// The bottom `lines` of the library list (at most half of it) for the URLs being fetched.
+pub fn with_web_list(mut a: Areas, lines: u16) -> Areas {
+    let list = a.library_list;
+    let h = lines.min(list.height / 2);
+    if h == 0 {
+        return a;
+    }
+    a.library_list.height -= h;
+    a.web_list = Rect::new(list.x, list.y + list.height - h, list.width, h);
+    a
 }
 
 /// With the story model: one more column left of the reader's text, so the gutter (how many
@@ -262,6 +280,11 @@ mod tests {
                     entities: true,
                     gutter: true,
                     entity_columns: 40,
+                    web_lines: 0,
+                },
+                Panes {
+                    web_lines: 9,
+                    ..Panes::default()
                 },
             ] {
                 let g = Geometry::new(size, panes);
@@ -273,6 +296,7 @@ mod tests {
                     g.main.reader,
                     g.main.reader_text,
                     g.main.status,
+                    g.main.web_list,
                     g.entities.list,
                     g.compare.body,
                     g.story.list,

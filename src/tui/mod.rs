@@ -23,6 +23,8 @@ pub mod story;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod web;
+mod web_jobs;
 pub mod widgets;
 
 use crate::engine::load::{Input, LoadError, LoadOptions};
@@ -43,21 +45,40 @@ pub struct Options {
     pub problems: Vec<LoadError>,
     pub load: LoadOptions,
     pub depth: Depth,
+    /// The local store, for refreshing (`R`) and versions (`V`).
+    pub store: Option<std::path::PathBuf>,
+    /// The urls file a refresh reads.
+    pub urls_file: Option<std::path::PathBuf>,
+    /// The inputs are the store's articles: a refresh that brings something reopens them.
+    pub from_store: bool,
+}
+
+/// Starts the loading pipeline on `inputs`; its events arrive on the returned receiver (a
+/// new one per run, so a stopped run's late events go nowhere).
+fn start_pipeline(
+    inputs: Vec<Input>,
+    opts: LoadOptions,
+) -> (pipeline::Cancel, mpsc::Receiver<Action>) {
+    let (tx, rx) = mpsc::channel();
+    let to_app = std::sync::Mutex::new(tx);
+    let cancel = pipeline::spawn(inputs, opts, move |e| {
+        if let Ok(tx) = to_app.lock() {
+            let _ = tx.send(Action::Pipeline(e));
+        }
+    });
+    (cancel, rx)
 }
 
 /// Runs the reader until the user quits. Returns how many articles were loaded.
 pub fn run(opts: Options) -> std::io::Result<usize> {
     let mut app = App::new(Keymap::default_map(), Theme::new(opts.depth));
+    app.from_store = opts.from_store;
     for p in opts.problems {
         app.update(Action::Pipeline(PipelineEvent::Failed(p)));
     }
+    // Workers (comparisons, refreshes, versions) answer here; the pipeline on its own channel.
     let (tx, rx) = mpsc::channel();
-    let to_app = std::sync::Mutex::new(tx.clone());
-    let cancel = pipeline::spawn(opts.inputs, opts.load, move |e| {
-        if let Ok(tx) = to_app.lock() {
-            let _ = tx.send(Action::Pipeline(e));
-        }
-    });
+    let (mut cancel, mut pipeline_rx) = start_pipeline(opts.inputs, opts.load);
     let mut terminal = terminal::enter()?;
     let result = (|| -> std::io::Result<()> {
         let size = ratatui::crossterm::terminal::size()?;
@@ -69,7 +90,7 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
                 terminal.draw(|f| ui::render(&app, f))?;
                 dirty = false;
             }
-            let timeout = if app.model.load.finished && !app.comparing() {
+            let timeout = if app.model.load.finished && !app.comparing() && !app.web.active() {
                 Duration::from_millis(250)
             } else {
                 Duration::from_millis(30)
@@ -92,7 +113,7 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
                     _ => {}
                 }
             }
-            while let Ok(a) = rx.try_recv() {
+            while let Ok(a) = pipeline_rx.try_recv().or_else(|_| rx.try_recv()) {
                 effects.extend(app.update(a));
                 dirty = true;
             }
@@ -101,6 +122,15 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
                     Effect::Quit => return Ok(()),
                     Effect::CancelLoad => cancel.cancel(),
                     Effect::StartCompare(job) => compare::job::spawn(*job, tx.clone()),
+                    Effect::Refresh => {
+                        web_jobs::refresh(&opts.store, &opts.urls_file, opts.load, &tx)
+                    }
+                    Effect::LoadVersions(url) => web_jobs::versions(&opts.store, url, &tx),
+                    Effect::Reload => web_jobs::reopen(&opts.store, &tx),
+                    Effect::StartPipeline(inputs) => {
+                        cancel.cancel();
+                        (cancel, pipeline_rx) = start_pipeline(inputs, opts.load);
+                    }
                     // App::update routes every other effect itself.
                     _ => {}
                 }

@@ -6,7 +6,7 @@ use super::overlay::Overlay;
 use super::theme::Role;
 use super::widgets::{
     compare, entities::EntitiesPane, library::LibraryPane, overlay, reader::ArticlePane,
-    status::StatusLine, story::StoryScreen,
+    status::StatusLine, story::StoryScreen, web::WebList,
 };
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -50,6 +50,9 @@ pub fn render(app: &App, frame: &mut Frame) {
                 frame.render_widget(EntitiesPane { app }, a.library);
             } else {
                 frame.render_widget(LibraryPane { app }, a.library);
+                if a.web_list.height > 0 {
+                    frame.render_widget(WebList { app }, a.web_list);
+                }
             }
         }
         if a.reader.width > 0 {

@@ -113,6 +113,33 @@ pub fn open(
     Some((CompareView::new(id, sides, at), job))
 }
 
+/// Opens the compare view of two articles outside the library — two versions of one web
+/// article from the store (older as A) — as job `id`.
+pub fn open_pair(id: u64, a: Arc<Article>, b: Arc<Article>) -> (CompareView, CompareJob) {
+    let side = |article: Arc<Article>, letter: char| {
+        let version = match &article.source {
+            crate::engine::Source::Stored { version, .. } => format!("version {version} · "),
+            _ => String::new(),
+        };
+        CompareSide {
+            title: sanitize_line(&article.title),
+            outlet: format!("{version}{}", sanitize_line(&article.outlet_label())),
+            article,
+            letter,
+        }
+    };
+    let sides = Pair::new(side(a, 'A'), side(b, 'B'));
+    let job = CompareJob {
+        id,
+        sides: Pair::new(
+            (sides.left.article.clone(), None),
+            (sides.right.article.clone(), None),
+        ),
+        story: None,
+    };
+    (CompareView::new(id, sides, None), job)
+}
+
 impl CompareView {
     pub fn new(job: u64, sides: Pair<CompareSide>, target: Option<(Span, String)>) -> Self {
         CompareView {

@@ -7,6 +7,7 @@ pub mod overlay;
 pub mod reader;
 pub mod status;
 pub mod story;
+pub mod web;
 
 pub use crate::engine::text::{truncate, truncate_left};
 use ratatui::text::Span;

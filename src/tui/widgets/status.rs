@@ -94,6 +94,9 @@ impl Widget for StatusLine<'_> {
             )
         } else if let Some(notice) = &app.notice {
             (notice.clone(), false)
+        } else if app.web.refreshing {
+            let (done, all) = app.web.progress();
+            (format!("refreshing {done}/{all} in the background"), false)
         } else if !app.library.marks.is_empty() && !app.story_view.open {
             (app.library.marks_note(model), false)
         } else if model.building {
