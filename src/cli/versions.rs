@@ -97,7 +97,7 @@ pub(crate) fn run(
                 format_utc(v.fetched_at),
                 v.words,
                 &v.text_sha256[..v.text_sha256.len().min(12)],
-                crate::tui::widgets::truncate(&sanitize_line(&v.title), 50),
+                crate::engine::text::truncate(&sanitize_line(&v.title), 50),
             )?;
         }
         if n > 1 {

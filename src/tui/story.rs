@@ -67,7 +67,8 @@ pub struct StoryState {
     pub entity_detail: bool,
     /// Claims shown (indices into `model.claims`), after the filter.
     pub claim_rows: Vec<usize>,
-    /// Entities by spread, then mentions, then name (indices into `model.entities`).
+    /// Entities in the model's order: by spread, then mentions, then name (indices into
+    /// `model.entities`).
     pub entity_rows: Vec<usize>,
     /// The model and filter the rows were derived from.
     built: Option<(usize, bool)>,
@@ -111,16 +112,8 @@ impl StoryState {
         self.claim_rows = (0..m.claims.len())
             .filter(|&c| !self.single_only || m.claims[c].single_source())
             .collect();
-        let mut ents: Vec<usize> = (0..m.entities.len()).collect();
-        ents.sort_by_key(|&e| {
-            let row = &m.entities[e];
-            (
-                std::cmp::Reverse(row.spread()),
-                std::cmp::Reverse(row.counts.iter().sum::<usize>()),
-                row.canonical.clone(),
-            )
-        });
-        self.entity_rows = ents;
+        // The engine lists them by spread, then mentions, then name already.
+        self.entity_rows = (0..m.entities.len()).collect();
     }
 }
 

@@ -1,0 +1,101 @@
+//! Figures, dates and places that differ between reports of one claim.
+
+use super::{Ctx, Parts};
+use crate::engine::sanitize::sanitize_line;
+use crate::tui::geometry::StoryGeometry;
+use crate::tui::story::Pane;
+use crate::tui::theme::Role;
+use crate::tui::widgets::reader::entity_role;
+use crate::tui::widgets::{padded, truncate};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+pub(super) fn discrepancies(c: &Ctx, g: StoryGeometry) -> Parts {
+    let m = c.m;
+    let theme = c.theme;
+    let width = g.list.width as usize;
+    let kind_w = 7;
+    let values_w = (width.saturating_sub(kind_w) * 2 / 5).max(10);
+    let header = Line::styled(
+        truncate(
+            &format!(
+                "{:<kind_w$}{:<values_w$} claim",
+                "type", "values per report"
+            ),
+            width,
+        ),
+        theme.style(Role::Meta),
+    );
+    let values = |d: &crate::engine::story::StoryDiscrepancy| {
+        d.values
+            .iter()
+            .map(|(r, (_, vals))| {
+                let v: Vec<String> = vals.iter().map(|(t, _)| sanitize_line(t)).collect();
+                format!("{}: {}", r + 1, v.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let rows = m
+        .discrepancies
+        .iter()
+        .skip(c.offset)
+        .take(c.height)
+        .map(|d| {
+            Line::from(vec![
+                padded(d.kind.label(), kind_w, theme.style(entity_role(d.kind))),
+                padded(
+                    &values(d),
+                    values_w.saturating_sub(1),
+                    theme.style(Role::Number),
+                ),
+                Span::raw(" "),
+                Span::raw(truncate(
+                    &c.claim_text(d.claim),
+                    width.saturating_sub(kind_w + values_w),
+                )),
+            ])
+        })
+        .collect();
+    let mut detail = Vec::new();
+    if let Some(d) = m
+        .discrepancies
+        .get(c.app.story_view.selected_in(Pane::Discrepancies))
+    {
+        detail.push(Line::styled(
+            truncate(
+                &format!(
+                    "{} differs in claim {} · Enter: compare two of these reports there",
+                    d.kind.label(),
+                    d.claim + 1
+                ),
+                width,
+            ),
+            theme.style(Role::Meta),
+        ));
+        let label_w = d
+            .values
+            .keys()
+            .map(|&r| c.label(r).width())
+            .max()
+            .unwrap_or(0)
+            .min(18);
+        for (&r, ((sr, ss), vals)) in &d.values {
+            let v: Vec<String> = vals.iter().map(|(t, _)| sanitize_line(t)).collect();
+            let v = v.join(", ");
+            let vw = v.width();
+            detail.push(Line::from(vec![
+                padded(&c.label(r), label_w, theme.style(Role::Key)),
+                Span::raw(" "),
+                Span::styled(v, theme.style(Role::Number).patch(Style::default())),
+                Span::raw(" │ "),
+                Span::raw(truncate(
+                    &c.sentence(*sr, *ss),
+                    width.saturating_sub(label_w + vw + 4),
+                )),
+            ]));
+        }
+    }
+    (header, rows, detail)
+}
