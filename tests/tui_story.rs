@@ -604,3 +604,37 @@ fn enter_on_an_entity_shows_where_each_report_first_names_it() {
         }
     }
 }
+
+#[test]
+fn a_story_cut_to_the_models_limit_says_so() {
+    // A model of the first three of the seeds' five reports stands for a story larger than
+    // story::MAX_REPORTS: the reader must say the story was cut, in its messages and on the
+    // story screen, and still draw the three it has.
+    let mut app = story_app(Depth::Mono);
+    let members = app.story_members().to_vec();
+    assert_eq!(members.len(), 5);
+    let articles: Vec<_> = members
+        .iter()
+        .map(|&m| (*app.model.reports[m].article).clone())
+        .collect();
+    let extractions = parallax::engine::entities::extract_story(&articles);
+    let model = parallax::engine::pipeline::model(&articles, &extractions, &[0, 1, 2]);
+    assert_eq!(model.n, 3);
+    let before = app.model.messages.len();
+    feed(
+        &mut app,
+        [Event::Story {
+            members: members.clone(),
+            model: std::sync::Arc::new(model),
+        }],
+    );
+    let said = &app.model.messages[before..];
+    assert!(
+        said.iter()
+            .any(|m| m.contains("5 reports") && m.contains("first 3")),
+        "{said:?}"
+    );
+    press(&mut app, KeyCode::Char('o'));
+    let s = screen(&draw(&mut app, 120, 40));
+    assert!(s.contains("first 3 of 5 reports"), "{s}");
+}

@@ -167,6 +167,13 @@ impl Model {
         if model.n > members.len() || members.iter().any(|&m| m >= n) {
             return None;
         }
+        if model.n < members.len() {
+            self.messages.push(format!(
+                "a story of {} reports: the first {} are compared (the story screen's limit)",
+                members.len(),
+                model.n
+            ));
+        }
         let k = match self.stories.iter().position(|s| s.members == members) {
             Some(k) => k,
             None => {

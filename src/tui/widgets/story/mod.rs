@@ -233,7 +233,14 @@ impl Widget for StoryScreen<'_> {
             Pane::Discrepancies => " Figures, dates and places that differ ".into(),
         };
         let border = theme.style(Role::BorderFocused);
-        let title = format!("{story}{title}");
+        // A story cut to the model's limit says so.
+        let members = app.story_members().len();
+        let cut = if m.n < members {
+            format!(" first {} of {members} reports ·", m.n)
+        } else {
+            String::new()
+        };
+        let title = format!("{story}{cut}{title}");
         Block::default()
             .borders(Borders::ALL)
             .border_style(border)
