@@ -16,6 +16,7 @@ pub mod evalsets;
 pub mod gazetteer;
 pub mod index;
 pub mod lexicon;
+pub mod lists;
 pub mod names;
 pub mod numeric;
 pub mod quotes;
