@@ -129,7 +129,6 @@ fn front_ends_share_the_pipeline() {
 const SPLITTING: &[(&str, usize)] = &[
     ("src/engine/story.rs", 800),
     ("src/engine/compare/mod.rs", 800),
-    ("src/engine/entities/numeric.rs", 800),
 ];
 
 #[test]

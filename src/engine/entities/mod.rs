@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod lists;
 pub mod names;
 pub mod numeric;
+mod numeric_words;
 pub mod quotes;
 pub mod tagger;
 pub mod teams;
