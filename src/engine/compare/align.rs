@@ -422,49 +422,61 @@ fn keep_best(mut links: Vec<Link>, n_left: usize, n_right: usize, k: usize) -> V
     out
 }
 
+/// The terms of one sentence with their background weights (entities and values first, then
+/// word stems or paraphrase concepts), its words, and a hash of its case-folded words.
+pub fn sentence_terms(
+    article: &Article,
+    ex: &Extraction,
+    span: Span,
+) -> (Vec<(String, f32, usize)>, Vec<segment::Word>, u64) {
+    let mut bag = Vec::new();
+    let inside: Vec<_> = ex
+        .mentions_in(span)
+        .filter(|x| x.span.start >= span.start && x.span.end <= span.end)
+        .collect();
+    let mut covered: Vec<Span> = Vec::with_capacity(inside.len());
+    for x in &inside {
+        let key = x.value_key(article);
+        let term = if is_value(x.kind) {
+            format!("#{key}")
+        } else {
+            format!("@{}", key.to_lowercase())
+        };
+        bag.push((term, 1.0, x.span.start));
+        covered.push(x.span);
+    }
+    let mut c = 0;
+    let mut key = std::collections::hash_map::DefaultHasher::new();
+    let ws = segment::words(&article.text, span);
+    for w in &ws {
+        w.norm.hash(&mut key);
+        while c < covered.len() && covered[c].end <= w.span.start {
+            c += 1;
+        }
+        if c < covered.len() && covered[c].start <= w.span.start {
+            continue;
+        }
+        let bg = background_weight(&w.norm);
+        if bg <= 0.0 {
+            continue;
+        }
+        match CONCEPTS.get(&w.stem) {
+            Some((concept, cbg)) => bag.push((concept.clone(), *cbg, w.span.start)),
+            None => bag.push((w.stem.clone(), bg, w.span.start)),
+        }
+    }
+    (bag, ws, key.finish())
+}
+
 fn prepare(article: &Article, ex: &Extraction, b: &mut Builder) -> Doc {
     let sentences = aligned_sentences(article);
     let mut terms = Vec::with_capacity(sentences.len());
     let mut keys = Vec::with_capacity(sentences.len());
     let mut words = Vec::with_capacity(sentences.len());
     for s in &sentences {
-        let mut bag: Vec<u32> = Vec::new();
-        let inside: Vec<_> = ex
-            .mentions_in(s.span)
-            .filter(|x| x.span.start >= s.span.start && x.span.end <= s.span.end)
-            .collect();
-        let mut covered: Vec<Span> = Vec::with_capacity(inside.len());
-        for x in &inside {
-            let key = x.value_key(article);
-            let term = if is_value(x.kind) {
-                format!("#{key}")
-            } else {
-                format!("@{}", key.to_lowercase())
-            };
-            bag.push(b.id(term, 1.0));
-            covered.push(x.span);
-        }
-        let mut c = 0;
-        let mut key = std::collections::hash_map::DefaultHasher::new();
-        let ws = segment::words(&article.text, s.span);
-        for w in &ws {
-            w.norm.hash(&mut key);
-            while c < covered.len() && covered[c].end <= w.span.start {
-                c += 1;
-            }
-            if c < covered.len() && covered[c].start <= w.span.start {
-                continue;
-            }
-            let bg = background_weight(&w.norm);
-            if bg <= 0.0 {
-                continue;
-            }
-            match CONCEPTS.get(&w.stem) {
-                Some((concept, cbg)) => bag.push(b.id(concept.clone(), *cbg)),
-                None => bag.push(b.id(w.stem.clone(), bg)),
-            }
-        }
-        keys.push(key.finish());
+        let (t, ws, key) = sentence_terms(article, ex, s.span);
+        let mut bag: Vec<u32> = t.into_iter().map(|(t, bg, _)| b.id(t, bg)).collect();
+        keys.push(key);
         words.push(ws);
         bag.sort_unstable();
         bag.dedup();
