@@ -305,3 +305,63 @@ fn stories_subcommand_prints_json_and_names_bad_paths() {
             .all(|s| s["label"].as_str().is_some_and(|l| !l.is_empty()))
     );
 }
+
+/// Every file of a folder of unrelated events: the seeds, the other-story fixtures, the real
+/// news pages of `../shared/corpus/html` and the 24 Wikinews articles of
+/// `../shared/corpus/gum-news`. No story may mix two events (each page and each Wikinews
+/// article is an event of its own), also where they share a country.
+#[test]
+fn unrelated_events_are_never_one_story() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if !shared.join("gum-news").is_dir() || !shared.join("html").is_dir() {
+        println!("skipped: {} is not there", shared.display());
+        return;
+    }
+    let (articles, extractions, labels) = &*CORPUS;
+    let mut articles = articles.clone();
+    let mut extractions = extractions.clone();
+    let mut labels = labels.clone();
+    let mut extra: Vec<(PathBuf, String)> = Vec::new();
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(shared.join("html"))
+        .expect("html corpus")
+        .map(|e| e.expect("entry").path().join("source.html"))
+        .filter(|p| p.is_file())
+        .collect();
+    pages.sort();
+    let mut gum: Vec<PathBuf> = std::fs::read_dir(shared.join("gum-news"))
+        .expect("gum corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    gum.sort();
+    for p in pages.into_iter().chain(gum) {
+        let label = p.display().to_string();
+        extra.push((p, label));
+    }
+    assert!(extra.len() >= 25, "{} corpus files", extra.len());
+    for (p, label) in extra {
+        let Ok(loaded) = load_input(&Input::File(p.clone()), &LoadOptions::default()) else {
+            panic!("{} does not load", p.display());
+        };
+        for a in loaded.articles.into_iter().take(1) {
+            extractions.push(extract(&a));
+            articles.push(a);
+            labels.push(label.clone());
+        }
+    }
+    let stories = group(&articles, &extractions);
+    let mut mixed = Vec::new();
+    for s in &stories {
+        let events: BTreeSet<&str> = s.members.iter().map(|&m| labels[m].as_str()).collect();
+        if events.len() > 1 {
+            mixed.push((s.label.clone(), events));
+        }
+    }
+    println!(
+        "{} files, {} stories, {} mixing events",
+        articles.len(),
+        stories.len(),
+        mixed.len()
+    );
+    assert!(mixed.is_empty(), "stories mixing events: {mixed:#?}");
+}

@@ -64,6 +64,17 @@ pub struct Link {
     pub score: f32,
 }
 
+/// A partial link scoring below this was made only because the two sentences are each
+/// other's best counterpart: shown as unsure, never as "same".
+pub const WEAK_SCORE: f32 = 0.2;
+
+impl Link {
+    /// Whether the link is weak evidence ([`WEAK_SCORE`]).
+    pub fn is_weak(&self) -> bool {
+        self.kind == LinkKind::Partial && self.score < WEAK_SCORE
+    }
+}
+
 /// The alignment of two reports: links (sorted by left, then right) and unlinked sentences.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Alignment {
@@ -158,8 +169,10 @@ pub struct Doc {
     pub words: Vec<Vec<segment::Word>>,
     /// Per sentence: sorted, deduplicated term ids.
     terms: Vec<Vec<u32>>,
-    /// Per sentence: the sum of its terms' weights.
-    norms: Vec<f32>,
+    /// Term id → (sentences of this document holding it, its background weight: the largest
+    /// over the word forms read here). Weights are computed per pair from these, so a pair's
+    /// figures depend on the two documents only.
+    stats: HashMap<u32, (u32, f32)>,
     /// Term id → sentences containing it, ascending.
     postings: HashMap<u32, Vec<u32>>,
     /// Per sentence: a hash of its case-folded words; and hash → sentences.
@@ -167,36 +180,24 @@ pub struct Doc {
     exact: HashMap<u64, Vec<u32>>,
 }
 
-/// A set of articles prepared for alignment with one shared vocabulary and weights.
+/// A set of articles prepared for alignment with one shared vocabulary. Term weights are
+/// those of the pair being aligned (rarity within the two reports), never of the whole set:
+/// `parallax compare A B` and the story model give one pair the same figures.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     pub docs: Vec<Doc>,
-    weights: Vec<f32>,
     pub params: Params,
 }
 
 #[derive(Default)]
 struct Builder {
     ids: HashMap<String, u32>,
-    background: Vec<f32>,
-    /// Sentence frequency per term.
-    df: Vec<u32>,
 }
 
 impl Builder {
-    /// The term's id. A stem reached from several word forms weighs as its rarest form, so
-    /// the weight does not depend on which document was read first.
-    fn id(&mut self, term: String, background: f32) -> u32 {
-        if let Some(&id) = self.ids.get(&term) {
-            let bg = &mut self.background[id as usize];
-            *bg = bg.max(background);
-            return id;
-        }
-        let id = self.df.len() as u32;
-        self.ids.insert(term, id);
-        self.background.push(background);
-        self.df.push(0);
-        id
+    fn id(&mut self, term: String) -> u32 {
+        let n = self.ids.len() as u32;
+        *self.ids.entry(term).or_insert(n)
     }
 }
 
@@ -222,24 +223,25 @@ impl Corpus {
             let ex = extractions.get(i).copied().unwrap_or(&empty);
             docs.push(prepare(article, ex, &mut b));
         }
-        let n: f32 = docs.iter().map(|d| d.sentences.len()).sum::<usize>().max(1) as f32;
-        let weights =
-            b.df.iter()
-                .zip(&b.background)
-                .map(|(&df, &bg)| ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.0) * bg)
-                .collect::<Vec<f32>>();
-        for doc in &mut docs {
-            doc.norms = doc
-                .terms
-                .iter()
-                .map(|t| t.iter().map(|&id| weights[id as usize]).sum())
-                .collect();
+        Corpus { docs, params }
+    }
+
+    /// The weights of the terms of documents `a` and `b` aligned as a pair: rarity over the
+    /// sentences of the two (inverse sentence frequency; a stem weighs as its rarest word form
+    /// in either) times rarity in English.
+    fn pair_weights(da: &Doc, db: &Doc) -> HashMap<u32, f32> {
+        let n = (da.sentences.len() + db.sentences.len()).max(1) as f32;
+        let mut out: HashMap<u32, f32> = HashMap::with_capacity(da.stats.len() + db.stats.len());
+        for (&t, &(dfa, bga)) in &da.stats {
+            let (dfb, bgb) = db.stats.get(&t).copied().unwrap_or((0, 0.0));
+            let df = (dfa + dfb) as f32;
+            out.insert(t, ((n + 1.0) / (df + 0.5)).ln().max(0.0) * bga.max(bgb));
         }
-        Corpus {
-            docs,
-            weights,
-            params,
+        for (&t, &(df, bg)) in &db.stats {
+            out.entry(t)
+                .or_insert_with(|| ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.0) * bg);
         }
+        out
     }
 
     /// Aligns document `a` (left) with document `b` (right).
@@ -248,6 +250,18 @@ impl Corpus {
             return Alignment::default();
         };
         let p = self.params;
+        let weights = Corpus::pair_weights(da, db);
+        let weight = |t: &u32| weights.get(t).copied().unwrap_or(0.0);
+        let norms_a: Vec<f32> = da
+            .terms
+            .iter()
+            .map(|ts| ts.iter().map(weight).sum())
+            .collect();
+        let norms_b: Vec<f32> = db
+            .terms
+            .iter()
+            .map(|ts| ts.iter().map(weight).sum())
+            .collect();
         // Candidate pairs and their shared weight, from each left sentence's terms.
         let mut acc = vec![0.0f32; db.sentences.len()];
         let mut touched: Vec<u32> = Vec::new();
@@ -267,7 +281,7 @@ impl Corpus {
                 if k >= 6 && len > 64 {
                     break;
                 }
-                let w = self.weights[t as usize];
+                let w = weight(&t);
                 if w <= 0.0 {
                     continue;
                 }
@@ -291,7 +305,7 @@ impl Corpus {
             for &j in &touched {
                 let j = j as usize;
                 let shared = std::mem::take(&mut acc[j]);
-                let (shared, cosine, cover) = scores(shared, da.norms[i], db.norms[j]);
+                let (shared, cosine, cover) = scores(shared, norms_a[i], norms_b[j]);
                 if da.keys[i] == db.keys[j] {
                     exact.push(Link {
                         left: i,
@@ -473,17 +487,21 @@ fn prepare(article: &Article, ex: &Extraction, b: &mut Builder) -> Doc {
     let mut terms = Vec::with_capacity(sentences.len());
     let mut keys = Vec::with_capacity(sentences.len());
     let mut words = Vec::with_capacity(sentences.len());
+    let mut stats: HashMap<u32, (u32, f32)> = HashMap::new();
     for s in &sentences {
         let (t, ws, key) = sentence_terms(article, ex, s.span);
-        let mut bag: Vec<u32> = t.into_iter().map(|(t, bg, _)| b.id(t, bg)).collect();
+        let mut bag: Vec<(u32, f32)> = t.into_iter().map(|(t, bg, _)| (b.id(t), bg)).collect();
         keys.push(key);
         words.push(ws);
-        bag.sort_unstable();
-        bag.dedup();
-        for &t in &bag {
-            b.df[t as usize] += 1;
+        // One entry per term, with the largest background weight of its forms here.
+        bag.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+        bag.dedup_by_key(|x| x.0);
+        for &(t, bg) in &bag {
+            let e = stats.entry(t).or_insert((0, 0.0));
+            e.0 += 1;
+            e.1 = e.1.max(bg);
         }
-        terms.push(bag);
+        terms.push(bag.into_iter().map(|x| x.0).collect());
     }
     let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
     for (i, bag) in terms.iter().enumerate() {
@@ -499,7 +517,7 @@ fn prepare(article: &Article, ex: &Extraction, b: &mut Builder) -> Doc {
         sentences,
         words,
         terms,
-        norms: Vec::new(),
+        stats,
         postings,
         keys,
         exact,

@@ -205,15 +205,9 @@ pub fn run_seeds(
     gold_dir: &Path,
     params: super::align::Params,
 ) -> Result<(Vec<GoldPair>, Vec<Predicted>, AlignScores), String> {
-    use crate::engine::load::{Input, LoadOptions, SEEDS, load_input};
+    use crate::engine::load::SEEDS;
     let gold = read_gold(gold_dir)?;
-    let mut articles: Vec<Article> = Vec::new();
-    for i in 0..SEEDS.len() {
-        let loaded =
-            load_input(&Input::Seed(i), &LoadOptions::default()).map_err(|e| e.to_string())?;
-        articles.extend(loaded.articles);
-    }
-    let extractions: Vec<Extraction> = entities::extract_story(&articles);
+    let (articles, extractions) = seed_articles()?;
     let find = |file: &str| {
         SEEDS
             .iter()
@@ -246,4 +240,117 @@ pub fn run_seeds(
     }
     let scores = score(&gold, &preds);
     Ok((gold, preds, scores))
+}
+
+/// The TF-IDF cosine baseline, computed in the same run as the aligner: sentences as bags of
+/// case-folded words, `idf = ln((1 + n) / (1 + df)) + 1` over the pair's sentences, raw term
+/// counts, cosine; a pair is linked at or above `threshold`.
+pub fn tfidf_links(
+    a: &[Vec<crate::engine::segment::Word>],
+    b: &[Vec<crate::engine::segment::Word>],
+    threshold: f32,
+) -> Vec<(usize, usize)> {
+    use std::collections::HashMap;
+    let n = (a.len() + b.len()) as f32;
+    let mut df: HashMap<&str, f32> = HashMap::new();
+    for s in a.iter().chain(b) {
+        let set: HashSet<&str> = s.iter().map(|w| w.norm.as_str()).collect();
+        for w in set {
+            *df.entry(w).or_default() += 1.0;
+        }
+    }
+    fn vec<'a>(
+        s: &'a [crate::engine::segment::Word],
+        df: &HashMap<&str, f32>,
+        n: f32,
+    ) -> HashMap<&'a str, f32> {
+        let mut v: HashMap<&str, f32> = HashMap::new();
+        for w in s {
+            *v.entry(w.norm.as_str()).or_default() += 1.0;
+        }
+        for (w, x) in v.iter_mut() {
+            *x *= ((1.0 + n) / (1.0 + df.get(w).copied().unwrap_or(1.0))).ln() + 1.0;
+        }
+        let norm = v
+            .values()
+            .map(|x| x * x)
+            .sum::<f32>()
+            .sqrt()
+            .max(f32::MIN_POSITIVE);
+        v.values_mut().for_each(|x| *x /= norm);
+        v
+    }
+    let (va, vb): (Vec<_>, Vec<_>) = (
+        a.iter().map(|s| vec(s, &df, n)).collect(),
+        b.iter().map(|s| vec(s, &df, n)).collect(),
+    );
+    let mut out = Vec::new();
+    for (i, x) in va.iter().enumerate() {
+        for (j, y) in vb.iter().enumerate() {
+            let c: f32 = x.iter().filter_map(|(w, p)| y.get(w).map(|q| p * q)).sum();
+            if c >= threshold {
+                out.push((i, j));
+            }
+        }
+    }
+    out
+}
+
+/// The seeds' TF-IDF baseline: the threshold with the best "any" F1 on the development pair
+/// (a grid of 0.05–0.80), and the scores it gives.
+pub fn tfidf_seeds(gold_dir: &Path) -> Result<(f32, AlignScores), String> {
+    let gold = read_gold(gold_dir)?;
+    let (articles, extractions) = seed_articles()?;
+    let docs: Vec<super::align::Doc> = (0..articles.len())
+        .map(|i| {
+            super::align::Corpus::new(&[&articles[i]], &[&extractions[i]])
+                .docs
+                .remove(0)
+        })
+        .collect();
+    let find = |file: &str| {
+        crate::engine::load::SEEDS
+            .iter()
+            .position(|(name, _)| *name == file)
+            .ok_or_else(|| format!("{file}: not a seed"))
+    };
+    let predict = |th: f32| -> Result<Vec<Predicted>, String> {
+        gold.iter()
+            .map(|g| {
+                let (da, db) = (&docs[find(&g.a)?], &docs[find(&g.b)?]);
+                Ok(tfidf_links(&da.words, &db.words, th)
+                    .into_iter()
+                    .map(|(i, j)| {
+                        (
+                            da.sentences[i].span,
+                            db.sentences[j].span,
+                            LinkKind::Partial,
+                        )
+                    })
+                    .collect())
+            })
+            .collect()
+    };
+    let mut best: Option<(f64, f32)> = None;
+    for k in 5..=80 {
+        let th = k as f32 / 100.0;
+        let s = score(&gold, &predict(th)?);
+        if best.is_none_or(|(f, _)| s.dev_any.f1 > f) {
+            best = Some((s.dev_any.f1, th));
+        }
+    }
+    let th = best.map_or(0.2, |b| b.1);
+    Ok((th, score(&gold, &predict(th)?)))
+}
+
+fn seed_articles() -> Result<(Vec<Article>, Vec<Extraction>), String> {
+    use crate::engine::load::{Input, LoadOptions, SEEDS, load_input};
+    let mut articles: Vec<Article> = Vec::new();
+    for i in 0..SEEDS.len() {
+        let loaded =
+            load_input(&Input::Seed(i), &LoadOptions::default()).map_err(|e| e.to_string())?;
+        articles.extend(loaded.articles);
+    }
+    let extractions = entities::extract_story(&articles);
+    Ok((articles, extractions))
 }

@@ -3,65 +3,26 @@
 //! places that differ inside an aligned pair), plus display rows and renderings for scripts
 //! ([`render`]).
 //!
-//! Rows: the view shows the left report in its own order. Each sentence is joined to its best
-//! counterpart; the connected groups this makes are rows (a one-to-many link is one row with
-//! one sentence on one side and several on the other). A row sits at its first left sentence;
-//! a right sentence no link reaches sits after the row holding its predecessor in the right
-//! report, so unique material appears where its report has it.
+//! Rows ([`rows`]): the left report in its own order, each sentence with its own matches; a
+//! right sentence matching several is shown once and referred to elsewhere.
 
 pub mod align;
 pub mod diff;
+pub mod discrepancy;
 pub mod eval;
 pub mod render;
+pub mod rows;
+pub mod values;
+
+pub use discrepancy::{DISCREPANCY_KINDS, Discrepancy};
+pub use rows::{Row, RowRef};
 
 use crate::engine::article::{Article, Span};
-use crate::engine::entities::{EntityKind, Extraction, gazetteer, numeric};
+use crate::engine::entities::{EntityKind, Extraction};
 use crate::engine::segment::{self, Sentence};
 use align::{Alignment, Corpus, Link, LinkKind};
 use diff::{Change, WordDiff};
 use std::collections::BTreeMap;
-use unicode_segmentation::UnicodeSegmentation;
-
-/// One display row: sentences of each side shown side by side.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub left: Vec<usize>,
-    pub right: Vec<usize>,
-    /// The strongest link between the two sides (`None` for a one-sided row).
-    pub kind: Option<LinkKind>,
-    pub score: f32,
-    /// Pieces of each sentence of the row (in `left` / `right` order).
-    pub diff: WordDiff,
-}
-
-impl Row {
-    pub fn is_one_sided(&self) -> bool {
-        self.left.is_empty() || self.right.is_empty()
-    }
-    /// True when the row has something only one side says: a one-sided row, or words only one
-    /// side has.
-    pub fn has_difference(&self) -> bool {
-        self.is_one_sided()
-            || self
-                .diff
-                .left
-                .iter()
-                .chain(&self.diff.right)
-                .flatten()
-                .any(|p| p.change.is_difference())
-    }
-}
-
-/// Where two linked sentences give different numbers, dates or places.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Discrepancy {
-    pub left: usize,
-    pub right: usize,
-    pub kind: EntityKind,
-    /// The values only the left sentence gives, with their spans.
-    pub left_values: Vec<(String, Span)>,
-    pub right_values: Vec<(String, Span)>,
-}
 
 /// Canonical entities (not dates or numbers) with their mention counts.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -86,7 +47,26 @@ pub struct Comparison {
     pub discrepancies: Vec<Discrepancy>,
     /// The words in verbatim runs of 8+ words shared by the two (wire copy), per side.
     pub wire: (diff::WireMask, diff::WireMask),
+    /// The two reports look like reports of different events (see [`unrelated`]): the
+    /// views warn about it.
+    pub unrelated: bool,
 }
+
+/// Whether two compared reports look like reports of different events: no `same` link and
+/// fewer than [`RELATED_LINKS`] strong ones (a shared country or a few names link a sentence
+/// or two of any two news reports, never a run of facts).
+pub fn unrelated(al: &Alignment, n_left: usize, n_right: usize) -> bool {
+    let strong = al
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Same || l.score >= crate::engine::story::claims::STRONG)
+        .count();
+    let same = al.links.iter().any(|l| l.kind == LinkKind::Same);
+    n_left.min(n_right) >= 3 && !same && strong < RELATED_LINKS
+}
+
+/// See [`unrelated`].
+pub const RELATED_LINKS: usize = 2;
 
 impl Comparison {
     /// Rows whose sentences include left sentence `i` / right sentence `j`.
@@ -148,7 +128,15 @@ pub fn compare_in(
         .enumerate()
         .map(|(k, l)| ((l.left, l.right), k))
         .collect();
-    let rows = rows(&alignment, ls.len(), rs.len(), |left, right| {
+    let hidden: Vec<bool> = ls
+        .iter()
+        .map(|s| {
+            a.0.blocks
+                .get(s.block)
+                .is_some_and(|b| !b.kind.is_content())
+        })
+        .collect();
+    let rows = rows::build(&alignment, ls.len(), rs.len(), &hidden, |left, right| {
         // Most rows are one linked pair, already diffed.
         if let ([i], [j]) = (left, right)
             && let Some(&k) = link_index.get(&(*i, *j))
@@ -165,9 +153,10 @@ pub fn compare_in(
         coverage(&alignment.links, &link_diffs, lsw, true),
         coverage(&alignment.links, &link_diffs, rsw, false),
     );
-    let discrepancies = discrepancies(&alignment.links, &ls, &rs, a, b);
+    let discrepancies = discrepancy::find(&alignment.links, &ls, &rs, a, b);
     Comparison {
         wire: masks,
+        unrelated: unrelated(&alignment, ls.len(), rs.len()),
         left_sentences: ls,
         right_sentences: rs,
         entities: entity_overlap(a.1, b.1),
@@ -250,264 +239,6 @@ fn entity_overlap(a: &Extraction, b: &Extraction) -> EntityOverlap {
                 .collect(),
         ),
     }
-}
-
-/// The comparable values of one kind in a sentence: normalised value → first span.
-fn values(
-    article: &Article,
-    ex: &Extraction,
-    span: Span,
-    kind: EntityKind,
-) -> BTreeMap<String, Span> {
-    let mut out = BTreeMap::new();
-    for m in ex.mentions_in(span).filter(|m| m.kind == kind) {
-        out.entry(m.value_key(article)).or_insert(m.span);
-    }
-    out
-}
-
-/// Kinds whose differing values inside an aligned pair are discrepancies.
-pub const DISCREPANCY_KINDS: [EntityKind; 4] = [
-    EntityKind::Number,
-    EntityKind::Date,
-    EntityKind::Gpe,
-    EntityKind::Loc,
-];
-
-/// The words just before and just after `span` inside `sentence`, case-folded, hedges skipped.
-fn context(article: &Article, sentence: Span, span: Span) -> (Option<String>, Option<String>) {
-    let before = article
-        .text
-        .get(sentence.start..span.start)
-        .and_then(|t| {
-            t.unicode_words()
-                .rev()
-                .find(|w| !numeric::HEDGES.contains(&w.to_lowercase().as_str()))
-        })
-        .map(str::to_lowercase);
-    let after = article
-        .text
-        .get(span.end..sentence.end)
-        .and_then(|t| t.unicode_words().next())
-        .map(str::to_lowercase);
-    (before, after)
-}
-
-/// Words that put a place in a "where" slot: "meet in Istanbul", "travelled to Ankara".
-const PLACE_PREPOSITIONS: [&str; 11] = [
-    "in", "to", "at", "from", "near", "into", "inside", "outside", "toward", "towards", "across",
-];
-
-/// Whether the place at `span` says where something happens ("talks in Istanbul") rather
-/// than whose it is or what kind ("Russia's delegation", "Ukraine Peace Talks"): places only
-/// disagree in a where slot.
-fn where_slot(article: &Article, sentence: Span, span: Span, before: Option<&str>) -> bool {
-    let after = article.text.get(span.end..sentence.end).unwrap_or("");
-    let possessive = after.starts_with("’s") || after.starts_with("'s");
-    let modifier = after
-        .strip_prefix(' ')
-        .and_then(|t| t.unicode_words().next())
-        .is_some_and(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && !numeric::is_calendar_word(w)
-        });
-    before.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)) && !possessive && !modifier
-}
-
-/// Values that disagree inside linked pairs: each side gives a value of the same kind the
-/// other lacks, in the same slot (the same word just before or just after it: "meet in
-/// Istanbul" / "meet face-to-face in Turkey", "over 12,000 civilians" / "thousands of
-/// civilians" do not share one, "12,000 civilians" / "10,000 civilians" do). Places must
-/// both be in a where slot ([`where_slot`]): "Russia's delegation" / "Ukraine's delegation"
-/// is two subjects, not a disagreement about a place.
-fn discrepancies(
-    links: &[Link],
-    ls: &[Sentence],
-    rs: &[Sentence],
-    a: (&Article, &Extraction),
-    b: (&Article, &Extraction),
-) -> Vec<Discrepancy> {
-    let mut out = Vec::new();
-    for l in links {
-        let (sa, sb) = (ls[l.left].span, rs[l.right].span);
-        for kind in DISCREPANCY_KINDS {
-            let va = values(a.0, a.1, sa, kind);
-            let vb = values(b.0, b.1, sb, kind);
-            let only_a: Vec<(String, Span)> = va
-                .iter()
-                .filter(|(k, _)| !vb.contains_key(*k))
-                .map(|(_, s)| (a.0.slice(*s).to_string(), *s))
-                .collect();
-            let only_b: Vec<(String, Span)> = vb
-                .iter()
-                .filter(|(k, _)| !va.contains_key(*k))
-                .map(|(_, s)| (b.0.slice(*s).to_string(), *s))
-                .collect();
-            let (mut left_values, mut right_values) = (Vec::new(), Vec::new());
-            for x in &only_a {
-                let cx = context(a.0, sa, x.1);
-                for y in &only_b {
-                    let cy = context(b.0, sb, y.1);
-                    let slot = (cx.0.is_some() && cx.0 == cy.0) || (cx.1.is_some() && cx.1 == cy.1);
-                    // Two sentences saying the same thing with one different figure each
-                    // disagree on it, whatever words surround it.
-                    let lone = matches!(kind, EntityKind::Number | EntityKind::Date)
-                        && l.kind == LinkKind::Same
-                        && only_a.len() == 1
-                        && only_b.len() == 1;
-                    let slot = slot || lone;
-                    // "February 2022" / "2022" is one date told more or less precisely.
-                    let vague = kind == EntityKind::Date && {
-                        let (p, q) = (x.0.to_lowercase(), y.0.to_lowercase());
-                        let within = |long: &str, short: &str| {
-                            long.split(|c: char| !c.is_alphanumeric())
-                                .any(|w| w == short)
-                        };
-                        within(&p, &q) || within(&q, &p)
-                    };
-                    // "in three years" / "in 2022": a span of time and a point in time.
-                    let duration = |v: &str| {
-                        let l = v.to_lowercase();
-                        ["years", "months", "weeks", "days", "hours", "decades"]
-                            .iter()
-                            .any(|u| l.ends_with(u))
-                    };
-                    let unlike = kind == EntityKind::Date && duration(&x.0) != duration(&y.0);
-                    let slot = slot && !vague && !unlike;
-                    let place = matches!(kind, EntityKind::Gpe | EntityKind::Loc);
-                    // The key (canonical name) of a value, found by its span.
-                    let key = |vals: &BTreeMap<String, Span>, span: Span| {
-                        vals.iter()
-                            .find(|(_, s)| **s == span)
-                            .map(|(k, _)| k.clone())
-                    };
-                    let nested = place
-                        && match (key(&va, x.1), key(&vb, y.1)) {
-                            (Some(p), Some(q)) => gazetteer::place_within(&p, &q),
-                            _ => false,
-                        };
-                    let slot = slot && !nested;
-                    let slot = slot
-                        && (!place
-                            || (where_slot(a.0, sa, x.1, cx.0.as_deref())
-                                && where_slot(b.0, sb, y.1, cy.0.as_deref())));
-                    if slot {
-                        if !left_values.contains(x) {
-                            left_values.push(x.clone());
-                        }
-                        if !right_values.contains(y) {
-                            right_values.push(y.clone());
-                        }
-                    }
-                }
-            }
-            if !left_values.is_empty() {
-                out.push(Discrepancy {
-                    left: l.left,
-                    right: l.right,
-                    kind,
-                    left_values,
-                    right_values,
-                });
-            }
-        }
-    }
-    out
-}
-
-/// Groups the alignment into display rows (see the module documentation).
-fn rows(
-    al: &Alignment,
-    n_left: usize,
-    n_right: usize,
-    mut diff_of: impl FnMut(&[usize], &[usize]) -> WordDiff,
-) -> Vec<Row> {
-    // Union-find over left 0..n_left and right n_left..n_left+n_right.
-    let mut parent: Vec<usize> = (0..n_left + n_right).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
-    let mut best_l: Vec<Option<&Link>> = vec![None; n_left];
-    let mut best_r: Vec<Option<&Link>> = vec![None; n_right];
-    for l in &al.links {
-        if best_l[l.left].is_none_or(|b| l.score > b.score) {
-            best_l[l.left] = Some(l);
-        }
-        if best_r[l.right].is_none_or(|b| l.score > b.score) {
-            best_r[l.right] = Some(l);
-        }
-    }
-    for l in best_l.iter().chain(&best_r).flatten() {
-        let (x, y) = (
-            find(&mut parent, l.left),
-            find(&mut parent, n_left + l.right),
-        );
-        if x != y {
-            parent[x] = y;
-        }
-    }
-    let mut groups: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for i in 0..n_left {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().0.push(i);
-    }
-    for j in 0..n_right {
-        let r = find(&mut parent, n_left + j);
-        groups.entry(r).or_default().1.push(j);
-    }
-    let mut with_left: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
-    let mut right_alone: Vec<usize> = Vec::new();
-    for (_, (l, r)) in groups {
-        if l.is_empty() {
-            right_alone.extend(r);
-        } else {
-            with_left.push((l, r));
-        }
-    }
-    with_left.sort_by_key(|(l, _)| l[0]);
-    right_alone.sort_unstable();
-    for j in right_alone {
-        let at = if j == 0 {
-            0
-        } else {
-            with_left
-                .iter()
-                .rposition(|(_, r)| r.contains(&(j - 1)))
-                .map_or(with_left.len(), |p| p + 1)
-        };
-        with_left.insert(at, (Vec::new(), vec![j]));
-    }
-    let mut by_left: Vec<Vec<&Link>> = vec![Vec::new(); n_left];
-    for l in &al.links {
-        by_left[l.left].push(l);
-    }
-    with_left
-        .into_iter()
-        .map(|(left, right)| {
-            let links = left
-                .iter()
-                .flat_map(|&i| by_left[i].iter().copied())
-                .filter(|l| right.contains(&l.right));
-            let (mut kind, mut score) = (None, 0.0f32);
-            for l in links {
-                score = score.max(l.score);
-                if kind != Some(LinkKind::Same) {
-                    kind = Some(l.kind);
-                }
-            }
-            let diff = diff_of(&left, &right);
-            Row {
-                left,
-                right,
-                kind,
-                score,
-                diff,
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -51,9 +51,20 @@ pub fn to_json(c: &Comparison, a: &Article, b: &Article) -> Value {
         .discrepancies
         .iter()
         .map(|d| {
+            let with_norm = |article: &Article, vals: &[(String, Span)], norm: &[String]| {
+                vals.iter()
+                    .zip(norm)
+                    .map(|(v, n)| {
+                        let mut x = value(article, v);
+                        x["normalised"] = json!(n);
+                        x
+                    })
+                    .collect::<Vec<_>>()
+            };
             json!({"left": d.left, "right": d.right, "type": d.kind.label(),
-                   "left_values": d.left_values.iter().map(|v| value(a, v)).collect::<Vec<_>>(),
-                   "right_values": d.right_values.iter().map(|v| value(b, v)).collect::<Vec<_>>()})
+                   "possible_update": d.possible_update,
+                   "left_values": with_norm(a, &d.left_values, &d.left_normalised),
+                   "right_values": with_norm(b, &d.right_values, &d.right_normalised)})
         })
         .collect();
     let names = |v: &[(crate::engine::entities::EntityKind, String)]| {
@@ -66,6 +77,8 @@ pub fn to_json(c: &Comparison, a: &Article, b: &Article) -> Value {
         "left": side_json(a, &c.left_sentences),
         "right": side_json(b, &c.right_sentences),
         "pairs": pairs,
+        "rows": rows_json(c),
+        "unrelated": c.unrelated,
         "left_only": c.alignment.left_only,
         "right_only": c.alignment.right_only,
         "coverage": {"left": round(c.coverage.0), "right": round(c.coverage.1)},
@@ -74,6 +87,26 @@ pub fn to_json(c: &Comparison, a: &Article, b: &Article) -> Value {
         "entities": {"shared": names(&c.entities.shared), "left_only": names(&c.entities.left_only),
                      "right_only": names(&c.entities.right_only)},
     })
+}
+
+/// The display rows: each left sentence with its own matches (kind, score, whether the link
+/// is weak, whether the right sentence is shown in this row or in another), and right
+/// sentences no link reaches.
+fn rows_json(c: &Comparison) -> Vec<Value> {
+    let round = |x: f32| (x as f64 * 1000.0).round() / 1000.0;
+    c.rows
+        .iter()
+        .map(|r| match r.left.first() {
+            None => json!({"left": null, "right": r.right}),
+            Some(&i) => json!({
+                "left": i,
+                "matches": r.links.iter().map(|l| json!({
+                    "right": l.right, "kind": l.kind, "score": round(l.score), "weak": l.is_weak(),
+                    "shown_in_row": r.refs.iter().find(|x| x.right == l.right).map(|x| x.row),
+                })).collect::<Vec<_>>(),
+            }),
+        })
+        .collect()
 }
 
 fn clip(s: &str, n: usize) -> String {

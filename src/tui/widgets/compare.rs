@@ -574,6 +574,8 @@ mod tests {
         let row = Row {
             left: vec![1],
             right: vec![2],
+            refs: vec![],
+            links: vec![],
             kind: Some(LinkKind::Same),
             score: 0.812,
             diff: Default::default(),
@@ -582,6 +584,8 @@ mod tests {
         let one = Row {
             left: vec![],
             right: vec![2],
+            refs: vec![],
+            links: vec![],
             kind: None,
             score: 0.0,
             diff: Default::default(),

@@ -1,0 +1,309 @@
+//! The story model: what three or more reports of one event agree on, what only one says,
+//! who is quoted where, which figures disagree, and which report is wire copy.
+//!
+//! Everything comes from the pairwise comparisons ([`crate::engine::compare`]) of all reports,
+//! computed once, in parallel. A pair's figures depend on the two reports only (term rarity
+//! within the pair), so `parallax compare A B` and the story give one answer:
+//!
+//! - **Claims** ([`claims`]) group sentences of several reports that assert one fact: strong
+//!   links only, complete linkage, one sentence per report; boilerplate, subheadings and thin
+//!   sentences are not claims. A claim carried by one report is single-source.
+//! - **Coverage matrix**: `coverage[i][j]` is the share of report i's words report j covers.
+//! - **Entity matrix**: every canonical entity × report, with mention counts.
+//! - **Quote ledger**: each quotation and, per report, whether it appears verbatim, trimmed (a
+//!   run of at least five of its words, or most of it), paraphrased (its sentence is in a claim
+//!   that report carries, so the ledger and the claims agree), attributed to someone else (the words are there, another speaker), or not.
+//! - **Discrepancies**: the pairs' discrepancies ([`crate::engine::compare::discrepancy`])
+//!   gathered per claim with each report's values and every pair of reports that disagree
+//!   (places and dates only between sentences of one claim).
+//! - **Originality**: per report, the share of its words in verbatim runs of 8+ words shared
+//!   with another report (wire copy).
+
+pub mod claims;
+mod quotes;
+mod render;
+
+pub use render::{report_names, to_json, to_markdown};
+
+use crate::engine::article::{Article, Span};
+use crate::engine::compare::align::{Corpus, LinkKind};
+use crate::engine::compare::{Comparison, Discrepancy, compare_in};
+use crate::engine::entities::{EntityKind, Extraction};
+use crate::engine::segment::{self, Sentence};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// A sentence of the story: (report, sentence index in that report's aligned sentences).
+pub type SentenceRef = (usize, usize);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Sorted by report, then sentence.
+    pub sentences: Vec<SentenceRef>,
+    /// The reports that carry it, ascending.
+    pub reports: Vec<usize>,
+}
+
+impl Claim {
+    pub fn single_source(&self) -> bool {
+        self.reports.len() == 1
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRow {
+    pub kind: EntityKind,
+    pub canonical: String,
+    /// Mentions per report.
+    pub counts: Vec<usize>,
+}
+
+impl EntityRow {
+    /// How many reports mention it.
+    pub fn spread(&self) -> usize {
+        self.counts.iter().filter(|&&n| n > 0).count()
+    }
+}
+
+/// How a quotation appears in one report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteUse {
+    /// The report the quote was found in first.
+    Source,
+    Verbatim,
+    Trimmed,
+    Paraphrased,
+    /// The words are there, attributed to another speaker.
+    OtherSpeaker,
+    Absent,
+}
+
+impl QuoteUse {
+    pub fn label(self) -> &'static str {
+        match self {
+            QuoteUse::Source => "source",
+            QuoteUse::Verbatim => "verbatim",
+            QuoteUse::Trimmed => "trimmed",
+            QuoteUse::Paraphrased => "paraphrased",
+            QuoteUse::OtherSpeaker => "other speaker",
+            QuoteUse::Absent => "absent",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteRow {
+    /// Where it was first found.
+    pub report: usize,
+    pub span: Span,
+    pub speaker: Option<String>,
+    /// Per report.
+    pub uses: Vec<QuoteUse>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryDiscrepancy {
+    pub claim: usize,
+    pub kind: EntityKind,
+    /// Per report that gives one: its values (text, span), the report's sentence.
+    pub values: BTreeMap<usize, (SentenceRef, Vec<(String, Span)>)>,
+    /// Every pair of reports `(i, j)`, `i < j`, that disagree, with both values.
+    pub pairs: Vec<(usize, usize, Discrepancy)>,
+    /// A figure given as a lower bound: perhaps one count told at two times.
+    pub possible_update: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Originality {
+    pub words: usize,
+    pub wire_words: usize,
+}
+
+impl Originality {
+    /// Share of the report's words in wire-copy runs.
+    pub fn wire_share(&self) -> f32 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.wire_words as f32 / self.words as f32
+        }
+    }
+}
+
+/// The whole story.
+#[derive(Debug, Clone, Default)]
+pub struct StoryModel {
+    pub n: usize,
+    /// Per report: its aligned sentences.
+    pub sentences: Vec<Vec<Sentence>>,
+    /// All pairs `(i, j)` with `i < j`, compared.
+    pub comparisons: HashMap<(usize, usize), Comparison>,
+    pub claims: Vec<Claim>,
+    /// Per report, per sentence: its claim.
+    pub claim_of: Vec<Vec<usize>>,
+    pub coverage: Vec<Vec<f32>>,
+    pub entities: Vec<EntityRow>,
+    pub quotes: Vec<QuoteRow>,
+    pub discrepancies: Vec<StoryDiscrepancy>,
+    pub originality: Vec<Originality>,
+    /// The reports prepared for alignment, with term rarity over the whole story: a pair
+    /// compared in it (either way round, [`compare_in`]) gives the figures above.
+    pub corpus: Corpus,
+}
+
+impl StoryModel {
+    /// How many other reports carry the claim sentence `s` of report `r` belongs to.
+    pub fn carried_by_others(&self, r: usize, s: usize) -> usize {
+        self.claim_of
+            .get(r)
+            .and_then(|c| c.get(s))
+            .and_then(|&c| self.claims.get(c))
+            .map_or(0, |c| c.reports.len().saturating_sub(1))
+    }
+}
+
+/// The most reports one story model compares (every pair is compared: n² work and memory).
+/// Past it the model holds the first `MAX_REPORTS` (`model.n` says how many), and callers say so.
+pub const MAX_REPORTS: usize = 200;
+
+/// Builds the story model of `articles` (with their extractions, canonicalised across the
+/// story: [`crate::engine::entities::extract_story`]), of the first [`MAX_REPORTS`] at most.
+pub fn build(articles: &[Article], extractions: &[Extraction]) -> StoryModel {
+    let n = articles.len().min(extractions.len()).min(MAX_REPORTS);
+    let arts: Vec<&Article> = articles[..n].iter().collect();
+    let exs: Vec<&Extraction> = extractions[..n].iter().collect();
+    let corpus = Corpus::new(&arts, &exs);
+    let pairs: Vec<(usize, usize)> = (0..n)
+        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+        .collect();
+    let comparisons: HashMap<(usize, usize), Comparison> = pairs
+        .par_iter()
+        .map(|&(i, j)| {
+            (
+                (i, j),
+                compare_in(&corpus, i, j, (arts[i], exs[i]), (arts[j], exs[j])),
+            )
+        })
+        .collect();
+    let sentences: Vec<Vec<Sentence>> = corpus.docs.iter().map(|d| d.sentences.clone()).collect();
+    let (claims, claim_of) = claims::claims(articles, extractions, &sentences, &comparisons);
+    let mut coverage = vec![vec![1.0f32; n]; n];
+    for (&(i, j), c) in &comparisons {
+        coverage[i][j] = c.coverage.0;
+        coverage[j][i] = c.coverage.1;
+    }
+    let discrepancies = discrepancies(&comparisons, &claim_of);
+    let originality = (0..n)
+        .map(|r| {
+            let mut wire: BTreeSet<usize> = BTreeSet::new();
+            for (&(i, j), c) in &comparisons {
+                if i == r {
+                    wire.extend(c.wire.0.starts());
+                } else if j == r {
+                    wire.extend(c.wire.1.starts());
+                }
+            }
+            Originality {
+                words: corpus.docs[r].words.iter().map(Vec::len).sum(),
+                wire_words: wire.len(),
+            }
+        })
+        .collect();
+    let quotes = quotes::quotes(articles, extractions, &corpus, &claims, &claim_of, n);
+    StoryModel {
+        n,
+        entities: entities(extractions, n),
+        sentences,
+        comparisons,
+        claims,
+        claim_of,
+        coverage,
+        quotes,
+        discrepancies,
+        originality,
+        corpus,
+    }
+}
+
+fn entities(extractions: &[Extraction], n: usize) -> Vec<EntityRow> {
+    let mut rows: BTreeMap<(EntityKind, String), Vec<usize>> = BTreeMap::new();
+    for (r, ex) in extractions.iter().take(n).enumerate() {
+        for m in &ex.mentions {
+            if matches!(m.kind, EntityKind::Date | EntityKind::Number) {
+                continue;
+            }
+            rows.entry((m.kind, m.canonical.clone()))
+                .or_insert_with(|| vec![0; n])[r] += 1;
+        }
+    }
+    let mut out: Vec<EntityRow> = rows
+        .into_iter()
+        .map(|((kind, canonical), counts)| EntityRow {
+            kind,
+            canonical,
+            counts,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.spread()
+            .cmp(&a.spread())
+            .then(b.counts.iter().sum::<usize>().cmp(&a.counts.iter().sum()))
+            .then(a.canonical.cmp(&b.canonical))
+    });
+    out
+}
+
+fn discrepancies(
+    comparisons: &HashMap<(usize, usize), Comparison>,
+    claim_of: &[Vec<usize>],
+) -> Vec<StoryDiscrepancy> {
+    let mut by: BTreeMap<(usize, EntityKind), StoryDiscrepancy> = BTreeMap::new();
+    let mut keys: Vec<&(usize, usize)> = comparisons.keys().collect();
+    keys.sort_unstable();
+    for &(i, j) in keys {
+        let c = &comparisons[&(i, j)];
+        for d in &c.discrepancies {
+            // Values disagree only between sentences telling one fact: of one claim, or joined
+            // by a strong link; two sentences linked loosely say different things ("talks in
+            // Istanbul" / "met in Kyiv", a rescue after 31 hours / another after 16).
+            let claim = claim_of[i][d.left];
+            let link = c
+                .alignment
+                .links
+                .iter()
+                .find(|l| l.left == d.left && l.right == d.right);
+            let strong =
+                link.is_some_and(|l| l.kind == LinkKind::Same || l.score >= claims::STRONG);
+            // A figure in one slot of two linked sentences is specific enough on its own
+            // ("a depth of 10 km" / "a depth of 16 km").
+            let figure = d.kind == EntityKind::Number;
+            if claim == usize::MAX || (claim_of[j][d.right] != claim && !strong && !figure) {
+                continue;
+            }
+            let entry = by
+                .entry((claim, d.kind))
+                .or_insert_with(|| StoryDiscrepancy {
+                    claim,
+                    kind: d.kind,
+                    values: BTreeMap::new(),
+                    pairs: Vec::new(),
+                    possible_update: false,
+                });
+            entry.possible_update |= d.possible_update;
+            entry.pairs.push((i, j, d.clone()));
+            for (r, s, vals) in [(i, d.left, &d.left_values), (j, d.right, &d.right_values)] {
+                let slot = entry
+                    .values
+                    .entry(r)
+                    .or_insert_with(|| ((r, s), Vec::new()));
+                for v in vals {
+                    if !slot.1.iter().any(|x| x.0 == v.0) {
+                        slot.1.push(v.clone());
+                    }
+                }
+            }
+        }
+    }
+    by.into_values().collect()
+}
