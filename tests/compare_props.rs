@@ -68,6 +68,8 @@ fn check(a: &Article, b: &Article) {
                 .iter()
                 .any(|l| if side { l.left == i } else { l.right == i });
             assert!(linked ^ only.contains(&i), "sentence {i}: linked {linked}");
+            // Shown in full in exactly one row (a right sentence may be referred to from
+            // other rows: `refs`).
             let rows = c
                 .rows
                 .iter()
@@ -81,13 +83,21 @@ fn check(a: &Article, b: &Article) {
                 .count();
             assert_eq!(rows, 1, "sentence {i} in {rows} rows");
         }
-        for row in &c.rows {
-            let (idx, pieces) = if side {
-                (&row.left, &row.diff.left)
+        for (k, row) in c.rows.iter().enumerate() {
+            let (idx, pieces): (Vec<usize>, _) = if side {
+                (row.left.clone(), &row.diff.left)
             } else {
-                (&row.right, &row.diff.right)
+                (row.matched_right().collect(), &row.diff.right)
             };
             assert_eq!(idx.len(), pieces.len());
+            for r in &row.refs {
+                assert!(
+                    c.rows
+                        .get(r.row)
+                        .is_some_and(|x| x.right.contains(&r.right) && r.row != k),
+                    "a reference points at the row showing the sentence"
+                );
+            }
             for (&i, ps) in idx.iter().zip(pieces) {
                 let text: String = ps.iter().map(|p| art.slice(p.range)).collect();
                 assert_eq!(text, art.slice(sentences[i].span));

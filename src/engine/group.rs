@@ -21,6 +21,8 @@
 //! 4. **Similarity.** Cosine of the weighted vectors of a candidate pair (all features, not
 //!    only the rare ones); pairs below [`Params::link`] are dropped. Non-candidate pairs count
 //!    as similarity 0.
+//!    A similar pair is kept only when the two reports tell the same event, sentence for
+//!    sentence ([`same_events`]): sharing a country, a place or a topic is not enough.
 //! 5. **Clustering.** Average-link agglomeration on that sparse graph: repeatedly merge the two
 //!    groups with the highest *average* similarity over all cross pairs (missing pairs count
 //!    as 0), while that average is at least [`Params::merge`]. This is the guard against
@@ -93,7 +95,7 @@ pub fn group(articles: &[Article], extractions: &[Extraction]) -> Vec<Story> {
 /// Groups articles into stories with explicit parameters.
 pub fn group_with(articles: &[Article], extractions: &[Extraction], params: &Params) -> Vec<Story> {
     let index = Index::build(articles, extractions, params);
-    let pairs = index.similar_pairs(params);
+    let pairs = same_events(articles, extractions, index.similar_pairs(params));
     let clusters = average_link(articles.len(), &pairs, params.merge);
     let mut stories: Vec<Story> = clusters
         .into_iter()
@@ -109,6 +111,39 @@ pub fn group_with(articles: &[Article], extractions: &[Extraction], params: &Par
             .then(a.members.first().cmp(&b.members.first()))
     });
     stories
+}
+
+/// Keeps the similar pairs whose reports tell the same event: two reports of one event say
+/// some of the same things, sentence for sentence; two events that share a place, a country
+/// or a topic (a crane collapse and a stampede at one mosque) do not
+/// ([`crate::engine::compare::unrelated`], the test behind the compare view's warning). Each
+/// article is prepared for alignment once; each pair is aligned with its own weights.
+fn same_events(
+    articles: &[Article],
+    extractions: &[Extraction],
+    pairs: Vec<(usize, usize, f32)>,
+) -> Vec<(usize, usize, f32)> {
+    use crate::engine::compare::{align::Corpus, unrelated};
+    if pairs.is_empty() {
+        return pairs;
+    }
+    let empty = Extraction::default();
+    let arts: Vec<&Article> = articles.iter().collect();
+    let exs: Vec<&Extraction> = (0..articles.len())
+        .map(|i| extractions.get(i).unwrap_or(&empty))
+        .collect();
+    let corpus = Corpus::new(&arts, &exs);
+    pairs
+        .into_par_iter()
+        .filter(|&(i, j, _)| {
+            let al = corpus.align(i, j);
+            !unrelated(
+                &al,
+                corpus.docs[i].sentences.len(),
+                corpus.docs[j].sentences.len(),
+            )
+        })
+        .collect()
 }
 
 /// Pairwise similarities of the candidate pairs above the link threshold: `(i, j, cosine)`

@@ -267,6 +267,14 @@ pub fn find(
             }
             let va = vals(a.0, a.1, sa, kind);
             let vb = vals(b.0, b.1, sb, kind);
+            // Two sentences that place the fact in one place agree on where it is; another
+            // place in one of them is something else ("talks in Istanbul ... casualties in
+            // Ukraine" / "a meeting in Ankara, relocated to Istanbul").
+            if matches!(kind, EntityKind::Gpe | EntityKind::Loc)
+                && va.iter().any(|x| vb.iter().any(|y| y.key == x.key))
+            {
+                continue;
+            }
             let only_a: Vec<&Val> = va
                 .iter()
                 .filter(|x| !vb.iter().any(|y| y.key == x.key))

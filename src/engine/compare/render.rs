@@ -206,7 +206,7 @@ fn pad(s: &str, width: usize) -> String {
 
 fn header(c: &Comparison, a: &Article, b: &Article) -> Vec<String> {
     let (links, lo, ro) = c.counts();
-    vec![
+    let mut lines = vec![
         format!(
             "A: {} ({})",
             sanitize_line(&a.title),
@@ -224,8 +224,15 @@ fn header(c: &Comparison, a: &Article, b: &Article) -> Vec<String> {
             count(links, "linked pair", "linked pairs"),
             count(c.discrepancies.len(), "discrepancy", "discrepancies")
         ),
-    ]
+    ];
+    if c.unrelated {
+        lines.push(UNRELATED.to_string());
+    }
+    lines
 }
+
+/// The warning shown when the two reports look like reports of different events.
+pub const UNRELATED: &str = "warning: these reports look like reports of different events (no sentence says the same thing)";
 
 /// `n` and the noun, singular for one.
 fn count(n: usize, one: &str, many: &str) -> String {
@@ -261,7 +268,13 @@ fn gutter(row: &Row) -> String {
     match (row.kind, row.left.is_empty(), row.right.is_empty()) {
         (Some(k), _, _) => format!(
             "{} {:.2}",
-            if k == super::LinkKind::Same { "=" } else { "~" },
+            if row.is_weak() {
+                "?"
+            } else if k == super::LinkKind::Same {
+                "="
+            } else {
+                "~"
+            },
             row.score
         ),
         (None, false, true) => "< only A".to_string(),
@@ -295,10 +308,19 @@ pub fn to_text(c: &Comparison, a: &Article, b: &Article, width: usize) -> String
             .iter()
             .flat_map(|s| wrap(s, col))
             .collect();
-        let right: Vec<String> = marked(b, &row.diff.right, ("[", "]"))
+        let shown = row.right.len().min(row.diff.right.len());
+        let mut right: Vec<String> = marked(b, &row.diff.right[..shown], ("[", "]"))
             .iter()
             .flat_map(|s| wrap(s, col))
             .collect();
+        right.extend(row.refs.iter().flat_map(|r| {
+            let with = c.rows.get(r.row).and_then(|x| x.left.first());
+            let note = match with {
+                Some(i) => format!("(also B{}, shown with A{})", r.right + 1, i + 1),
+                None => format!("(also B{})", r.right + 1),
+            };
+            wrap(&note, col)
+        }));
         let n = left.len().max(right.len()).max(1);
         let gut = gutter(row);
         for k in 0..n {
@@ -357,6 +379,9 @@ fn md_marked(article: &Article, pieces: &[Vec<Piece>]) -> String {
 pub fn to_markdown(c: &Comparison, a: &Article, b: &Article) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Comparison\n");
+    if c.unrelated {
+        let _ = writeln!(out, "**{UNRELATED}**\n");
+    }
     let _ = writeln!(
         out,
         "- **A:** {} ({})",
@@ -388,7 +413,14 @@ pub fn to_markdown(c: &Comparison, a: &Article, b: &Article) -> String {
             md_marked(a, &row.diff.left),
             row.kind.map_or("", |k| k.label()),
             row.score,
-            md_marked(b, &row.diff.right)
+            md_marked(
+                b,
+                &row.diff.right[..row.right.len().min(row.diff.right.len())]
+            ) + &row
+                .refs
+                .iter()
+                .map(|r| format!(" (also B{})", r.right + 1))
+                .collect::<String>()
         );
     }
     for (title, side_a) in [("Only in A", true), ("Only in B", false)] {

@@ -68,8 +68,9 @@ impl Row {
     }
 }
 
-/// Builds the rows (see the module documentation). Left sentences marked in `hidden` (a
-/// repeated headline: it says what the headline says) get no row. `diff_of(left, right)`
+/// Builds the rows (see the module documentation). A left sentence marked in `hidden` (a
+/// repeated headline: it says what the headline says) joins the row before it instead of
+/// making one, its links left out. `diff_of(left, right)`
 /// gives the word diff of a row's sentences.
 pub fn build(
     al: &Alignment,
@@ -106,9 +107,19 @@ pub fn build(
         Right(usize),
     }
     let mut order: Vec<Slot> = (0..n_left)
-        .filter(|&i| !hidden(i))
+        .filter(|&i| !hidden(i) || i == 0)
         .map(Slot::Left)
         .collect();
+    // Hidden sentences folded into the visible row before them.
+    let mut folded: Vec<Vec<usize>> = vec![Vec::new(); n_left];
+    let mut last = 0;
+    for i in 0..n_left {
+        if hidden(i) && i > 0 {
+            folded[last].push(i);
+        } else {
+            last = i;
+        }
+    }
     // Position of each left sentence's row in `order`, kept up to date as rows are inserted.
     let mut placed_right: Vec<Option<usize>> = vec![None; n_right];
     for j in 0..n_right {
@@ -186,9 +197,12 @@ pub fn build(
                     .copied()
                     .chain(refs.iter().map(|r| r.right))
                     .collect();
+                let left: Vec<usize> = std::iter::once(i)
+                    .chain(folded[i].iter().copied())
+                    .collect();
                 Row {
-                    diff: diff_of(&[i], &all),
-                    left: vec![i],
+                    diff: diff_of(&left, &all),
+                    left,
                     right,
                     refs,
                     links,

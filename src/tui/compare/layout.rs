@@ -127,7 +127,11 @@ pub fn wrap_pieces(text: &str, pieces: &[Piece], width: usize) -> Vec<Words> {
 pub fn row_side(row: &Row, side: Side) -> (&[usize], &[Vec<Piece>]) {
     match side {
         Side::Left => (&row.left, &row.diff.left),
-        Side::Right => (&row.right, &row.diff.right),
+        // Right sentences referred to from this row (`row.refs`) are shown in their own row.
+        Side::Right => {
+            let shown = row.right.len().min(row.diff.right.len());
+            (&row.right, &row.diff.right[..shown])
+        }
     }
 }
 
