@@ -547,7 +547,10 @@ fn compare_view_80x24_stacks_the_sides() {
     // The first one-sided row, stacked.
     press(&mut app, KeyCode::Char('u'));
     let s = screen(&draw(&mut app, 80, 24));
-    assert!(s.contains("▌only   B Meanwhile, Zelenskyy traveled"), "{s}");
+    assert!(
+        s.contains("▌only   B The two sides remain deeply divided"),
+        "{s}"
+    );
     insta::assert_snapshot!("compare_view_80x24_first_one_sided_row", s);
 }
 
@@ -651,7 +654,9 @@ fn compare_keys_move_to_differences_and_swap() {
     let view = app.compare.as_ref().unwrap();
     assert!(view.swapped);
     let row = &view.rows()[view.row];
-    assert!(row.right.contains(&left[0]) && row.left.contains(&right[0]));
+    // One row per left sentence: the swapped row shows A's sentence, on B's side of one of
+    // the B sentences it matched.
+    assert!(row.right.contains(&left[0]) && right.iter().any(|j| row.left.contains(j)));
     let s = screen(&draw(&mut app, 120, 40));
     assert!(s.starts_with("B Russia and Ukraine"), "{s}");
     assert!(s.contains("A covers"), "{s}");

@@ -68,10 +68,19 @@ pub struct Link {
 /// other's best counterpart: shown as unsure, never as "same".
 pub const WEAK_SCORE: f32 = 0.2;
 
+/// A partial link scoring at least this says "the same fact" with some confidence; below it,
+/// two sentences more often share a setting or a few names than a fact.
+pub const STRONG_SCORE: f32 = 0.3;
+
 impl Link {
     /// Whether the link is weak evidence ([`WEAK_SCORE`]).
     pub fn is_weak(&self) -> bool {
         self.kind == LinkKind::Partial && self.score < WEAK_SCORE
+    }
+    /// Whether the link says "the same fact" with some confidence: `same`, or a partial link
+    /// of at least [`STRONG_SCORE`].
+    pub fn is_strong(&self) -> bool {
+        self.kind == LinkKind::Same || self.score >= STRONG_SCORE
     }
 }
 

@@ -33,8 +33,9 @@ pub struct Row {
     /// The strongest link of the row (`None` for a one-sided row).
     pub kind: Option<LinkKind>,
     pub score: f32,
-    /// Pieces of each sentence of the row: `diff.left` for `left`, `diff.right` for `right`
-    /// then `refs`, in that order.
+    /// Pieces of each sentence of the row: `diff.left` for `left` (against the right
+    /// sentences of its best and strong links), `diff.right` for `right` then `refs`, in that
+    /// order.
     pub diff: WordDiff,
 }
 
@@ -200,8 +201,22 @@ pub fn build(
                 let left: Vec<usize> = std::iter::once(i)
                     .chain(folded[i].iter().copied())
                     .collect();
+                let mut diff = diff_of(&left, &all);
+                // The left sentence's words are weighed against the sentences that tell its
+                // fact (its best link and every strong one), not against every loose match: a
+                // place named in a looser match is still a word only this side gives here.
+                let mut facts: Vec<usize> = links
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, l)| *k == 0 || l.is_strong())
+                    .map(|(_, l)| l.right)
+                    .collect();
+                facts.sort_unstable();
+                if !facts.is_empty() && facts.len() < all.len() {
+                    diff.left = diff_of(&left, &facts).left;
+                }
                 Row {
-                    diff: diff_of(&left, &all),
+                    diff,
                     left,
                     right,
                     refs,

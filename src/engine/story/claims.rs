@@ -25,7 +25,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use super::{Claim, SentenceRef};
 
 /// Least score of a partial link that may start or grow a claim.
-pub const STRONG: f32 = 0.3;
+pub const STRONG: f32 = crate::engine::compare::align::STRONG_SCORE;
 /// A sentence with fewer words and no name or figure is not a claim.
 pub const MIN_WORDS: usize = 6;
 
