@@ -146,10 +146,28 @@ fn report(new: usize) -> Report {
     }
 }
 
+/// A stored article of `url` (as the store's library holds it).
+fn stored(url: &str, title: &str) -> Input {
+    let a = load::parse(
+        Source::Url(url.into()),
+        format!("{title}\n\nA report about {title} from the store, long enough to read.")
+            .as_bytes(),
+        Format::Text,
+    )
+    .unwrap()
+    .articles
+    .remove(0);
+    parallax::engine::saved::input(parallax::engine::saved::SavedArticle::of(&a, url))
+}
+
 #[test]
 fn r_refreshes_in_the_background_and_reopens_the_store_s_library() {
     let mut app = app();
-    app.from_store = true;
+    app.web.from_store = true;
+    common::feed(
+        &mut app,
+        common::events(&[stored("http://h/old", "Old headline")]),
+    );
     assert!(matches!(
         app.update(Action::Command(Command::Refresh)),
         Some(Effect::Refresh)
@@ -158,12 +176,21 @@ fn r_refreshes_in_the_background_and_reopens_the_store_s_library() {
     app.update(Action::Command(Command::Refresh));
     let s = screen(&draw(&mut app, 100, 30));
     assert!(s.contains("a refresh is already running"), "{s}");
+    app.update(Action::Refresh(Background::Event(SyncEvent::Queued(
+        "http://127.0.0.1:8/story.html".into(),
+    ))));
     app.update(Action::Refresh(Background::Event(SyncEvent::Stage {
         url: "http://127.0.0.1:8/feed.xml".into(),
         stage: Stage::Connecting,
     })));
+    press(&mut app, KeyCode::Char('j'));
     let s = screen(&draw(&mut app, 100, 30));
-    assert!(s.contains("Refreshing 0/1"), "{s}");
+    assert!(s.contains("Refreshing 0/2"), "{s}");
+    assert!(s.contains("refreshing 0/2 in the background"), "{s}");
+    assert!(
+        s.contains("· 127.0.0.1:8/story.html") && s.contains("queued"),
+        "{s}"
+    );
     assert!(
         s.contains("127.0.0.1:8/feed.xml") && s.contains("connecting"),
         "{s}"
@@ -171,27 +198,94 @@ fn r_refreshes_in_the_background_and_reopens_the_store_s_library() {
     app.update(Action::Refresh(Background::Event(SyncEvent::Done(report(
         2,
     )))));
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("2 new, 3 unchanged"), "{s}");
     let effect = app.update(Action::Refresh(Background::Finished(vec![report(2)])));
     assert!(matches!(effect, Some(Effect::Reload)), "{effect:?}");
-    let s = screen(&draw(&mut app, 120, 30));
+    // The store's articles come back: the library starts over with them, the summary shows.
+    let effect = app.update(Action::Reopen(vec![stored("http://h/a", "Fresh headline")]));
+    let Some(Effect::StartPipeline(inputs)) = effect else {
+        panic!("{effect:?}")
+    };
+    assert_eq!(inputs.len(), 1);
+    assert_eq!(app.model.len(), 0, "the old library is gone");
+    common::feed(&mut app, common::events(&inputs));
+    let s = screen(&draw(&mut app, 100, 30));
     assert!(s.contains("refreshed 1 source: 2 new"), "{s}");
+    assert!(
+        s.contains("Fresh headline") && !s.contains("Old headline"),
+        "{s}"
+    );
     // Nothing new: no reopening, just the summary.
     app.update(Action::Command(Command::Refresh));
     let effect = app.update(Action::Refresh(Background::Finished(vec![report(0)])));
     assert!(effect.is_none(), "{effect:?}");
-    // The store's articles come back: the library starts over with them.
-    let a = load::parse(
-        Source::Url("http://h/a".into()),
-        b"Fresh headline\n\nA fresh report from the store.",
-        Format::Text,
-    )
-    .unwrap()
-    .articles
-    .remove(0);
-    let saved = parallax::engine::saved::SavedArticle::of(&a, "http://h/a");
-    let effect = app.update(Action::Reopen(vec![parallax::engine::saved::input(saved)]));
-    assert!(matches!(effect, Some(Effect::StartPipeline(ref i)) if i.len() == 1));
-    assert_eq!(app.model.len(), 0, "the old library is gone");
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("refreshed 1 source: nothing new"), "{s}");
+}
+
+#[test]
+fn a_reopened_library_keeps_the_report_being_read() {
+    let mut app = app();
+    app.web.from_store = true;
+    let urls = ["http://h/1", "http://h/2", "http://h/3"];
+    let inputs: Vec<Input> = urls
+        .iter()
+        .zip(["First story", "Second story", "Third story"])
+        .map(|(u, t)| stored(u, t))
+        .collect();
+    common::feed(&mut app, common::events(&inputs));
+    draw(&mut app, 100, 30);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    let reading = |app: &App| {
+        let i = app.reader.open.unwrap();
+        parallax::tui::web::web_url(app.model.article(i).unwrap()).map(str::to_string)
+    };
+    assert_eq!(reading(&app).as_deref(), Some(urls[2]));
+    // The store comes back with a new article first: the one being read stays open.
+    let mut again = vec![stored("http://h/0", "A new story")];
+    again.extend(inputs.iter().cloned());
+    let Some(Effect::StartPipeline(inputs)) = app.update(Action::Reopen(again)) else {
+        panic!("reopen")
+    };
+    common::feed(&mut app, common::events(&inputs));
+    assert_eq!(reading(&app).as_deref(), Some(urls[2]));
+    assert_eq!(app.library.selected, app.reader.open.unwrap());
+}
+
+#[test]
+fn a_reopening_waits_until_the_compare_view_is_closed() {
+    let mut app = app();
+    app.web.from_store = true;
+    let inputs = vec![
+        stored("http://h/1", "First story"),
+        stored("http://h/2", "Second story"),
+    ];
+    common::feed(&mut app, common::events(&inputs));
+    draw(&mut app, 100, 30);
+    press(&mut app, KeyCode::Char('c'));
+    run_pending(&mut app);
+    assert!(app.compare.is_some());
+    app.update(Action::Command(Command::Refresh));
+    app.update(Action::Refresh(Background::Finished(vec![report(1)])));
+    let effect = app.update(Action::Reopen(vec![stored("http://h/3", "Third story")]));
+    assert!(effect.is_none(), "{effect:?}");
+    assert!(app.compare.is_some(), "the view stays open");
+    // Esc closes it; the reopening that waited follows.
+    let ev = ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Esc,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    let c = app.keymap.lookup(app.mode(), &ev).unwrap();
+    let effect = app.update(Action::Command(c));
+    assert!(
+        matches!(&effect, Some(Effect::StartPipeline(i)) if i.len() == 1),
+        "{effect:?}"
+    );
+    assert!(app.compare.is_none() && app.model.is_empty());
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("refreshed 1 source: 1 new"), "{s}");
 }
 
 #[test]

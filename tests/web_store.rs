@@ -432,6 +432,11 @@ fn a_background_refresh_reports_each_step_and_refreshes_known_sources() {
     };
     let got = run(vec![server.url("/bg/feed.xml")]);
     assert!(
+        matches!(got.first(), Some(Background::Event(Event::Queued(u))) if u.ends_with("/bg/feed.xml")),
+        "every URL is listed as queued first: {:?}",
+        got.first()
+    );
+    assert!(
         got.iter()
             .any(|b| matches!(b, Background::Event(Event::Stage { .. }))),
         "stages are reported"

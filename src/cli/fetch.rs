@@ -33,6 +33,7 @@ pub(crate) fn run(urls: &[String], opts: &LoadOptions, store: Option<&Path>) -> 
     let stdout = std::io::stdout();
     let mut out = SafeWriter::new(stdout.lock());
     let mut on_event = |e: Event| match e {
+        Event::Queued(_) => {}
         Event::Stage { url, stage } => {
             let verb = match stage {
                 Stage::FullText { done, total } => format!("full text {done}/{total} of"),

@@ -66,7 +66,12 @@ impl Report {
 /// Progress of a refresh, for a display.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    Stage { url: String, stage: Stage },
+    /// Sent for every URL before any is fetched, so a display can list them all.
+    Queued(String),
+    Stage {
+        url: String,
+        stage: Stage,
+    },
     Done(Report),
 }
 
@@ -91,6 +96,9 @@ pub fn refresh(
                 .map(|s| s.map(|s| s.validators).unwrap_or_default())
         })
         .collect::<Result<_, _>>()?;
+    for u in urls {
+        on_event(Event::Queued(u.clone()));
+    }
     let mut reports: Vec<Option<Report>> = vec![None; urls.len()];
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel::<Msg>();

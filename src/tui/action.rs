@@ -294,6 +294,10 @@ pub enum Effect {
     ToggleHighlight { notice: bool },
     /// A one-off message for the status line.
     Notice(String),
+    /// Open the compare view of two versions of one article (older as A).
+    ComparePair(Box<VersionPair>),
+    /// Start the library over with the store's articles (after a refresh).
+    Reopen(Vec<crate::engine::load::Input>),
 }
 
 impl Effect {

@@ -58,11 +58,8 @@ pub struct App {
     pub notice: Option<String>,
     /// True once the user has pressed a bound key.
     pub touched: bool,
-    /// URLs being fetched, and the background refresh.
+    /// URLs being fetched, the background refresh, versions (`tui::web`).
     pub web: WebState,
-    /// The library holds the store's articles (no arguments, or `--offline`): a refresh
-    /// that brought something reopens it.
-    pub from_store: bool,
     /// The id of the next comparison job (a result for an older job is dropped).
     next_job: u64,
 }
@@ -85,7 +82,6 @@ impl App {
             notice: None,
             touched: false,
             web: WebState::default(),
-            from_store: false,
             next_job: 1,
         };
         app.prepare();
@@ -128,15 +124,20 @@ impl App {
                 }
                 None
             }
-            Action::Refresh(b) => self.refreshed(b),
-            Action::Versions { url, result } => self.versions_read(&url, result),
-            Action::Reopen(inputs) if !inputs.is_empty() => {
-                self.reset_library();
-                Some(Effect::StartPipeline(inputs))
-            }
+            Action::Refresh(b) => self.web.refreshed(b, &mut self.model.messages),
+            Action::Versions { result, .. } => self.web.versions_read(result),
+            Action::Reopen(inputs) if !inputs.is_empty() => Some(Effect::Reopen(inputs)),
             Action::Reopen(_) => None,
         };
-        let out = self.resolve(effect);
+        let mut out = self.resolve(effect);
+        // A reopening held while a view was open, now that it is closed.
+        if out.is_none()
+            && self.compare.is_none()
+            && !self.story_view.open
+            && let Some(inputs) = self.web.pending.take()
+        {
+            out = self.reopen(inputs);
+        }
         self.prepare();
         out
     }
@@ -168,6 +169,11 @@ impl App {
                 }
             }
             Effect::Notice(n) => self.notice = Some(n),
+            Effect::ComparePair(pair) => return Some(self.compare_versions(*pair)),
+            Effect::Reopen(inputs) if self.compare.is_some() || self.story_view.open => {
+                self.web.pending = Some(inputs)
+            }
+            Effect::Reopen(inputs) => return self.reopen(inputs),
             // Quit, CancelLoad, StartCompare, Refresh, LoadVersions, Reload, StartPipeline: the
             // event loop's.
             e => return Some(e),
@@ -238,8 +244,10 @@ impl App {
                 return self.story_view.open_for(&self.model, at);
             }
             Command::ReaderOnlyThis => return Some(self.toggle_only_this()),
-            Command::Refresh => return Some(self.start_refresh()),
-            Command::Versions => return Some(self.versions_of_report()),
+            Command::Refresh | Command::Versions => {
+                let at_hand = self.report_at_hand().and_then(|i| self.model.article(i));
+                return self.web.update(c, at_hand.map(|a| &**a));
+            }
             Command::JumpMention => return self.jump(Step::Enter),
             Command::NextMention => return self.jump(Step::Next),
             Command::PrevMention => return self.jump(Step::Prev),
@@ -296,7 +304,10 @@ impl App {
                 load.current = sanitize_line(&current);
             }
             Event::Fetching { url, state, .. } => self.web.fetching(&url, state),
-            Event::LoadFinished => self.model.load.finished = true,
+            Event::LoadFinished => {
+                self.model.load.finished = true;
+                self.web.reselect = None;
+            }
             Event::Grouped(stories) => {
                 self.model.set_stories(stories);
                 self.story_view.forget();
@@ -343,6 +354,15 @@ impl App {
         if n == 0 {
             return;
         }
+        // After a reopening, the report that was open, if it is in this batch.
+        let again = (!self.touched)
+            .then_some(self.web.reselect.as_deref())
+            .flatten()
+            .and_then(|u| {
+                batch
+                    .iter()
+                    .position(|a| crate::tui::web::web_url(a) == Some(u))
+            });
         let pos = self.model.insert(order, batch);
         // The index and the stories were dropped (positions moved); new ones follow.
         self.entities.set_index(&self.model.index);
@@ -350,7 +370,13 @@ impl App {
         let total = self.model.len();
         self.library.inserted(pos, n, total);
         self.reader.inserted(pos, n);
-        if !self.touched {
+        if let Some(k) = again {
+            // Selected and open again, and kept from here as if the user had chosen it.
+            self.web.reselect = None;
+            self.touched = true;
+            self.library.selected = pos + k;
+            self.reader.open = Some(pos + k);
+        } else if !self.touched {
             // Until the user moves, the top of the library is selected and open.
             self.library.selected = 0;
             self.reader.open = Some(0);
@@ -376,19 +402,6 @@ impl App {
         self.next_job += 1;
         self.compare = Some(view);
         Some(Effect::StartCompare(Box::new(job)))
-    }
-
-    /// Forgets the library (before it is loaded again from the store): every component
-    /// that points into it starts over; keys, theme, size and the web state stay.
-    pub fn reset_library(&mut self) {
-        self.model = Model::default();
-        self.library = LibraryState::default();
-        self.reader = ReaderState::default();
-        self.entities = EntitiesState::default();
-        self.compare = None;
-        self.story_view = StoryState::default();
-        self.touched = false;
-        self.prepare();
     }
 
     /// The report `o` is about: the selection in the library, else the open report.

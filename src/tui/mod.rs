@@ -72,7 +72,7 @@ fn start_pipeline(
 /// Runs the reader until the user quits. Returns how many articles were loaded.
 pub fn run(opts: Options) -> std::io::Result<usize> {
     let mut app = App::new(Keymap::default_map(), Theme::new(opts.depth));
-    app.from_store = opts.from_store;
+    app.web.from_store = opts.from_store;
     for p in opts.problems {
         app.update(Action::Pipeline(PipelineEvent::Failed(p)));
     }

@@ -6,9 +6,12 @@
 //! while something is still queued or in flight; finished rows stay in the state (the
 //! messages popup keeps the failures).
 
+use super::action::{Command, Effect, VersionPair};
 use crate::engine::fetch::Stage;
+use crate::engine::load::Input;
 use crate::engine::pipeline::FetchState;
 use crate::engine::sanitize::sanitize_line;
+use crate::engine::{Article, Source};
 use crate::store::sync::{Background, Event as SyncEvent, Outcome, Report};
 
 /// One URL's state.
@@ -73,6 +76,15 @@ pub struct WebState {
     pub refreshing: bool,
     /// What the last refresh brought, once it finished.
     pub last_refresh: Option<String>,
+    /// The library holds the store's articles (no arguments, or `--offline`): a refresh
+    /// that brought something reopens it.
+    pub from_store: bool,
+    /// The store's articles to reopen the library with, held while the compare view or the
+    /// story screen is open (reopening would close it under the user).
+    pub pending: Option<Vec<Input>>,
+    /// The URL of the report that was open when the library was reopened: selected again
+    /// when it comes back.
+    pub reselect: Option<String>,
 }
 
 impl WebState {
@@ -113,6 +125,10 @@ impl WebState {
     /// A message from the background refresh. Returns the reports when it finished.
     pub fn refresh(&mut self, b: Background) -> Option<Result<Vec<Report>, String>> {
         match b {
+            Background::Event(SyncEvent::Queued(url)) => {
+                self.set(&url, UrlState::Queued);
+                None
+            }
             Background::Event(SyncEvent::Stage { url, stage }) => {
                 self.set(&url, UrlState::Busy(stage));
                 None
@@ -121,7 +137,9 @@ impl WebState {
                 let state = match &report.outcome {
                     Outcome::Failed(_) => UrlState::Failed(report.summary()),
                     Outcome::NotModified => UrlState::Done("not modified".into()),
-                    Outcome::Saved { .. } => UrlState::Done(report.summary()),
+                    Outcome::Saved { counts, problems } => {
+                        UrlState::Done(counts_note(counts, problems.len()))
+                    }
                 };
                 self.set(&report.url, state);
                 None
@@ -177,26 +195,147 @@ impl WebState {
     }
 }
 
-/// `refreshed 3 sources: 2 new, 1 changed, 0 unchanged, 1 not modified, 0 failed`.
+/// `1 new, 2 changed, 26 unchanged, 1 entry failed`: the counts that are not zero.
+fn counts_note(c: &crate::store::SaveCounts, failed: usize) -> String {
+    let mut parts: Vec<String> = [
+        (c.new, "new"),
+        (c.changed, "changed"),
+        (c.unchanged, "unchanged"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    match failed {
+        0 => {}
+        1 => parts.push("1 entry failed".into()),
+        n => parts.push(format!("{n} entries failed")),
+    }
+    if parts.is_empty() {
+        "nothing in it".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// `refreshed 3 sources: 2 new, 1 changed, 1 failed` — what came, most telling first, the
+/// zeros left out (`nothing new` when nothing came), so it fits a status line.
 pub fn summary(reports: &[Report]) -> String {
-    let (mut new, mut changed, mut unchanged, mut same, mut failed) = (0, 0, 0, 0, 0);
+    let (mut new, mut changed, mut failed) = (0, 0, 0);
     for r in reports {
         match &r.outcome {
             Outcome::Saved { counts, .. } => {
                 new += counts.new;
                 changed += counts.changed;
-                unchanged += counts.unchanged;
             }
-            Outcome::NotModified => same += 1,
+            Outcome::NotModified => {}
             Outcome::Failed(_) => failed += 1,
         }
     }
+    let mut parts = Vec::new();
+    if new > 0 {
+        parts.push(format!("{new} new"));
+    }
+    if changed > 0 {
+        parts.push(format!("{changed} changed"));
+    }
+    if parts.is_empty() {
+        parts.push("nothing new".into());
+    }
+    if failed > 0 {
+        parts.push(format!("{failed} failed (! lists why)"));
+    }
     let n = reports.len();
     format!(
-        "refreshed {n} source{}: {new} new, {changed} changed, {unchanged} unchanged, \
-         {same} not modified, {failed} failed",
-        if n == 1 { "" } else { "s" }
+        "refreshed {n} source{}: {}",
+        if n == 1 { "" } else { "s" },
+        parts.join(", ")
     )
+}
+
+/// The web URL of a report, when it came from the web: the store's or the fetched URL, else
+/// the page URL a saved file names.
+pub fn web_url(a: &Article) -> Option<&str> {
+    match &a.source {
+        Source::Stored { url, .. } | Source::Url(url) => Some(url),
+        _ => a
+            .meta
+            .url
+            .as_deref()
+            .filter(|u| crate::engine::fetch::parse_http(u).is_ok()),
+    }
+}
+
+impl WebState {
+    /// `R` and `V` (library and reading panes); `at_hand` is the report they are about.
+    pub fn update(&mut self, c: Command, at_hand: Option<&Article>) -> Option<Effect> {
+        match c {
+            Command::Refresh if self.refreshing => {
+                Some(Effect::Notice("a refresh is already running".into()))
+            }
+            Command::Refresh => {
+                self.refresh_started(&[]);
+                Some(Effect::Refresh)
+            }
+            Command::Versions => Some(match at_hand {
+                None => Effect::Notice("no report to show versions of".into()),
+                Some(a) => match web_url(a) {
+                    Some(u) => Effect::LoadVersions(u.to_string()),
+                    None => Effect::Notice(
+                        "not a web article: the store keeps versions of what parallax fetch \
+                         brings"
+                            .into(),
+                    ),
+                },
+            }),
+            _ => None,
+        }
+    }
+
+    /// A message from the background refresh: its problems go to `messages`; once it is
+    /// over, a notice says what it brought, or — when the library is the store's and
+    /// something is new or changed — the store is read again ([`Effect::Reload`]).
+    pub fn refreshed(&mut self, b: Background, messages: &mut Vec<String>) -> Option<Effect> {
+        match &b {
+            Background::Problem(p) => messages.push(sanitize_line(p)),
+            Background::Event(SyncEvent::Done(r)) => match &r.outcome {
+                Outcome::Failed(e) => messages.push(sanitize_line(e)),
+                Outcome::Saved { problems, .. } => {
+                    messages.extend(problems.iter().map(|p| sanitize_line(p)))
+                }
+                Outcome::NotModified => {}
+            },
+            _ => {}
+        }
+        let reports = match self.refresh(b)? {
+            Ok(r) => r,
+            Err(why) => return Some(Effect::Notice(format!("refresh failed: {why}"))),
+        };
+        let summary = self.last_refresh.clone().unwrap_or_default();
+        let brought = reports.iter().any(|r| {
+            matches!(&r.outcome, Outcome::Saved { counts, .. } if counts.new + counts.changed > 0)
+        });
+        Some(match (brought, self.from_store) {
+            (true, true) => Effect::Reload,
+            (true, false) => Effect::Notice(format!("{summary} — saved: parallax --offline")),
+            (false, _) => Effect::Notice(summary),
+        })
+    }
+
+    /// The versions read for `V`: the compare view of the two ([`Effect::ComparePair`]), or
+    /// why not.
+    pub fn versions_read(
+        &mut self,
+        result: Result<Option<Box<VersionPair>>, String>,
+    ) -> Option<Effect> {
+        Some(match result {
+            Ok(Some(pair)) => Effect::ComparePair(pair),
+            Ok(None) => Effect::Notice(
+                "one version kept of this article: unchanged since first fetched".into(),
+            ),
+            Err(why) => Effect::Notice(sanitize_line(&why)),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -255,7 +394,7 @@ mod tests {
         assert!(!w.refreshing);
         assert_eq!(
             w.last_refresh.as_deref(),
-            Some("refreshed 1 source: 2 new, 1 changed, 4 unchanged, 0 not modified, 0 failed")
+            Some("refreshed 1 source: 2 new, 1 changed")
         );
     }
 }

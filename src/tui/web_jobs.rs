@@ -35,9 +35,8 @@ pub fn versions(store: &Option<PathBuf>, url: String, tx: &Sender<Action>) {
     let tx = tx.clone();
     let store = store.clone();
     std::thread::spawn(move || {
-        let shown = crate::engine::sanitize::sanitize_line(&url);
         let not_kept =
-            || format!("{shown}: not in the store (parallax fetch {shown} keeps its versions)");
+            || "not in the store: versions are kept of what parallax fetch brings".into();
         let result = match store {
             None => Err(not_kept()),
             Some(path) => match crate::store::last_two_versions(&path, &url) {

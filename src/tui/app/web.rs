@@ -1,102 +1,50 @@
-//! The web's part of [`App`]: starting a refresh (`R`), taking in what it reports, and
-//! comparing an article's two kept versions (`V`). A child module, so it reaches the
-//! components `App` composes as `app.rs` does.
+//! The web's part of [`App`]: what `R` and `V` lead to beyond the web component
+//! ([`crate::tui::web::WebState`], which takes the keys and the workers' answers): the
+//! compare view of an article's two kept versions, and the library started over from the
+//! store after a refresh. A child module, so it reaches the components `App` composes as
+//! `app.rs` does.
 
 use super::App;
-use crate::engine::sanitize::sanitize_line;
-use crate::tui::action::Effect;
+use crate::engine::load::Input;
+use crate::tui::action::{Effect, VersionPair};
 use crate::tui::compare;
+use crate::tui::entities::EntitiesState;
+use crate::tui::library::LibraryState;
+use crate::tui::model::Model;
+use crate::tui::reader::ReaderState;
+use crate::tui::story::StoryState;
+use crate::tui::web::web_url;
 use std::sync::Arc;
 
 impl App {
-    /// `R`: a background refresh of the subscriptions, unless one is running.
-    pub(super) fn start_refresh(&mut self) -> Effect {
-        if self.web.refreshing {
-            return Effect::Notice("a refresh is already running".into());
-        }
-        self.web.refresh_started(&[]);
-        Effect::Refresh
+    /// The compare view of two versions of one article (older as A), its job to the loop.
+    pub(super) fn compare_versions(&mut self, (older, newer): VersionPair) -> Effect {
+        let (view, job) = compare::open_pair(self.next_job, Arc::new(older), Arc::new(newer));
+        self.next_job += 1;
+        self.compare = Some(view);
+        Effect::StartCompare(Box::new(job))
     }
 
-    /// What a background refresh sent; when it is over, says what it brought and, when the
-    /// library shows the store and something is new or changed, asks to reopen it.
-    pub(super) fn refreshed(&mut self, b: crate::store::sync::Background) -> Option<Effect> {
-        use crate::store::sync::{Background, Outcome};
-        if let Background::Problem(p) = &b {
-            self.model.messages.push(sanitize_line(p));
-        }
-        if let Background::Event(crate::store::sync::Event::Done(r)) = &b {
-            match &r.outcome {
-                Outcome::Failed(e) => self.model.messages.push(sanitize_line(e)),
-                Outcome::Saved { problems, .. } => self
-                    .model
-                    .messages
-                    .extend(problems.iter().map(|p| sanitize_line(p))),
-                Outcome::NotModified => {}
-            }
-        }
-        let reports = match self.web.refresh(b)? {
-            Ok(r) => r,
-            Err(why) => return Some(Effect::Notice(format!("refresh failed: {why}"))),
-        };
-        let summary = self.web.last_refresh.clone().unwrap_or_default();
-        let brought = reports.iter().any(|r| {
-            matches!(&r.outcome, Outcome::Saved { counts, .. } if counts.new + counts.changed > 0)
-        });
-        if brought && self.from_store {
-            self.notice = Some(summary);
-            return Some(Effect::Reload);
-        }
-        Some(Effect::Notice(if brought {
-            format!("{summary} (into the store: parallax --offline reads them)")
-        } else {
-            summary
-        }))
+    /// The library again from the store's articles: the report at hand is selected again
+    /// when it comes back; the refresh's summary stays in the status line.
+    pub(super) fn reopen(&mut self, inputs: Vec<Input>) -> Option<Effect> {
+        let at_hand = self.report_at_hand().and_then(|i| self.model.article(i));
+        self.web.reselect = at_hand.and_then(|a| web_url(a)).map(str::to_string);
+        self.reset_library();
+        self.notice = self.web.last_refresh.clone();
+        Some(Effect::StartPipeline(inputs))
     }
 
-    /// `V`: the last two kept versions of the report at hand, compared.
-    pub(super) fn versions_of_report(&mut self) -> Effect {
-        use crate::engine::Source;
-        let Some(a) = self.report_at_hand().and_then(|i| self.model.article(i)) else {
-            return Effect::Notice("no report to show versions of".into());
-        };
-        let url = match &a.source {
-            Source::Stored { url, .. } => Some(url.clone()),
-            _ => a
-                .meta
-                .url
-                .as_deref()
-                .filter(|u| crate::engine::fetch::parse_http(u).is_ok())
-                .map(str::to_string),
-        };
-        match url {
-            Some(u) => Effect::LoadVersions(u),
-            None => Effect::Notice(
-                "not a web article: the store keeps versions of what parallax fetch brings".into(),
-            ),
-        }
-    }
-
-    /// The versions read for `V`: the compare view of the older (A) and newer (B) one.
-    pub(super) fn versions_read(
-        &mut self,
-        url: &str,
-        result: Result<Option<Box<crate::tui::action::VersionPair>>, String>,
-    ) -> Option<Effect> {
-        match result {
-            Ok(Some(pair)) => {
-                let (older, newer) = *pair;
-                let (view, job) =
-                    compare::open_pair(self.next_job, Arc::new(older), Arc::new(newer));
-                self.next_job += 1;
-                self.compare = Some(view);
-                Some(Effect::StartCompare(Box::new(job)))
-            }
-            Ok(None) => Some(Effect::Notice(format!(
-                "{}: one version kept (unchanged since first fetched)",
-                sanitize_line(url)
-            ))),
-            Err(why) => Some(Effect::Notice(sanitize_line(&why))),
-        }
+    /// Forgets the library (before it is loaded again from the store): every component
+    /// that points into it starts over; keys, theme, size and the web state stay.
+    pub fn reset_library(&mut self) {
+        self.model = Model::default();
+        self.library = LibraryState::default();
+        self.reader = ReaderState::default();
+        self.entities = EntitiesState::default();
+        self.compare = None;
+        self.story_view = StoryState::default();
+        self.touched = false;
+        self.prepare();
     }
 }
