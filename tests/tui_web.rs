@@ -323,21 +323,21 @@ fn v_compares_two_kept_versions_of_an_article() {
         "{effect:?}"
     );
     // The worker's answer opens the compare view: older version as A.
-    let parallax::store::LastTwo::Two(older, newer) =
-        parallax::store::last_two_versions(&path, url).unwrap()
-    else {
-        panic!("two versions kept");
-    };
+    let result = parallax::tui::web::read_versions(Some(&path), url);
+    assert!(matches!(&result, Ok(Some(_))), "{result:?}");
     update(
         &mut app,
         Action::Versions {
             url: url.into(),
-            result: Ok(Some(Box::new((*older, *newer)))),
+            result,
         },
     );
     run_pending(&mut app);
     let s = screen(&draw(&mut app, 120, 30));
-    assert!(s.contains("version 1") && s.contains("version 2"), "{s}");
+    assert!(
+        s.contains("version 1 of 2 · 20") && s.contains("version 2 of 2 · 20"),
+        "{s}"
+    );
     assert!(s.contains("Monday") && s.contains("Tuesday"), "{s}");
     assert!(s.contains("Correction"), "{s}");
     press(&mut app, KeyCode::Esc);
@@ -349,6 +349,14 @@ fn v_compares_two_kept_versions_of_an_article() {
     });
     let s = screen(&draw(&mut app, 120, 30));
     assert!(s.contains("one version kept"), "{s}");
+    // An article the store does not keep, or no store: said, not an empty view.
+    for store in [Some(path.as_path()), None] {
+        let r = parallax::tui::web::read_versions(store, "http://127.0.0.1:8/never.html");
+        assert!(
+            matches!(&r, Err(why) if why.contains("not in the store")),
+            "{r:?}"
+        );
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

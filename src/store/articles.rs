@@ -377,12 +377,18 @@ mod tests {
         assert_eq!(latest.len(), 1);
         assert_eq!(latest[0].version, 2);
         let path = store.path().to_path_buf();
-        let crate::store::LastTwo::Two(older, newer) =
+        let crate::store::LastTwo::Two { older, newer, kept } =
             crate::store::last_two_versions(&path, "http://h/a").unwrap()
         else {
             panic!("two versions")
         };
-        assert!(older.text.contains("Monday") && newer.text.contains("Tuesday"));
+        assert!(older.article.text.contains("Monday") && newer.article.text.contains("Tuesday"));
+        assert_eq!((older.info.number, newer.info.number, kept), (1, 2, 2));
+        assert!(
+            newer.label(kept).starts_with("version 2 of 2 · 20"),
+            "{}",
+            newer.label(kept)
+        );
         assert!(matches!(
             crate::store::last_two_versions(&path, "http://h/none").unwrap(),
             crate::store::LastTwo::NotKept

@@ -187,6 +187,24 @@ pub fn stored_inputs(
     }))
 }
 
+/// One kept version of an article: when it was fetched (and more), and its text.
+#[derive(Debug)]
+pub struct KeptVersion {
+    pub info: VersionInfo,
+    pub article: crate::engine::Article,
+}
+
+impl KeptVersion {
+    /// `version 2 of 3 · 2026-12-01 14:52 UTC`: which one, and when it was fetched.
+    pub fn label(&self, kept: usize) -> String {
+        format!(
+            "version {} of {kept} · {}",
+            self.info.number,
+            time::format_utc(self.info.fetched_at)
+        )
+    }
+}
+
 /// What the store keeps of an article, for comparing an edit.
 #[derive(Debug)]
 pub enum LastTwo {
@@ -194,8 +212,12 @@ pub enum LastTwo {
     NotKept,
     /// One version: it has not changed since first fetched.
     One,
-    /// The two newest versions: older, newer.
-    Two(Box<crate::engine::Article>, Box<crate::engine::Article>),
+    /// The two newest versions, and how many are kept.
+    Two {
+        older: Box<KeptVersion>,
+        newer: Box<KeptVersion>,
+        kept: usize,
+    },
 }
 
 /// The two newest versions of the article `url`, for comparing an edit.
@@ -204,15 +226,28 @@ pub fn last_two_versions(path: &Path, url: &str) -> Result<LastTwo, StoreError> 
         return Ok(LastTwo::NotKept);
     };
     let versions = store.versions(url)?;
+    let kept = versions.len();
     let (a, b) = match versions.as_slice() {
         [] => return Ok(LastTwo::NotKept),
         [_] => return Ok(LastTwo::One),
-        [.., a, b] => (a.number, b.number),
+        [.., a, b] => (a.clone(), b.clone()),
     };
-    Ok(match (store.version(url, a)?, store.version(url, b)?) {
-        (Some(o), Some(n)) => LastTwo::Two(Box::new(o.to_article()), Box::new(n.to_article())),
-        _ => LastTwo::NotKept,
-    })
+    Ok(
+        match (store.version(url, a.number)?, store.version(url, b.number)?) {
+            (Some(o), Some(n)) => LastTwo::Two {
+                older: Box::new(KeptVersion {
+                    info: a,
+                    article: o.to_article(),
+                }),
+                newer: Box::new(KeptVersion {
+                    info: b,
+                    article: n.to_article(),
+                }),
+                kept,
+            },
+            _ => LastTwo::NotKept,
+        },
+    )
 }
 
 #[cfg(test)]

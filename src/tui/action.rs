@@ -244,7 +244,13 @@ pub enum Action {
 }
 
 /// Two versions of one article, older first.
-pub type VersionPair = (crate::engine::Article, crate::engine::Article);
+#[derive(Debug)]
+pub struct VersionPair {
+    pub older: crate::engine::Article,
+    pub newer: crate::engine::Article,
+    /// Each side's label: `version 2 of 3 · 2026-12-01 14:52 UTC`.
+    pub labels: [String; 2],
+}
 
 impl From<Event> for Action {
     fn from(e: Event) -> Action {

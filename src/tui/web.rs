@@ -266,6 +266,26 @@ pub fn web_url(a: &Article) -> Option<&str> {
     }
 }
 
+/// What `V` needs from the store: the last two versions of `url`, labelled; `Ok(None)`
+/// when only one is kept; `Err` says why there is nothing to compare.
+pub fn read_versions(
+    store: Option<&std::path::Path>,
+    url: &str,
+) -> Result<Option<Box<VersionPair>>, String> {
+    use crate::store::LastTwo;
+    let not_kept = || "not in the store: versions are kept of what parallax fetch brings".into();
+    match crate::store::last_two_versions(store.ok_or_else(not_kept)?, url) {
+        Ok(LastTwo::NotKept) => Err(not_kept()),
+        Ok(LastTwo::One) => Ok(None),
+        Ok(LastTwo::Two { older, newer, kept }) => Ok(Some(Box::new(VersionPair {
+            labels: [older.label(kept), newer.label(kept)],
+            older: older.article,
+            newer: newer.article,
+        }))),
+        Err(e) => Err(e.display()),
+    }
+}
+
 impl WebState {
     /// `R` and `V` (library and reading panes); `at_hand` is the report they are about.
     pub fn update(&mut self, c: Command, at_hand: Option<&Article>) -> Option<Effect> {

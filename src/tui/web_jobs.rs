@@ -4,7 +4,6 @@
 
 use super::action::Action;
 use crate::engine::load::{Input, LoadOptions};
-use crate::store::LastTwo;
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
@@ -35,17 +34,7 @@ pub fn versions(store: &Option<PathBuf>, url: String, tx: &Sender<Action>) {
     let tx = tx.clone();
     let store = store.clone();
     std::thread::spawn(move || {
-        let not_kept =
-            || "not in the store: versions are kept of what parallax fetch brings".into();
-        let result = match store {
-            None => Err(not_kept()),
-            Some(path) => match crate::store::last_two_versions(&path, &url) {
-                Ok(LastTwo::NotKept) => Err(not_kept()),
-                Ok(LastTwo::One) => Ok(None),
-                Ok(LastTwo::Two(older, newer)) => Ok(Some(Box::new((*older, *newer)))),
-                Err(e) => Err(e.display()),
-            },
-        };
+        let result = super::web::read_versions(store.as_deref(), &url);
         let _ = tx.send(Action::Versions { url, result });
     });
 }

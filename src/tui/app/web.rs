@@ -18,8 +18,14 @@ use std::sync::Arc;
 
 impl App {
     /// The compare view of two versions of one article (older as A), its job to the loop.
-    pub(super) fn compare_versions(&mut self, (older, newer): VersionPair) -> Effect {
-        let (view, job) = compare::open_pair(self.next_job, Arc::new(older), Arc::new(newer));
+    pub(super) fn compare_versions(&mut self, pair: VersionPair) -> Effect {
+        let VersionPair {
+            older,
+            newer,
+            labels: [a, b],
+        } = pair;
+        let (view, job) =
+            compare::open_pair(self.next_job, (Arc::new(older), a), (Arc::new(newer), b));
         self.next_job += 1;
         self.compare = Some(view);
         Effect::StartCompare(Box::new(job))

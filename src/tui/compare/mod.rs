@@ -114,19 +114,18 @@ pub fn open(
 }
 
 /// Opens the compare view of two articles outside the library — two versions of one web
-/// article from the store (older as A) — as job `id`.
-pub fn open_pair(id: u64, a: Arc<Article>, b: Arc<Article>) -> (CompareView, CompareJob) {
-    let side = |article: Arc<Article>, letter: char| {
-        let version = match &article.source {
-            crate::engine::Source::Stored { version, .. } => format!("version {version} · "),
-            _ => String::new(),
-        };
-        CompareSide {
-            title: sanitize_line(&article.title),
-            outlet: format!("{version}{}", sanitize_line(&article.outlet_label())),
-            article,
-            letter,
-        }
+/// article from the store (older as A) — as job `id`; each side is labelled by `label`
+/// (which version, when fetched) where a report shows its outlet.
+pub fn open_pair(
+    id: u64,
+    a: (Arc<Article>, String),
+    b: (Arc<Article>, String),
+) -> (CompareView, CompareJob) {
+    let side = |(article, label): (Arc<Article>, String), letter: char| CompareSide {
+        title: sanitize_line(&article.title),
+        outlet: sanitize_line(&label),
+        article,
+        letter,
     };
     let sides = Pair::new(side(a, 'A'), side(b, 'B'));
     let job = CompareJob {
