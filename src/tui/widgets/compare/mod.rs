@@ -1,8 +1,14 @@
 //! The compare view: a header (titles, outlets, coverage, counts, legend), the body of
 //! aligned rows laid out by `tui::compare`, its status line, and the row detail popup.
 
+mod detail;
+mod header;
+
+pub use detail::detail;
+use header::header;
+
 use super::reader::highlighted;
-use super::{overlay, padded, truncate};
+use super::{padded, truncate};
 use crate::engine::Article;
 use crate::engine::compare::Row;
 use crate::engine::compare::align::LinkKind;
@@ -11,7 +17,7 @@ use crate::engine::entities::Extraction;
 use crate::engine::side::{Pair, Side};
 use crate::tui::app::App;
 use crate::tui::compare::CompareView;
-use crate::tui::compare::layout::{Cell, VLine, row_side, wrap_pieces};
+use crate::tui::compare::layout::{Cell, VLine};
 use crate::tui::geometry::{CompareAreas, GUTTER, STACK_GUTTER};
 use crate::tui::theme::{Role, Theme};
 use ratatui::Frame;
@@ -119,101 +125,6 @@ pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
 
 fn pct(x: f32) -> String {
     format!("{:.0}%", (x * 100.0).clamp(0.0, 100.0))
-}
-
-fn header(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
-    let theme = &app.theme;
-    let r = a.header;
-    if r.height == 0 {
-        return;
-    }
-    let w = r.width as usize;
-    let Pair { left: l, right: rt } = view.displayed();
-    let c = view.shown();
-    let covers = |of_left: bool| match c {
-        Some(c) if of_left => format!("{} covers {} of {}", rt.letter, pct(c.coverage.0), l.letter),
-        Some(c) => format!("{} covers {} of {}", l.letter, pct(c.coverage.1), rt.letter),
-        None => String::new(),
-    };
-    let counts = match c {
-        Some(c) => {
-            let (links, lo, ro) = c.counts();
-            let d = c.discrepancies.len();
-            format!(
-                "{links} linked · {lo} only in {} · {ro} only in {} · {d} discrepanc{}",
-                l.letter,
-                rt.letter,
-                if d == 1 { "y" } else { "ies" }
-            )
-        }
-        None => "comparing…".to_string(),
-    };
-    let title_line =
-        |side: &crate::tui::compare::CompareSide, width: usize| -> Vec<Span<'static>> {
-            let letter = format!("{} ", side.letter);
-            let rest = width.saturating_sub(letter.width());
-            vec![
-                Span::styled(truncate(&letter, width), theme.style(Role::Key)),
-                padded(&side.title, rest, theme.style(Role::Title)),
-            ]
-        };
-    let meta = |side: &crate::tui::compare::CompareSide, cov: String| {
-        if cov.is_empty() {
-            format!("  {}", side.outlet)
-        } else {
-            format!("  {} · {cov}", side.outlet)
-        }
-    };
-    let legend: Vec<Span<'static>> = vec![
-        Span::styled(" only here ", theme.style(Role::DiffOnly)),
-        Span::raw(" "),
-        Span::styled(" wire copy ", theme.style(Role::DiffWire)),
-        Span::raw(" "),
-        Span::styled(" only in this report ", theme.style(Role::DiffUnique)),
-    ];
-    let legend_w: usize = legend.iter().map(|s| s.content.width()).sum();
-    let counts_line = |width: usize| -> Line<'static> {
-        if width >= counts.width() + legend_w + 2 {
-            let mut spans = vec![padded(&counts, width - legend_w, theme.style(Role::Meta))];
-            spans.extend(legend.clone());
-            Line::from(spans)
-        } else {
-            Line::from(padded(&counts, width, theme.style(Role::Meta)))
-        }
-    };
-    let mut lines: Vec<Line> = Vec::new();
-    if a.stacked {
-        lines.push(Line::from(title_line(l, w)));
-        lines.push(Line::from(title_line(rt, w)));
-        let cov = match c {
-            Some(_) => format!("{} · {}", covers(true), covers(false)),
-            None => String::new(),
-        };
-        let outlets = format!("{} {} · {} {}", l.letter, l.outlet, rt.letter, rt.outlet);
-        let line3 = if cov.is_empty() {
-            outlets
-        } else {
-            format!("{outlets} · {cov}")
-        };
-        lines.push(Line::from(padded(&line3, w, theme.style(Role::Meta))));
-        lines.push(counts_line(w));
-    } else {
-        // Each side's header sits over its column.
-        let lw = a.left_w as usize + 1;
-        let gap = GUTTER as usize;
-        let rw = w.saturating_sub(lw + gap);
-        let mut t = title_line(l, lw);
-        t.push(Span::raw(" ".repeat(gap)));
-        t.extend(title_line(rt, rw));
-        lines.push(Line::from(t));
-        lines.push(Line::from(vec![
-            padded(&meta(l, covers(true)), lw + gap, theme.style(Role::Meta)),
-            padded(&meta(rt, covers(false)), rw, theme.style(Role::Meta)),
-        ]));
-        lines.push(counts_line(w));
-    }
-    lines.truncate(r.height as usize);
-    frame.render_widget(Paragraph::new(lines).style(theme.style(Role::Text)), r);
 }
 
 fn body(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
@@ -461,108 +372,6 @@ fn status(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
         ]
     };
     frame.render_widget(Paragraph::new(Line::from(spans)).style(base), a.status);
-}
-
-/// Plain text wrapped into lines of one style.
-fn wrapped(text: &str, width: usize, indent: &str, style: Style, out: &mut Vec<Line<'static>>) {
-    for l in crate::engine::compare::render::wrap(text, width.saturating_sub(indent.width()).max(1))
-    {
-        out.push(Line::styled(format!("{indent}{l}"), style));
-    }
-}
-
-fn side_detail(
-    app: &App,
-    article: &Article,
-    ex: &Extraction,
-    row: &Row,
-    side: Side,
-    width: usize,
-    out: &mut Vec<Line<'static>>,
-) {
-    let theme = &app.theme;
-    let (idx, pieces) = row_side(row, side);
-    if idx.is_empty() {
-        out.push(Line::styled(
-            "  (nothing on this side)",
-            theme.style(Role::Dim),
-        ));
-        return;
-    }
-    let one = row.is_one_sided();
-    for ps in pieces {
-        for words in wrap_pieces(&article.text, ps, width.saturating_sub(2)) {
-            let cell = Cell::Text { words, dim: false };
-            let mut spans = vec![Span::raw("  ")];
-            spans.extend(
-                cell_spans(app, &cell, article, Some(ex), one, "", 0)
-                    .into_iter()
-                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
-            );
-            out.push(Line::from(spans));
-        }
-    }
-}
-
-/// The detail popup: the current row's sentences in full, its link, what both sides name and
-/// what only one does, and its discrepancies.
-pub fn detail(app: &App, frame: &mut Frame) {
-    let Some(view) = app.compare.as_ref() else {
-        return;
-    };
-    let (Some(c), Some(exs), Some(facts)) = (
-        view.shown(),
-        view.displayed_extractions(),
-        view.detail.as_ref(),
-    ) else {
-        return;
-    };
-    let Some(row) = c.rows.get(view.row) else {
-        return;
-    };
-    let theme = &app.theme;
-    let width = app.geometry.size.0.min(100);
-    let w = width.saturating_sub(2) as usize;
-    let sides = view.displayed();
-    let (ls, rs) = (sides.left, sides.right);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let link = match row.kind {
-        Some(k) => format!("{} link, score {:.2}", k.label(), row.score),
-        None if row.right.is_empty() => format!("only in {} ({})", ls.letter, ls.outlet),
-        None => format!("only in {} ({})", rs.letter, rs.outlet),
-    };
-    wrapped(
-        &format!("Row {}/{} · {link}", view.row + 1, c.rows.len()),
-        w,
-        "",
-        theme.style(Role::Heading),
-        &mut lines,
-    );
-    for side in Side::BOTH {
-        let (shown, ex) = (sides[side], exs[side]);
-        lines.push(Line::default());
-        wrapped(
-            &format!("{} · {} — {}", shown.letter, shown.outlet, shown.title),
-            w,
-            "",
-            theme.style(Role::Title),
-            &mut lines,
-        );
-        side_detail(app, &shown.article, ex, row, side, w, &mut lines);
-    }
-    lines.push(Line::default());
-    let meta = theme.style(Role::Meta);
-    for text in [
-        format!("Both name: {}", facts.shared),
-        format!("Only {}: {}", ls.letter, facts.only_left),
-        format!("Only {}: {}", rs.letter, facts.only_right),
-    ] {
-        wrapped(&text, w, "", meta, &mut lines);
-    }
-    for d in &facts.discrepancies {
-        wrapped(d, w, "", theme.style(Role::StatusWarn), &mut lines);
-    }
-    overlay::popup(app, frame, "Row detail", lines, width);
 }
 
 #[cfg(test)]
