@@ -77,6 +77,17 @@ impl Link {
     pub fn is_weak(&self) -> bool {
         self.kind == LinkKind::Partial && self.score < WEAK_SCORE
     }
+    /// The link's sign in the views: `=` same, `~` partial, `?` weak (unsure: never drawn as
+    /// the same).
+    pub fn sign(&self) -> char {
+        if self.is_weak() {
+            '?'
+        } else if self.kind == LinkKind::Same {
+            '='
+        } else {
+            '~'
+        }
+    }
     /// Whether the link says "the same fact" with some confidence: `same`, or a partial link
     /// of at least [`STRONG_SCORE`].
     pub fn is_strong(&self) -> bool {

@@ -56,11 +56,7 @@ pub struct Comparison {
 /// fewer than [`RELATED_LINKS`] strong ones (a shared country or a few names link a sentence
 /// or two of any two news reports, never a run of facts).
 pub fn unrelated(al: &Alignment, n_left: usize, n_right: usize) -> bool {
-    let strong = al
-        .links
-        .iter()
-        .filter(|l| l.kind == LinkKind::Same || l.score >= crate::engine::story::claims::STRONG)
-        .count();
+    let strong = al.links.iter().filter(|l| l.is_strong()).count();
     let same = al.links.iter().any(|l| l.kind == LinkKind::Same);
     n_left.min(n_right) >= 3 && !same && strong < RELATED_LINKS
 }

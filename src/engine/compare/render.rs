@@ -266,17 +266,7 @@ fn wrap_summary(line: &str, width: usize) -> Vec<String> {
 
 fn gutter(row: &Row) -> String {
     match (row.kind, row.left.is_empty(), row.right.is_empty()) {
-        (Some(k), _, _) => format!(
-            "{} {:.2}",
-            if row.is_weak() {
-                "?"
-            } else if k == super::LinkKind::Same {
-                "="
-            } else {
-                "~"
-            },
-            row.score
-        ),
+        (Some(_), _, _) => format!("{} {:.2}", row.sign().unwrap_or(' '), row.score),
         (None, false, true) => "< only A".to_string(),
         (None, true, false) => "only B >".to_string(),
         _ => String::new(),

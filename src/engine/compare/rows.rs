@@ -60,6 +60,15 @@ impl Row {
     pub fn is_weak(&self) -> bool {
         self.links.first().is_some_and(Link::is_weak)
     }
+    /// The row's sign in the views: `=` a same link, `~` partial, `?` when its best link is
+    /// weak (unsure); `None` for a one-sided row.
+    pub fn sign(&self) -> Option<char> {
+        match self.kind? {
+            _ if self.is_weak() => Some('?'),
+            LinkKind::Same => Some('='),
+            LinkKind::Partial => Some('~'),
+        }
+    }
     /// Every right sentence the row matches: shown here, then referred to.
     pub fn matched_right(&self) -> impl Iterator<Item = usize> + '_ {
         self.right

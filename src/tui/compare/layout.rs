@@ -7,7 +7,7 @@ use super::CompareView;
 use crate::engine::Article;
 use crate::engine::Span;
 use crate::engine::compare::diff::{Change, Piece};
-use crate::engine::compare::{Comparison, Row};
+use crate::engine::compare::{Comparison, Row, RowRef};
 use crate::engine::side::Side;
 use crate::tui::geometry::compare_areas;
 use unicode_segmentation::UnicodeSegmentation;
@@ -27,11 +27,17 @@ pub type Words = Vec<Vec<Frag>>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
     Empty,
-    /// Words of a sentence; `dim` for a repeated headline (not part of the story).
+    /// Words of a sentence; `dim` for a repeated headline (not part of the story) or a
+    /// sentence only weakly linked; `lead` before the words ([`WEAK_LEAD`] on the first line
+    /// of a weakly linked sentence, spaces under it after).
     Text {
         words: Words,
         dim: bool,
+        lead: &'static str,
     },
+    /// A sentence this row's left sentence matches that is shown in full in another row:
+    /// "~ B7, see row 3" (the link's sign, the sentence, the row showing it).
+    Ref(String),
     /// "not in B": the empty side of a one-sided row.
     Absent,
 }
@@ -123,6 +129,9 @@ pub fn wrap_pieces(text: &str, pieces: &[Piece], width: usize) -> Vec<Words> {
     lines
 }
 
+/// Drawn before a weakly linked sentence (unsure: the link's sign, not a colour only).
+pub const WEAK_LEAD: &str = "? ";
+
 /// A row's sentence indices and their pieces on one side.
 pub fn row_side(row: &Row, side: Side) -> (&[usize], &[Vec<Piece>]) {
     match side {
@@ -145,22 +154,57 @@ fn skipped(article: &Article, c: &Comparison, side: Side, i: usize) -> bool {
         .is_some_and(|b| !b.kind.is_content())
 }
 
-/// One side of a row wrapped: every sentence starts a new line.
-fn side_lines(article: &Article, c: &Comparison, side: Side, row: &Row, width: usize) -> Vec<Cell> {
+/// The line referring to right sentence `r.right`, shown in row `r.row`: "~ B7, see row 3".
+pub fn ref_text(row: &Row, r: &RowRef, letter: char) -> String {
+    let sign = row
+        .links
+        .iter()
+        .find(|l| l.right == r.right)
+        .map_or('~', |l| l.sign());
+    format!("{sign} {letter}{}, see row {}", r.right + 1, r.row + 1)
+}
+
+/// One side of a row wrapped: every sentence starts a new line; on the right, a weakly linked
+/// sentence is led by [`WEAK_LEAD`] and dimmed, and the sentences shown in other rows follow
+/// as references ([`Cell::Ref`]).
+fn side_lines(
+    article: &Article,
+    c: &Comparison,
+    (side, letter): (Side, char),
+    row: &Row,
+    width: usize,
+) -> Vec<Cell> {
     let (idx, pieces) = row_side(row, side);
     let dims: Vec<bool> = idx.iter().map(|&i| skipped(article, c, side, i)).collect();
     // A repeated headline next to the story's own sentences is a duplicate: hidden. Alone,
     // it is shown dimmed.
     let hide_dims = dims.contains(&false);
+    let weak =
+        |i: usize| side == Side::Right && row.links.iter().any(|l| l.right == i && l.is_weak());
     let mut out = Vec::new();
     for (k, ps) in pieces.iter().enumerate() {
         let dim = dims.get(k).copied().unwrap_or(false);
         if dim && hide_dims {
             continue;
         }
-        for words in wrap_pieces(&article.text, ps, width) {
-            out.push(Cell::Text { words, dim });
+        let weak = idx.get(k).is_some_and(|&i| weak(i));
+        let lead_w = if weak { WEAK_LEAD.len() } else { 0 };
+        let lines = wrap_pieces(&article.text, ps, width.saturating_sub(lead_w));
+        for (n, words) in lines.into_iter().enumerate() {
+            let lead = match (weak, n) {
+                (false, _) => "",
+                (true, 0) => WEAK_LEAD,
+                (true, _) => "  ",
+            };
+            out.push(Cell::Text {
+                words,
+                dim: dim || weak,
+                lead,
+            });
         }
+    }
+    if side == Side::Right {
+        out.extend(row.refs.iter().map(|r| Cell::Ref(ref_text(row, r, letter))));
     }
     out
 }
@@ -191,7 +235,7 @@ pub fn build_layout(view: &CompareView, w: u16) -> CompareLayout {
             let tw = a.stacked_w as usize;
             let mut first = true;
             for (side, shown) in displayed.iter() {
-                for cell in side_lines(&shown.article, c, side, row, tw) {
+                for cell in side_lines(&shown.article, c, (side, shown.letter), row, tw) {
                     out.lines.push(line(first, Some(side), cell, Cell::Empty));
                     first = false;
                 }
@@ -201,8 +245,15 @@ pub fn build_layout(view: &CompareView, w: u16) -> CompareLayout {
             }
         } else {
             let (l, r) = (displayed.left, displayed.right);
-            let mut lc = side_lines(&l.article, c, Side::Left, row, a.left_w as usize);
-            let mut rc = side_lines(&r.article, c, Side::Right, row, a.right_w as usize);
+            let lw = a.left_w as usize;
+            let mut lc = side_lines(&l.article, c, (Side::Left, l.letter), row, lw);
+            let mut rc = side_lines(
+                &r.article,
+                c,
+                (Side::Right, r.letter),
+                row,
+                a.right_w as usize,
+            );
             if lc.is_empty() && !rc.is_empty() {
                 lc.push(Cell::Absent);
             }

@@ -6,7 +6,7 @@ use crate::engine::compare::Row;
 use crate::engine::entities::Extraction;
 use crate::engine::side::Side;
 use crate::tui::app::App;
-use crate::tui::compare::layout::{Cell, row_side, wrap_pieces};
+use crate::tui::compare::layout::{Cell, ref_text, row_side, wrap_pieces};
 use crate::tui::theme::Role;
 use crate::tui::widgets::overlay;
 use ratatui::Frame;
@@ -34,6 +34,10 @@ fn side_detail(
     let theme = &app.theme;
     let (idx, pieces) = row_side(row, side);
     if idx.is_empty() {
+        if side == Side::Right && !row.refs.is_empty() {
+            // Its matches are shown in other rows: listed after.
+            return;
+        }
         out.push(Line::styled(
             "  (nothing on this side)",
             theme.style(Role::Dim),
@@ -43,7 +47,11 @@ fn side_detail(
     let one = row.is_one_sided();
     for ps in pieces {
         for words in wrap_pieces(&article.text, ps, width.saturating_sub(2)) {
-            let cell = Cell::Text { words, dim: false };
+            let cell = Cell::Text {
+                words,
+                dim: false,
+                lead: "",
+            };
             let mut spans = vec![Span::raw("  ")];
             spans.extend(
                 cell_spans(app, &cell, article, Some(ex), one, "", 0)
@@ -78,6 +86,10 @@ pub fn detail(app: &App, frame: &mut Frame) {
     let (ls, rs) = (sides.left, sides.right);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let link = match row.kind {
+        Some(_) if row.is_weak() => format!(
+            "weak link, score {:.2} (unsure: the sentences may tell different things)",
+            row.score
+        ),
         Some(k) => format!("{} link, score {:.2}", k.label(), row.score),
         None if row.right.is_empty() => format!("only in {} ({})", ls.letter, ls.outlet),
         None => format!("only in {} ({})", rs.letter, rs.outlet),
@@ -100,6 +112,12 @@ pub fn detail(app: &App, frame: &mut Frame) {
             &mut lines,
         );
         side_detail(app, &shown.article, ex, row, side, w, &mut lines);
+        if side == Side::Right {
+            for r in &row.refs {
+                let text = format!("also {}", ref_text(row, r, shown.letter));
+                wrapped(&text, w, "  ", theme.style(Role::Meta), &mut lines);
+            }
+        }
     }
     lines.push(Line::default());
     let meta = theme.style(Role::Meta);

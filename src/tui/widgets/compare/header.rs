@@ -12,6 +12,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+/// The header's warning when the two reports look like reports of different events
+/// (`Comparison::unrelated`): a sign and words, not a colour only.
+pub const UNRELATED: &str = "! different events?";
+
 pub(super) fn header(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
     let theme = &app.theme;
     let r = a.header;
@@ -63,14 +67,30 @@ pub(super) fn header(app: &App, view: &CompareView, a: &CompareAreas, frame: &mu
         Span::styled(" only in this report ", theme.style(Role::DiffUnique)),
     ];
     let legend_w: usize = legend.iter().map(|s| s.content.width()).sum();
+    // Reports of different events: said first, before the counts and the legend.
+    let warning = match c {
+        Some(c) if c.unrelated => UNRELATED,
+        _ => "",
+    };
     let counts_line = |width: usize| -> Line<'static> {
-        if width >= counts.width() + legend_w + 2 {
-            let mut spans = vec![padded(&counts, width - legend_w, theme.style(Role::Meta))];
-            spans.extend(legend.clone());
-            Line::from(spans)
-        } else {
-            Line::from(padded(&counts, width, theme.style(Role::Meta)))
+        let mut spans = Vec::new();
+        let mut width = width;
+        if !warning.is_empty() {
+            let t = truncate(warning, width);
+            width -= t.width();
+            spans.push(Span::styled(t, theme.style(Role::StatusWarn)));
+            if width > 0 {
+                spans.push(Span::raw(" "));
+                width -= 1;
+            }
         }
+        if width >= counts.width() + legend_w + 2 {
+            spans.push(padded(&counts, width - legend_w, theme.style(Role::Meta)));
+            spans.extend(legend.clone());
+        } else {
+            spans.push(padded(&counts, width, theme.style(Role::Meta)));
+        }
+        Line::from(spans)
     };
     let mut lines: Vec<Line> = Vec::new();
     if a.stacked {

@@ -11,7 +11,6 @@ use super::reader::highlighted;
 use super::{padded, truncate};
 use crate::engine::Article;
 use crate::engine::compare::Row;
-use crate::engine::compare::align::LinkKind;
 use crate::engine::compare::diff::Change;
 use crate::engine::entities::Extraction;
 use crate::engine::side::{Pair, Side};
@@ -26,11 +25,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use unicode_width::UnicodeWidthStr;
 
-/// The gutter label of a row: `= .81` same, `~ .42` partial, `A only` / `B only`.
+/// The gutter label of a row: `= .81` same, `~ .42` partial, `? .17` weak (unsure),
+/// `A only` / `B only`.
 pub fn row_label(row: &Row, letters: (char, char)) -> String {
-    match row.kind {
-        Some(k) => {
-            let sign = if k == LinkKind::Same { '=' } else { '~' };
+    match row.sign() {
+        Some(sign) => {
             let score = format!("{:.2}", row.score.clamp(0.0, 0.99));
             format!("{sign} {}", score.trim_start_matches('0'))
         }
@@ -75,12 +74,21 @@ fn cell_spans<'a>(
             used = t.width();
             out.push(Span::styled(t, theme.style(Role::Dim)));
         }
-        Cell::Text { words, dim } => {
+        Cell::Ref(text) => {
+            let t = truncate(text, width);
+            used = t.width();
+            out.push(Span::styled(t, theme.style(Role::Meta)));
+        }
+        Cell::Text { words, dim, lead } => {
             let base = if *dim {
                 shade.patch(theme.style(Role::Dim))
             } else {
                 shade
             };
+            if !lead.is_empty() {
+                out.push(Span::styled(*lead, theme.style(Role::Note)));
+                used += lead.width();
+            }
             let ex = ex.filter(|_| app.reader.highlight);
             // A repeated headline is not part of the story: no diff marks.
             let one_sided = one_sided || *dim;
@@ -377,6 +385,7 @@ fn status(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::compare::align::LinkKind;
 
     #[test]
     fn labels() {
@@ -400,5 +409,19 @@ mod tests {
             diff: Default::default(),
         };
         assert_eq!(row_label(&one, ('A', 'B')), "B only");
+        // A weak best link is unsure: '?', not '~'.
+        let weak = crate::engine::compare::align::Link {
+            left: 1,
+            right: 2,
+            kind: LinkKind::Partial,
+            score: 0.17,
+        };
+        let unsure = Row {
+            links: vec![weak],
+            kind: Some(LinkKind::Partial),
+            score: 0.17,
+            ..row
+        };
+        assert_eq!(row_label(&unsure, ('A', 'B')), "? .17");
     }
 }
