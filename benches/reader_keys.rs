@@ -94,14 +94,38 @@ fn library() -> Vec<Event> {
 fn keys() -> Vec<KeyCode> {
     use KeyCode::*;
     let mut v = vec![Char('j'); 10];
-    v.extend([PageDown, PageDown, Char('G'), Char('g'), Char('j'), Char('j')]);
+    v.extend([
+        PageDown,
+        PageDown,
+        Char('G'),
+        Char('g'),
+        Char('j'),
+        Char('j'),
+    ]);
     v.extend([Enter, Char(' '), Char(' '), Char('j'), Char('k'), Char('h')]);
     v.extend([Char(' '), Char('j'), Char(' '), Char('c')]);
     v.extend([Char('j'); 8]);
     v.extend([PageDown, Char('n'), Esc]);
-    v.extend([Char('o'), Char('1'), Char('2'), Char('j'), Char('3'), Char('4'), Char('5')]);
+    v.extend([
+        Char('o'),
+        Char('1'),
+        Char('2'),
+        Char('j'),
+        Char('3'),
+        Char('4'),
+        Char('5'),
+    ]);
     v.extend([Char('j'); 4]);
-    v.extend([Esc, Char('E'), Char('j'), Char('j'), Char('E'), Char('h'), Char('k'), Char('k')]);
+    v.extend([
+        Esc,
+        Char('E'),
+        Char('j'),
+        Char('j'),
+        Char('E'),
+        Char('h'),
+        Char('k'),
+        Char('k'),
+    ]);
     v
 }
 
@@ -154,7 +178,10 @@ fn main() {
         }
     }
     // The sequence must reach the views it is meant to time.
-    assert!(compared > 0 && story > 0, "compare {compared}, story {story}");
+    assert!(
+        compared > 0 && story > 0,
+        "compare {compared}, story {story}"
+    );
     times.sort();
     let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     println!(

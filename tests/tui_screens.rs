@@ -272,7 +272,7 @@ fn enter_marks_the_next_mention_and_n_steps_and_wraps() {
     let entry = app.selected_entry().unwrap().clone();
     assert_eq!(entry.kind.label(), "PERSON");
     let open = app.reader.open.unwrap();
-    let total = entry.counts[open];
+    let total = entry.count(open);
     assert!(total >= 2, "{entry:?}");
     press(&mut app, KeyCode::Enter);
     let term = draw(&mut app, 100, 30);
@@ -325,7 +325,7 @@ fn jumping_scrolls_the_reader_to_a_mention_below_the_fold() {
     draw(&mut app, 100, 30);
     press(&mut app, KeyCode::Enter);
     let open = app.reader.open.unwrap();
-    let n = app.selected_entry().unwrap().counts[open];
+    let n = app.selected_entry().unwrap().count(open);
     // Step to the last mention: it lies below the first screen in the seed report.
     press(&mut app, KeyCode::Char('N'));
     let term = draw(&mut app, 100, 30);
@@ -370,7 +370,7 @@ fn canonical_names_in_the_app_are_story_wide() {
             .iter()
             .filter(|m| m.canonical == "Vladimir Putin")
             .count();
-        assert_eq!(putin.counts[i], n);
+        assert_eq!(putin.count(i), n);
     }
     assert!(putin.spread >= 4, "{putin:?}");
 }
@@ -386,7 +386,7 @@ fn an_entity_missing_from_the_open_report_says_where_it_is() {
         .index
         .entries
         .iter()
-        .position(|e| e.counts[open] == 0)
+        .position(|e| e.count(open) == 0)
         .expect("some entity is not in the first report");
     while app.entities.selected < k {
         press(&mut app, KeyCode::Char('j'));

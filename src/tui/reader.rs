@@ -205,10 +205,8 @@ impl ReaderState {
                 .iter()
                 .find(|e| e.kind == kind && e.canonical == canonical)
                 .map(|e| {
-                    e.counts
+                    e.mentioned
                         .iter()
-                        .enumerate()
-                        .filter(|(_, c)| **c > 0)
                         .map(|(i, _)| (i + 1).to_string())
                         .collect()
                 })

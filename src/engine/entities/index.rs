@@ -18,8 +18,10 @@ pub struct IndexEntry {
     pub canonical: String,
     /// The name as drawn: sanitized, on one line.
     pub display: String,
-    /// Mentions per article, in the order the extractions were given.
-    pub counts: Vec<usize>,
+    /// The articles that mention it (positions in the order the extractions were given,
+    /// ascending) and how many times each does. Sparse: a library of thousands of reports
+    /// and thousands of names would otherwise hold names × reports counts, mostly zeros.
+    pub mentioned: Vec<(usize, usize)>,
     pub total: usize,
     /// How many articles mention it.
     pub spread: usize,
@@ -35,6 +37,15 @@ pub struct EntityIndex {
     pub hidden: usize,
 }
 
+impl IndexEntry {
+    /// How many times article `a` mentions it.
+    pub fn count(&self, a: usize) -> usize {
+        self.mentioned
+            .binary_search_by_key(&a, |&(i, _)| i)
+            .map_or(0, |k| self.mentioned[k].1)
+    }
+}
+
 impl EntityIndex {
     pub fn build(extractions: &[&Extraction]) -> EntityIndex {
         let n = extractions.len();
@@ -47,17 +58,20 @@ impl EntityIndex {
                         kind: m.kind,
                         canonical: m.canonical.clone(),
                         display: sanitize_line(&m.canonical),
-                        counts: vec![0; n],
+                        mentioned: Vec::new(),
                         total: 0,
                         spread: 0,
                     });
                     entries.len() - 1
                 });
                 let e = &mut entries[k];
-                if e.counts[a] == 0 {
-                    e.spread += 1;
+                match e.mentioned.last_mut() {
+                    Some((last, c)) if *last == a => *c += 1,
+                    _ => {
+                        e.mentioned.push((a, 1));
+                        e.spread += 1;
+                    }
                 }
-                e.counts[a] += 1;
                 e.total += 1;
             }
         }
@@ -123,9 +137,16 @@ mod tests {
         let names: Vec<&str> = idx.entries.iter().map(|e| e.display.as_str()).collect();
         // Bo Li: 2 articles, 3 mentions; Ann Lee: 2 articles, 2 mentions.
         assert_eq!(names, ["Bo Li", "Ann Lee", "Chad", "7"]);
-        assert_eq!(idx.entries[0].counts, [2, 0, 1]);
+        assert_eq!(idx.entries[0].mentioned, [(0, 2), (2, 1)]);
+        assert_eq!(
+            (0..3).map(|a| idx.entries[0].count(a)).collect::<Vec<_>>(),
+            [2, 0, 1]
+        );
         assert_eq!(idx.entries[0].spread, 2);
-        assert_eq!(idx.entries[3].counts, [0, 1, 1]);
+        assert_eq!(
+            (0..3).map(|a| idx.entries[3].count(a)).collect::<Vec<_>>(),
+            [0, 1, 1]
+        );
         // "May" is in one report only.
         assert_eq!(idx.hidden, 1);
         assert_eq!(idx.of_kind(Person).count(), 2);

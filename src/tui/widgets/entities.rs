@@ -166,7 +166,8 @@ impl Widget for EntitiesPane<'_> {
                         Span::styled(format!("{:>w$}", e.total, w = total_w), row_style),
                     ];
                     if columns {
-                        for (i, c) in e.counts.iter().enumerate() {
+                        for i in 0..n {
+                            let c = &e.count(i);
                             let mut st = if sel {
                                 row_style
                             } else if *c == 0 {
@@ -214,9 +215,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             truncate(
                 &format!(
                     "{} · in {} of {} reports",
-                    e.display,
-                    e.spread,
-                    e.counts.len()
+                    e.display, e.spread, app.model.index.articles
                 ),
                 width,
             ),
@@ -224,13 +223,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         )]),
     ];
     let room = (area.height as usize).saturating_sub(2);
-    let mentioned: Vec<(usize, usize)> = e
-        .counts
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|(_, c)| *c > 0)
-        .collect();
+    let mentioned = &e.mentioned;
     for (shown, &(i, c)) in mentioned.iter().enumerate() {
         if shown + 1 == room && mentioned.len() > room {
             lines.push(Line::styled(
