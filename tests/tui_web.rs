@@ -340,6 +340,13 @@ fn v_compares_two_kept_versions_of_an_article() {
     );
     assert!(s.contains("Monday") && s.contains("Tuesday"), "{s}");
     assert!(s.contains("Correction"), "{s}");
+    // On a small screen the labels stay whole (the titles are cut instead).
+    let s = screen(&draw(&mut app, 60, 15));
+    let whole = |v: &str| {
+        s.lines()
+            .any(|l| l.contains(&format!("{v} · 20")) && l.contains(" UTC"))
+    };
+    assert!(whole("version 1 of 2") && whole("version 2 of 2"), "{s}");
     press(&mut app, KeyCode::Esc);
     assert!(app.compare.is_none());
     // A report with one version says so; a local file has none.
@@ -367,5 +374,8 @@ fn v_on_a_local_report_explains_itself() {
     draw(&mut app, 100, 30);
     app.update(Action::Command(Command::Versions));
     let s = screen(&draw(&mut app, 100, 30));
-    assert!(s.contains("not a web article"), "{s}");
+    assert!(
+        s.contains("not from the web: no versions to compare"),
+        "{s}"
+    );
 }

@@ -430,6 +430,12 @@ fn a_background_refresh_reports_each_step_and_refreshes_known_sources() {
         worker.join().unwrap();
         got
     };
+    // Nothing to refresh yet (no urls file, nothing fetched): said, and no store is made.
+    assert_eq!(
+        run(Vec::new()),
+        vec![Background::Failed(sync::NOTHING_TO_REFRESH.into())]
+    );
+    assert!(!home.store().exists(), "an empty store was created");
     let got = run(vec![server.url("/bg/feed.xml")]);
     assert!(
         matches!(got.first(), Some(Background::Event(Event::Queued(u))) if u.ends_with("/bg/feed.xml")),

@@ -226,6 +226,9 @@ fn save(
     })
 }
 
+/// Why a refresh without URLs did nothing ([`Background::Failed`]).
+pub const NOTHING_TO_REFRESH: &str = "nothing to refresh: no urls file, nothing fetched yet";
+
 /// What a background refresh ([`spawn`]) reports: each event of [`refresh`], then once
 /// `Finished` with the reports, or `Failed` when the store could not be used at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,12 +292,13 @@ pub fn spawn(
     send: impl Fn(Background) + Send + 'static,
 ) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
-        let mut store = match Store::open(&path) {
+        // The store is created only when there is something to put in it.
+        let known = match Store::open_existing(&path) {
             Ok(s) => s,
             Err(e) => return send(Background::Failed(e.display())),
         };
         let urls = if urls.is_empty() {
-            let (urls, problems) = default_sources(urls_file.as_deref(), Some(&store));
+            let (urls, problems) = default_sources(urls_file.as_deref(), known.as_ref());
             for p in problems {
                 send(Background::Problem(p));
             }
@@ -303,10 +307,12 @@ pub fn spawn(
             urls
         };
         if urls.is_empty() {
-            return send(Background::Failed(
-                "nothing to refresh: no subscriptions and nothing fetched before".into(),
-            ));
+            return send(Background::Failed(NOTHING_TO_REFRESH.into()));
         }
+        let mut store = match known.map_or_else(|| Store::open(&path), Ok) {
+            Ok(s) => s,
+            Err(e) => return send(Background::Failed(e.display())),
+        };
         match refresh(&mut store, &urls, &opts, &mut |e| {
             send(Background::Event(e))
         }) {

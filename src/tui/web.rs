@@ -152,8 +152,12 @@ impl WebState {
             }
             Background::Failed(why) => {
                 self.refreshing = false;
-                let why = sanitize_line(&why);
-                self.last_refresh = Some(format!("refresh failed: {why}"));
+                let why = if why == crate::store::sync::NOTHING_TO_REFRESH {
+                    why
+                } else {
+                    format!("refresh failed: {}", sanitize_line(&why))
+                };
+                self.last_refresh = Some(why.clone());
                 Some(Err(why))
             }
         }
@@ -301,11 +305,7 @@ impl WebState {
                 None => Effect::Notice("no report to show versions of".into()),
                 Some(a) => match web_url(a) {
                     Some(u) => Effect::LoadVersions(u.to_string()),
-                    None => Effect::Notice(
-                        "not a web article: the store keeps versions of what parallax fetch \
-                         brings"
-                            .into(),
-                    ),
+                    None => Effect::Notice("not from the web: no versions to compare".into()),
                 },
             }),
             _ => None,
@@ -329,7 +329,7 @@ impl WebState {
         }
         let reports = match self.refresh(b)? {
             Ok(r) => r,
-            Err(why) => return Some(Effect::Notice(format!("refresh failed: {why}"))),
+            Err(why) => return Some(Effect::Notice(why)),
         };
         let summary = self.last_refresh.clone().unwrap_or_default();
         let brought = reports.iter().any(|r| {
@@ -415,6 +415,16 @@ mod tests {
         assert_eq!(
             w.last_refresh.as_deref(),
             Some("refreshed 1 source: 2 new, 1 changed")
+        );
+        // Nothing to refresh is not a failure; a store that cannot be opened is.
+        w.refresh_started(&[]);
+        let nothing = crate::store::sync::NOTHING_TO_REFRESH;
+        assert!(w.refresh(Background::Failed(nothing.into())).is_some());
+        assert_eq!(w.last_refresh.as_deref(), Some(nothing));
+        w.refresh(Background::Failed("store.sqlite3: locked".into()));
+        assert_eq!(
+            w.last_refresh.as_deref(),
+            Some("refresh failed: store.sqlite3: locked")
         );
     }
 }

@@ -114,16 +114,16 @@ pub fn open(
 }
 
 /// Opens the compare view of two articles outside the library — two versions of one web
-/// article from the store (older as A) — as job `id`; each side is labelled by `label`
-/// (which version, when fetched) where a report shows its outlet.
+/// article from the store (older as A) — as job `id`; each side's `label` (which version,
+/// when fetched) leads its title line, so a narrow screen cuts the title, not the label.
 pub fn open_pair(
     id: u64,
     a: (Arc<Article>, String),
     b: (Arc<Article>, String),
 ) -> (CompareView, CompareJob) {
     let side = |(article, label): (Arc<Article>, String), letter: char| CompareSide {
-        title: sanitize_line(&article.title),
-        outlet: sanitize_line(&label),
+        title: sanitize_line(&format!("{label} · {}", article.title)),
+        outlet: sanitize_line(&article.outlet_label()),
         article,
         letter,
     };
