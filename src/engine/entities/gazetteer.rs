@@ -5,8 +5,7 @@
 
 use super::EntityKind;
 use crate::engine::segment::SENTENCE_OPENERS;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 pub use super::lists::{
@@ -23,38 +22,11 @@ pub struct Entry {
     pub acronym: bool,
 }
 
-/// A small, fast non-cryptographic hasher (the FxHash mix) for the word lookups: the keys
-/// are our own lists, so hash flooding is not a concern, and SipHash dominated profiles.
-#[derive(Default, Clone, Copy)]
-pub struct Fx(u64);
+/// FxHash (`rustc-hash`) for the word lookups: the keys are our own lists, so hash flooding
+/// is not a concern, and SipHash dominated profiles.
+pub use rustc_hash::FxHasher as Fx;
 
-impl Fx {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type FxSet<T> = HashSet<T, BuildHasherDefault<Fx>>;
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub use rustc_hash::{FxHashMap as FxMap, FxHashSet as FxSet};
 
 pub struct Gazetteer {
     pub names: FxMap<String, Entry>,

@@ -63,27 +63,12 @@ fn majority(counts: &[u32; 7]) -> Option<EntityKind> {
     (n > 0).then(|| EntityKind::ALL[best])
 }
 
-/// Levenshtein distance, bounded: returns `max + 1` as soon as it is exceeded.
+/// Levenshtein distance (`strsim`), capped: `max + 1` when it is over `max`.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
+    if a.chars().count().abs_diff(b.chars().count()) > max {
         return max + 1;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        if cur.iter().min().is_some_and(|&m| m > max) {
-            return max + 1;
-        }
-        prev = cur;
-    }
-    prev[b.len()]
+    strsim::levenshtein(a, b).min(max + 1)
 }
 
 /// Whether two folded surnames are spelling variants (`zelensky`/`zelenskyy`).
