@@ -3,9 +3,8 @@
 //! scrolls by slicing a vector.
 
 pub use crate::engine::article::{meta_line, notes};
+use crate::engine::text::wrap_spans;
 use crate::engine::{Article, BlockKind, Span};
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 /// What a line shows; the theme styles each differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,20 +76,8 @@ pub fn layout(a: &Article, width: u16) -> DocLayout {
     DocLayout { width, lines }
 }
 
-fn words_of(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
-    let base = span.start;
-    text.get(span.range())
-        .unwrap_or("")
-        .split_whitespace()
-        .map(move |w| {
-            // split_whitespace yields subslices: recover their offsets.
-            let start = w.as_ptr() as usize - text.as_ptr() as usize;
-            debug_assert!(start >= base);
-            Span::new(start, start + w.len())
-        })
-}
-
-/// Greedy wrapping of the words of `span`; a word wider than the line is cut at graphemes.
+/// Wraps the words of `span` ([`wrap_spans`]): the first line at `width`, the others
+/// indented by `indent`.
 pub fn wrap_words(
     text: &str,
     span: Span,
@@ -100,57 +87,14 @@ pub fn wrap_words(
     out: &mut Vec<DocLine>,
 ) {
     let width = width as usize;
-    let mut line: Vec<Span> = Vec::new();
-    let mut used = 0usize;
-    let mut first = true;
-    let mut flush = |line: &mut Vec<Span>, first: &mut bool| {
-        if !line.is_empty() {
-            out.push(DocLine {
-                kind,
-                indent: if *first { 0 } else { indent },
-                content: LineContent::Words(std::mem::take(line)),
-            });
-            *first = false;
-        }
-    };
-    for word in words_of(text, span) {
-        let avail = if first {
-            width
-        } else {
-            width.saturating_sub(indent as usize).max(1)
-        };
-        let wtext = &text[word.range()];
-        let ww = wtext.width();
-        let need = if line.is_empty() { ww } else { used + 1 + ww };
-        if need <= avail {
-            used = need;
-            line.push(word);
-            continue;
-        }
-        flush(&mut line, &mut first);
-        let avail = width.saturating_sub(indent as usize).max(1);
-        if ww <= avail {
-            used = ww;
-            line.push(word);
-            continue;
-        }
-        // Cut a long word into pieces that fit.
-        let mut piece_start = word.start;
-        let mut piece_w = 0;
-        for (off, g) in wtext.grapheme_indices(true) {
-            let gw = g.width();
-            if piece_w + gw > avail && piece_w > 0 {
-                line.push(Span::new(piece_start, word.start + off));
-                flush(&mut line, &mut first);
-                piece_start = word.start + off;
-                piece_w = 0;
-            }
-            piece_w += gw;
-        }
-        line.push(Span::new(piece_start, word.end));
-        used = piece_w;
+    let rest = width.saturating_sub(indent as usize).max(1);
+    for (k, words) in wrap_spans(text, span, width, rest).into_iter().enumerate() {
+        out.push(DocLine {
+            kind,
+            indent: if k == 0 { 0 } else { indent },
+            content: LineContent::Words(words),
+        });
     }
-    flush(&mut line, &mut first);
 }
 
 fn wrap_owned(s: &str, width: u16, kind: LineKind, out: &mut Vec<DocLine>) {
@@ -190,6 +134,7 @@ pub fn line_text(text: &str, line: &DocLine) -> String {
 mod tests {
     use super::*;
     use crate::engine::load::{Input, LoadOptions, load_input};
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn every_line_fits_and_no_word_is_lost() {

@@ -169,35 +169,7 @@ fn marked(article: &Article, pieces: &[Vec<Piece>], mark: (&str, &str)) -> Vec<S
         .collect()
 }
 
-/// Word-wraps `text` to `width` display columns (hard-breaking words longer than a line).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let w = word.width();
-        if !line.is_empty() && line.width() + 1 + w > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if w > width {
-            for g in word.graphemes(true) {
-                if line.width() + g.width() > width {
-                    lines.push(std::mem::take(&mut line));
-                }
-                line.push_str(g);
-            }
-            continue;
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
+pub use crate::engine::text::wrap;
 
 fn pad(s: &str, width: usize) -> String {
     let w = s.width();

@@ -10,8 +10,6 @@ use crate::engine::compare::diff::{Change, Piece};
 use crate::engine::compare::{Comparison, Row, RowRef};
 use crate::engine::side::Side;
 use crate::tui::geometry::compare_areas;
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 /// A piece of a word: a byte range of its side's article and how it compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,9 +71,9 @@ pub fn wrap_pieces(text: &str, pieces: &[Piece], width: usize) -> Vec<Words> {
         return Vec::new();
     };
     let span = Span::new(first.range.start, last.range.end);
-    let Some(body) = text.get(span.range()) else {
+    if text.get(span.range()).is_none() {
         return Vec::new();
-    };
+    }
     let frags_of = |w: Span| -> Vec<Frag> {
         let from = pieces.partition_point(|p| p.range.end <= w.start);
         pieces[from..]
@@ -88,45 +86,11 @@ pub fn wrap_pieces(text: &str, pieces: &[Piece], width: usize) -> Vec<Words> {
             .filter(|f| !f.range.is_empty())
             .collect()
     };
-    let mut lines: Vec<Words> = Vec::new();
-    let mut line: Words = Vec::new();
-    let mut used = 0usize;
-    for word in body.split_whitespace() {
-        let start = word.as_ptr() as usize - text.as_ptr() as usize;
-        let w = Span::new(start, start + word.len());
-        let ww = word.width();
-        let need = if line.is_empty() { ww } else { used + 1 + ww };
-        if need <= width {
-            used = need;
-            line.push(frags_of(w));
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if ww <= width {
-            used = ww;
-            line.push(frags_of(w));
-            continue;
-        }
-        let mut piece_start = w.start;
-        let mut piece_w = 0;
-        for (off, g) in word.grapheme_indices(true) {
-            let gw = g.width();
-            if piece_w + gw > width && piece_w > 0 {
-                lines.push(vec![frags_of(Span::new(piece_start, w.start + off))]);
-                piece_start = w.start + off;
-                piece_w = 0;
-            }
-            piece_w += gw;
-        }
-        line.push(frags_of(Span::new(piece_start, w.end)));
-        used = piece_w;
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    let width = width.max(1);
+    crate::engine::text::wrap_spans(text, span, width, width)
+        .into_iter()
+        .map(|line| line.into_iter().map(frags_of).collect())
+        .collect()
 }
 
 /// Drawn before a weakly linked sentence (unsure: the link's sign, not a colour only).
@@ -291,6 +255,7 @@ mod tests {
     use crate::engine::load::parse;
     use crate::engine::side::Pair;
     use std::sync::Arc;
+    use unicode_width::UnicodeWidthStr;
 
     fn article(name: &str, text: &str) -> Article {
         parse(Source::File(name.into()), text.as_bytes(), Format::Text)
