@@ -207,6 +207,8 @@ pub struct Doc {
 pub struct Corpus {
     pub docs: Vec<Doc>,
     pub params: Params,
+    /// Term id → whether the term is a name or a figure (an entity or a value), not a word.
+    named: Vec<bool>,
 }
 
 #[derive(Default)]
@@ -243,7 +245,15 @@ impl Corpus {
             let ex = extractions.get(i).copied().unwrap_or(&empty);
             docs.push(prepare(article, ex, &mut b));
         }
-        Corpus { docs, params }
+        let mut named = vec![false; b.ids.len()];
+        for (term, &id) in &b.ids {
+            named[id as usize] = term.starts_with('@') || term.starts_with('#');
+        }
+        Corpus {
+            docs,
+            params,
+            named,
+        }
     }
 
     /// The weights of the terms of documents `a` and `b` aligned as a pair: rarity over the
@@ -262,6 +272,34 @@ impl Corpus {
                 .or_insert_with(|| ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.0) * bg);
         }
         out
+    }
+
+    /// The terms sentence `i` of document `a` and sentence `j` of document `b` share: how
+    /// many, and how many of those are names or figures (0 for indices out of range).
+    pub fn shared_terms(&self, (a, i): (usize, usize), (b, j): (usize, usize)) -> (usize, usize) {
+        let (Some(x), Some(y)) = (
+            self.docs.get(a).and_then(|d| d.terms.get(i)),
+            self.docs.get(b).and_then(|d| d.terms.get(j)),
+        ) else {
+            return (0, 0);
+        };
+        // Both sorted and deduplicated.
+        let (mut p, mut q, mut n, mut named) = (0, 0, 0, 0);
+        while p < x.len() && q < y.len() {
+            match x[p].cmp(&y[q]) {
+                std::cmp::Ordering::Less => p += 1,
+                std::cmp::Ordering::Greater => q += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    if self.named.get(x[p] as usize).copied().unwrap_or(false) {
+                        named += 1;
+                    }
+                    p += 1;
+                    q += 1;
+                }
+            }
+        }
+        (n, named)
     }
 
     /// Aligns document `a` (left) with document `b` (right).

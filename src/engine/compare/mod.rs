@@ -10,11 +10,13 @@ pub mod align;
 pub mod diff;
 pub mod discrepancy;
 pub mod eval;
+pub mod related;
 pub mod render;
 pub mod rows;
 pub mod values;
 
 pub use discrepancy::{DISCREPANCY_KINDS, Discrepancy};
+pub use related::{RELATED_LINKS, unrelated};
 pub use rows::{Row, RowRef};
 
 use crate::engine::article::{Article, Span};
@@ -51,18 +53,6 @@ pub struct Comparison {
     /// views warn about it.
     pub unrelated: bool,
 }
-
-/// Whether two compared reports look like reports of different events: no `same` link and
-/// fewer than [`RELATED_LINKS`] strong ones (a shared country or a few names link a sentence
-/// or two of any two news reports, never a run of facts).
-pub fn unrelated(al: &Alignment, n_left: usize, n_right: usize) -> bool {
-    let strong = al.links.iter().filter(|l| l.is_strong()).count();
-    let same = al.links.iter().any(|l| l.kind == LinkKind::Same);
-    n_left.min(n_right) >= 3 && !same && strong < RELATED_LINKS
-}
-
-/// See [`unrelated`].
-pub const RELATED_LINKS: usize = 2;
 
 impl Comparison {
     /// Rows whose sentences include left sentence `i` / right sentence `j`.
@@ -152,7 +142,7 @@ pub fn compare_in(
     let discrepancies = discrepancy::find(&alignment.links, &ls, &rs, a, b);
     Comparison {
         wire: masks,
-        unrelated: unrelated(&alignment, ls.len(), rs.len()),
+        unrelated: unrelated(corpus, (ia, a), (ib, b), &alignment),
         left_sentences: ls,
         right_sentences: rs,
         entities: entity_overlap(a.1, b.1),

@@ -139,11 +139,8 @@ fn same_events(
         .into_par_iter()
         .filter(|&(i, j, _)| {
             let al = corpus.align(i, j);
-            !unrelated(
-                &al,
-                corpus.docs[i].sentences.len(),
-                corpus.docs[j].sentences.len(),
-            )
+            let (a, b) = ((arts[i], exs[i]), (arts[j], exs[j]));
+            !unrelated(&corpus, (i, a), (j, b), &al)
         })
         .collect()
 }

@@ -15,33 +15,18 @@
 //! Candidate pairs come from the pairwise links only, so the work follows the links, not the
 //! square of the story's sentences; a story-wide inverted index can supply them the same way.
 
-use crate::engine::article::{Article, BlockKind};
+use crate::engine::article::Article;
 use crate::engine::compare::Comparison;
 use crate::engine::compare::align::LinkKind;
 use crate::engine::entities::Extraction;
-use crate::engine::segment::{self, Sentence};
+use crate::engine::segment::Sentence;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::{Claim, SentenceRef};
 
 /// Least score of a partial link that may start or grow a claim.
 pub const STRONG: f32 = crate::engine::compare::align::STRONG_SCORE;
-/// A sentence with fewer words and no name or figure is not a claim.
-pub const MIN_WORDS: usize = 6;
-
-/// Whether sentence `s` of `article` can be part of a claim shared by several reports.
-pub fn claim_worthy(article: &Article, ex: Option<&Extraction>, s: &Sentence) -> bool {
-    let kind = article.blocks.get(s.block).map(|b| b.kind);
-    if !matches!(
-        kind,
-        Some(BlockKind::Title | BlockKind::Body | BlockKind::Bullet)
-    ) {
-        return false;
-    }
-    let words = segment::words(&article.text, s.span).len();
-    let named = ex.is_some_and(|e| e.mentions_in(s.span).next().is_some());
-    words >= MIN_WORDS || (named && words >= 3)
-}
+pub use crate::engine::compare::related::{MIN_WORDS, claim_worthy};
 
 pub(super) fn claims(
     articles: &[Article],
