@@ -578,7 +578,7 @@ fn enter_on_an_entity_shows_where_each_report_first_names_it() {
     press(&mut app, KeyCode::Enter);
     let s = screen(&draw(&mut app, 120, 40));
     assert!(
-        s.contains("Marco Rubio (PERSON): mentions per report"),
+        s.contains("Marco Rubio (person): mentions per report"),
         "{s}"
     );
     // 000 first names him opening its second sentence; 001 in "U.S. Secretary of State Marco

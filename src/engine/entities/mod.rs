@@ -69,6 +69,33 @@ impl EntityKind {
             EntityKind::Number => "NUMBER",
         }
     }
+    /// The word users see for the type, the same in every view (the JSON keeps
+    /// [`EntityKind::label`]'s codes).
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Org => "organisation",
+            EntityKind::Gpe => "country/city",
+            EntityKind::Loc => "place",
+            EntityKind::Norp => "group",
+            EntityKind::Date => "date",
+            EntityKind::Number => "number",
+        }
+    }
+    /// [`EntityKind::name`] for a heading over several of them.
+    pub fn plural(self) -> &'static str {
+        match self {
+            EntityKind::Person => "people",
+            EntityKind::Org => "organisations",
+            EntityKind::Gpe => "countries/cities",
+            EntityKind::Loc => "places",
+            EntityKind::Norp => "groups",
+            EntityKind::Date => "dates",
+            EntityKind::Number => "numbers",
+        }
+    }
+    /// The widest [`EntityKind::name`], for a column of them.
+    pub const NAME_WIDTH: usize = 12;
     pub fn from_label(s: &str) -> Option<EntityKind> {
         EntityKind::ALL.into_iter().find(|k| k.label() == s)
     }

@@ -34,15 +34,7 @@ fn facts(article: &Article, ex: &Extraction, spans: &[Span]) -> BTreeSet<(Entity
 }
 
 pub fn kind_name(k: EntityKind) -> &'static str {
-    match k {
-        EntityKind::Person => "person",
-        EntityKind::Org => "organisation",
-        EntityKind::Gpe => "country/city",
-        EntityKind::Loc => "place",
-        EntityKind::Norp => "group",
-        EntityKind::Date => "date",
-        EntityKind::Number => "number",
-    }
+    k.name()
 }
 
 fn fact_list<'a>(set: impl Iterator<Item = &'a (EntityKind, String)>) -> String {

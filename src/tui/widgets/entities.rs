@@ -4,7 +4,7 @@
 //!
 //! ```text
 //!  Entities (41)                     1  2  3  4  5
-//! PERSON
+//! people
 //!  Vladimir Putin      12  ●3 ●2 ·  ●4 ●3
 //! ```
 //!
@@ -23,21 +23,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-const TYPE_NAMES: [(EntityKind, &str); 7] = [
-    (EntityKind::Person, "PERSON · people"),
-    (EntityKind::Org, "ORG · organisations"),
-    (EntityKind::Gpe, "GPE · countries, cities"),
-    (EntityKind::Loc, "LOC · other places"),
-    (EntityKind::Norp, "NORP · groups, nationalities"),
-    (EntityKind::Date, "DATE · shared by 2+ reports"),
-    (EntityKind::Number, "NUMBER · shared by 2+ reports"),
-];
-
-fn type_name(kind: EntityKind) -> &'static str {
-    TYPE_NAMES
-        .iter()
-        .find(|(k, _)| *k == kind)
-        .map_or("", |(_, n)| n)
+/// A type's heading: its users' word, and for dates and numbers which of them are listed.
+fn type_name(kind: EntityKind) -> String {
+    match kind {
+        EntityKind::Date | EntityKind::Number => {
+            format!("{} · shared by 2+ reports", kind.plural())
+        }
+        _ => kind.plural().to_string(),
+    }
 }
 
 /// Width of a report's column.

@@ -1,6 +1,7 @@
 //! Figures, dates and places that differ between reports of one claim.
 
 use super::{Ctx, Parts};
+use crate::engine::entities::EntityKind;
 use crate::engine::sanitize::sanitize_line;
 use crate::tui::geometry::StoryGeometry;
 use crate::tui::story::Pane;
@@ -15,7 +16,7 @@ pub(super) fn discrepancies(c: &Ctx, g: StoryGeometry) -> Parts {
     let m = c.m;
     let theme = c.theme;
     let width = g.list.width as usize;
-    let kind_w = 7;
+    let kind_w = EntityKind::NAME_WIDTH + 1;
     let values_w = (width.saturating_sub(kind_w) * 2 / 5).max(10);
     let header = Line::styled(
         truncate(
@@ -44,7 +45,7 @@ pub(super) fn discrepancies(c: &Ctx, g: StoryGeometry) -> Parts {
         .take(c.height)
         .map(|d| {
             Line::from(vec![
-                padded(d.kind.label(), kind_w, theme.style(entity_role(d.kind))),
+                padded(d.kind.name(), kind_w, theme.style(entity_role(d.kind))),
                 padded(
                     &values(d),
                     values_w.saturating_sub(1),
@@ -67,7 +68,7 @@ pub(super) fn discrepancies(c: &Ctx, g: StoryGeometry) -> Parts {
             truncate(
                 &format!(
                     "{} differs in claim {} · Enter: compare two of these reports there",
-                    d.kind.label(),
+                    d.kind.name(),
                     d.claim + 1
                 ),
                 width,

@@ -1,6 +1,7 @@
 //! The entity matrix: who names which entity, and where each report first does.
 
 use super::{Ctx, Parts};
+use crate::engine::entities::EntityKind;
 use crate::engine::sanitize::sanitize_line;
 use crate::tui::geometry::StoryGeometry;
 use crate::tui::story::Pane;
@@ -14,7 +15,7 @@ pub(super) fn entities(c: &Ctx, g: StoryGeometry) -> Parts {
     let m = c.m;
     let theme = c.theme;
     let width = g.list.width as usize;
-    let kind_w = 7;
+    let kind_w = EntityKind::NAME_WIDTH + 1;
     let cols = 2 * m.n;
     let tail = cols + 8;
     let name_w = width.saturating_sub(kind_w + tail).clamp(4, 36);
@@ -34,7 +35,7 @@ pub(super) fn entities(c: &Ctx, g: StoryGeometry) -> Parts {
             let e = &m.entities[k];
             let role = entity_role(e.kind);
             let mut spans = vec![
-                padded(e.kind.label(), kind_w, theme.style(role)),
+                padded(e.kind.name(), kind_w, theme.style(role)),
                 padded(
                     &sanitize_line(&e.canonical),
                     name_w,
@@ -65,7 +66,7 @@ pub(super) fn entities(c: &Ctx, g: StoryGeometry) -> Parts {
                 truncate(
                     &format!(
                         "{name} ({}): mentions per report, and the first",
-                        e.kind.label()
+                        e.kind.name()
                     ),
                     width,
                 ),
