@@ -55,6 +55,16 @@ pub enum Command {
     // The web (src/tui/web.rs).
     Refresh,
     Versions,
+    // Search (src/tui/search.rs) and its prompt (src/tui/prompt.rs).
+    Search,
+    NextMatch,
+    PrevMatch,
+    /// A character typed into the prompt (not named in the keymap: the prompt's unbound
+    /// characters).
+    Insert(char),
+    DeleteChar,
+    ClearLine,
+    Confirm,
 }
 
 impl Command {
@@ -200,6 +210,28 @@ impl Command {
             "versions",
             "compare this web article's last two kept versions (what an edit changed)",
         ),
+        (
+            Command::Search,
+            "search",
+            "search the pane at hand (Enter: go, Esc: cancel; capitals: exact case)",
+        ),
+        (
+            Command::NextMatch,
+            "next_match",
+            "next search match (else: next mention / difference)",
+        ),
+        (
+            Command::PrevMatch,
+            "prev_match",
+            "previous search match (else: previous mention / difference)",
+        ),
+        (Command::Confirm, "confirm", "search for what was typed"),
+        (
+            Command::DeleteChar,
+            "delete_char",
+            "delete the last character",
+        ),
+        (Command::ClearLine, "clear_line", "clear what was typed"),
         (Command::Messages, "messages", "show load messages"),
         (Command::Help, "help", "this help"),
         (Command::Close, "close", "close the overlay"),
@@ -304,6 +336,8 @@ pub enum Effect {
     ComparePair(Box<VersionPair>),
     /// Start the library over with the store's articles (after a refresh).
     Reopen(Vec<crate::engine::load::Input>),
+    /// Search the view at hand for this pattern (from the prompt).
+    Search(String),
 }
 
 impl Effect {

@@ -17,7 +17,9 @@ use super::keymap::{Keymap, Mode};
 use super::library::LibraryState;
 use super::model::Model;
 use super::overlay::{Overlay, OverlayState};
+use super::prompt::PromptState;
 use super::reader::{ReaderState, Step};
+use super::search::SearchState;
 use super::story::StoryState;
 use super::theme::Theme;
 use super::web::WebState;
@@ -28,6 +30,7 @@ use crate::engine::sanitize::sanitize_line;
 use crate::engine::story::StoryModel;
 use std::sync::Arc;
 
+mod search;
 mod web;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +63,10 @@ pub struct App {
     pub touched: bool,
     /// URLs being fetched, the background refresh, versions (`tui::web`).
     pub web: WebState,
+    /// The status line's prompt (`/`).
+    pub prompt: PromptState,
+    /// The last search, its hits and the current one.
+    pub search: SearchState,
     /// The id of the next comparison job (a result for an older job is dropped).
     next_job: u64,
 }
@@ -82,6 +89,8 @@ impl App {
             notice: None,
             touched: false,
             web: WebState::default(),
+            prompt: PromptState::default(),
+            search: SearchState::default(),
             next_job: 1,
         };
         app.prepare();
@@ -91,7 +100,9 @@ impl App {
     /// Which component has the keys: the key table to look them up in, and where the
     /// command goes.
     pub fn mode(&self) -> Mode {
-        if self.overlay.open.is_some() {
+        if self.prompt.is_open() {
+            Mode::Prompt
+        } else if self.overlay.open.is_some() {
             Mode::Overlay
         } else if self.compare.is_some() {
             Mode::Compare
@@ -174,6 +185,7 @@ impl App {
                 self.web.pending = Some(inputs)
             }
             Effect::Reopen(inputs) => return self.reopen(inputs),
+            Effect::Search(pattern) => return self.run_search(&pattern),
             // Quit, CancelLoad, StartCompare, Refresh, LoadVersions, Reload, StartPipeline: the
             // event loop's.
             e => return Some(e),
@@ -186,12 +198,26 @@ impl App {
         self.touched = true;
         self.notice = None;
         let g = self.geometry;
+        match (self.mode(), c) {
+            (Mode::Prompt, c) => return self.prompt.update(c),
+            (Mode::Overlay, c) => return self.overlay.update(c),
+            (_, Command::Search) => {
+                self.prompt.open();
+                return None;
+            }
+            (_, Command::NextMatch | Command::PrevMatch) => return self.step_match(c),
+            _ => {}
+        }
         match self.mode() {
-            Mode::Overlay => self.overlay.update(c),
-            Mode::Compare => self
-                .compare
-                .as_mut()?
-                .update(c, g.compare.body.height as usize),
+            Mode::Compare => {
+                let before = self.scope();
+                let out = self
+                    .compare
+                    .as_mut()?
+                    .update(c, g.compare.body.height as usize);
+                self.search_again_after(before);
+                out
+            }
             Mode::Story => self.story_view.update(
                 c,
                 &self.model,
@@ -248,7 +274,10 @@ impl App {
                 let at_hand = self.report_at_hand().and_then(|i| self.model.article(i));
                 return self.web.update(c, at_hand.map(|a| &**a));
             }
-            Command::JumpMention => return self.jump(Step::Enter),
+            Command::JumpMention => {
+                self.search.last = false;
+                return self.jump(Step::Enter);
+            }
             Command::NextMention => return self.jump(Step::Next),
             Command::PrevMention => return self.jump(Step::Prev),
             Command::PrevArticle => self.step_article(-1),

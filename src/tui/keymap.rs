@@ -16,6 +16,8 @@ pub enum Mode {
     Entities,
     Story,
     Overlay,
+    /// The status line's prompt (`/`): unbound characters are typed into it.
+    Prompt,
 }
 
 impl Mode {
@@ -28,6 +30,7 @@ impl Mode {
             "entities" => Mode::Entities,
             "story" => Mode::Story,
             "overlay" => Mode::Overlay,
+            "prompt" => Mode::Prompt,
             _ => return None,
         })
     }
@@ -40,6 +43,7 @@ impl Mode {
             Mode::Entities => "Entities pane",
             Mode::Story => "Story screen",
             Mode::Overlay => "Overlays",
+            Mode::Prompt => "Search prompt",
         }
     }
 }
@@ -197,6 +201,11 @@ impl Keymap {
         // Shifted letters arrive as uppercase chars with SHIFT set; we ignore SHIFT.
         match mode {
             Mode::Overlay => get(Mode::Overlay),
+            // The prompt takes every key: what it does not bind is typed.
+            Mode::Prompt => get(Mode::Prompt).or(match k.code {
+                KeyCodeOrd::Char(c) if !k.ctrl && !k.alt => Some(Command::Insert(c)),
+                _ => None,
+            }),
             m => get(m).or_else(|| get(Mode::Global)),
         }
     }
@@ -234,6 +243,11 @@ mod tests {
         assert_eq!(map.lookup(Mode::Overlay, &q), Some(Command::Close));
         let g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(map.lookup(Mode::Reader, &g), Some(Command::Bottom));
+        // In the prompt, letters are typed, never commands.
+        assert_eq!(map.lookup(Mode::Prompt, &q), Some(Command::Insert('q')));
+        assert_eq!(map.lookup(Mode::Prompt, &g), Some(Command::Insert('G')));
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(map.lookup(Mode::Prompt, &esc), Some(Command::Cancel));
     }
 
     #[test]

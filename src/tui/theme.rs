@@ -92,6 +92,8 @@ pub enum Role {
     /// Compare view: a sentence only one report has (row shading).
     DiffUnique,
     Mark,
+    /// A search hit (the current one is [`Role::Mark`]).
+    Search,
     /// Heat-map shades, low to high (story screen).
     Heat0,
     Heat1,
@@ -129,6 +131,7 @@ impl Role {
         (Role::DiffWire, "diff_wire"),
         (Role::DiffUnique, "diff_unique"),
         (Role::Mark, "mark"),
+        (Role::Search, "search"),
         (Role::Heat0, "heat0"),
         (Role::Heat1, "heat1"),
         (Role::Heat2, "heat2"),

@@ -5,7 +5,7 @@ use super::app::App;
 use super::overlay::Overlay;
 use super::theme::Role;
 use super::widgets::{
-    compare, entities::EntitiesPane, library::LibraryPane, overlay, reader::ArticlePane,
+    compare, entities::EntitiesPane, library::LibraryPane, overlay, reader::ArticlePane, search,
     status::StatusLine, story::StoryScreen, web::WebList,
 };
 use ratatui::Frame;
@@ -40,6 +40,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Overlay::Messages) => overlay::messages(app, frame),
             _ => {}
         }
+        search::prompt(app, frame);
         return;
     }
     if let Some(view) = &app.compare {
@@ -66,4 +67,5 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::CompareDetail) => compare::detail(app, frame),
         None => {}
     }
+    search::prompt(app, frame);
 }

@@ -1,10 +1,12 @@
 //! The library pane: one entry per report (title; outlet and word count), the selected one
 //! highlighted; with several stories, each under a header with its report count and label.
 
+use super::search::highlight_line;
 use super::{padded, truncate};
 use crate::engine::sanitize::sanitize_line;
 use crate::tui::app::{App, Focus};
 use crate::tui::model::LibRow;
+use crate::tui::search::Scope;
 use crate::tui::theme::Role;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -61,6 +63,7 @@ impl Widget for LibraryPane<'_> {
             };
             lines.push(Line::styled(truncate(msg, width), theme.style(Role::Dim)));
         }
+        let search = app.search.matcher_for(Scope::Library);
         for &row in model.rows().iter().skip(app.library.offset) {
             if lines.len() + row.height() > height.max(2) {
                 break;
@@ -104,8 +107,14 @@ impl Widget for LibraryPane<'_> {
                         a.outlet_label(),
                         group_digits(a.word_count())
                     );
-                    lines.push(Line::from(padded(&title, width, ts)));
-                    lines.push(Line::from(padded(&meta, width, ms)));
+                    let mut title = Line::from(padded(&title, width, ts));
+                    let mut meta = Line::from(padded(&meta, width, ms));
+                    if let Some(m) = search {
+                        title = highlight_line(title, m, theme);
+                        meta = highlight_line(meta, m, theme);
+                    }
+                    lines.push(title);
+                    lines.push(meta);
                 }
             }
         }

@@ -5,6 +5,7 @@ pub mod entities;
 pub mod library;
 pub mod overlay;
 pub mod reader;
+pub mod search;
 pub mod status;
 pub mod story;
 pub mod web;

@@ -147,6 +147,16 @@ impl Widget for ArticlePane<'_> {
             .iter()
             .skip(reader.scroll)
             .take(text_area.height as usize);
+        // Search hits among the visible words.
+        let words = |l: &crate::tui::layout::DocLine| match &l.content {
+            LineContent::Words(ws) => ws.clone(),
+            _ => Vec::new(),
+        };
+        let shown: Vec<TextSpan> = visible.clone().flat_map(words).collect();
+        let hits = match (shown.first(), shown.last()) {
+            (Some(a), Some(b)) => app.search.text_hits(idx, TextSpan::new(a.start, b.end)),
+            _ => Vec::new(),
+        };
         let lines: Vec<Line> = visible
             .map(|l| {
                 let style = theme.style(role_of(l.kind));
@@ -168,15 +178,17 @@ impl Widget for ArticlePane<'_> {
                             if l.kind == LineKind::Bullet && i == 0 && word == "•" {
                                 spans.push(Span::styled(word, theme.style(Role::Bullet)));
                             } else {
-                                highlighted(
-                                    &article.text,
-                                    *w,
-                                    style,
-                                    extraction,
-                                    mark,
-                                    theme,
-                                    &mut spans,
-                                );
+                                for (piece, hit) in super::search::split(*w, &hits) {
+                                    highlighted(
+                                        &article.text,
+                                        piece,
+                                        super::search::hit_style(theme, style, hit),
+                                        extraction,
+                                        mark,
+                                        theme,
+                                        &mut spans,
+                                    );
+                                }
                             }
                         }
                         Line::from(spans)

@@ -54,7 +54,7 @@ fn side_detail(
             };
             let mut spans = vec![Span::raw("  ")];
             spans.extend(
-                cell_spans(app, &cell, article, Some(ex), one, "", 0)
+                cell_spans(app, &cell, (article, Some(ex), &[]), one, "", 0)
                     .into_iter()
                     .map(|s| Span::styled(s.content.into_owned(), s.style)),
             );

@@ -49,12 +49,18 @@ fn frag_style(theme: &Theme, base: Style, change: Change, one_sided: bool) -> St
     }
 }
 
+/// One side's text, its entities and the search's hits in the row drawn.
+pub(super) type SideText<'a, 'b> = (
+    &'a Article,
+    Option<&'b Extraction>,
+    &'b [(crate::engine::Span, bool)],
+);
+
 /// The spans of one wrapped line of one side, padded to `width` in the cell's base style.
 fn cell_spans<'a>(
     app: &App,
     cell: &Cell,
-    article: &'a Article,
-    ex: Option<&Extraction>,
+    (article, ex, hits): SideText<'a, '_>,
     one_sided: bool,
     absent: &str,
     width: usize,
@@ -107,7 +113,10 @@ fn cell_spans<'a>(
                 for f in word {
                     let st = frag_style(theme, base, f.change, one_sided);
                     used += article.slice(f.range).width();
-                    highlighted(&article.text, f.range, st, ex, None, theme, &mut out);
+                    for (piece, hit) in super::search::split(f.range, hits) {
+                        let st = super::search::hit_style(theme, st, hit);
+                        highlighted(&article.text, piece, st, ex, None, theme, &mut out);
+                    }
                 }
                 prev = word.last().map(|f| f.change);
             }
@@ -198,6 +207,20 @@ fn body(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
     }
 }
 
+/// The search's hits in row `row` on the displayed side `side`.
+fn row_hits(
+    app: &App,
+    view: &CompareView,
+    row: usize,
+    side: Side,
+) -> Vec<(crate::engine::Span, bool)> {
+    let scope = crate::tui::search::Scope::Compare {
+        job: view.job,
+        swapped: view.swapped,
+    };
+    app.search.row_hits(scope, row, side)
+}
+
 fn marker(app: &App, current: bool, blank: bool) -> Span<'static> {
     if current && !blank {
         Span::styled("▌", app.theme.style(Role::BorderFocused))
@@ -237,8 +260,11 @@ fn wide_line<'a>(
     spans.extend(cell_spans(
         app,
         &vl.left,
-        &ls.article,
-        exs.map(|e| e.left),
+        (
+            &ls.article,
+            exs.map(|e| e.left),
+            &row_hits(app, view, vl.row, Side::Left),
+        ),
         one,
         &format!("· not in {} ·", letters.0),
         a.left_w as usize,
@@ -265,8 +291,11 @@ fn wide_line<'a>(
     spans.extend(cell_spans(
         app,
         &vl.right,
-        &rs.article,
-        exs.map(|e| e.right),
+        (
+            &rs.article,
+            exs.map(|e| e.right),
+            &row_hits(app, view, vl.row, Side::Right),
+        ),
         one,
         &format!("· not in {} ·", letters.1),
         a.right_w as usize,
@@ -333,7 +362,15 @@ fn stacked_line<'a>(
     };
     spans.push(Span::styled(label, theme.style(Role::Key)));
     let width = a.stacked_w as usize;
-    spans.extend(cell_spans(app, &vl.left, article, ex, one, "", width));
+    let hits = row_hits(app, view, vl.row, side);
+    spans.extend(cell_spans(
+        app,
+        &vl.left,
+        (article, ex, &hits),
+        one,
+        "",
+        width,
+    ));
     Line::from(spans)
 }
 
@@ -355,8 +392,10 @@ fn status(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
         " n diff · u only · d disc · Esc back ",
         " Esc back ",
     ];
+    // A notice of the app (a search's `match K/N`) before the view's own note.
+    let note = app.notice.as_deref().unwrap_or(&view.note);
     // The longest hints that leave the note whole, else the longest that fit.
-    let note_w = view.note.width();
+    let note_w = note.width();
     let hints = choices
         .iter()
         .copied()
@@ -375,7 +414,7 @@ fn status(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
         let mid_w = width - pos.width() - hints.width();
         vec![
             Span::styled(pos, base),
-            padded(&view.note, mid_w, base),
+            padded(note, mid_w, base),
             Span::styled(hints, base),
         ]
     };

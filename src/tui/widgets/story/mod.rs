@@ -260,13 +260,24 @@ impl Widget for StoryScreen<'_> {
             offset: sv.offset_of(sv.pane),
             height: g.list.height as usize,
         };
-        let (header, visible, detail) = match sv.pane {
+        let (header, mut visible, mut detail) = match sv.pane {
             Pane::Coverage => coverage::coverage(&ctx, g),
             Pane::Claims => claims::claims(&ctx, g),
             Pane::Entities => entities::entities(&ctx, g),
             Pane::Quotes => quotes::quotes(&ctx, g),
             Pane::Discrepancies => discrepancies::discrepancies(&ctx, g),
         };
+        // A search made here: its pattern highlighted in the rows and the details.
+        let scope = sv.current.map(crate::tui::search::Scope::Story);
+        if let Some(m) = scope.and_then(|s| app.search.matcher_for(s)) {
+            let mark = |ls: Vec<Line<'static>>| {
+                ls.into_iter()
+                    .map(|l| super::search::highlight_line(l, m, theme))
+                    .collect()
+            };
+            visible = mark(visible);
+            detail = mark(detail);
+        }
         Paragraph::new(header).render(g.header, buf);
         let offset = ctx.offset;
         let sel = sv.selected_in(sv.pane);
