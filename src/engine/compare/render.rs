@@ -302,7 +302,9 @@ fn flat(s: &str) -> String {
     s.replace(['\n', '\t', '\r'], " ")
 }
 
-fn md_escape(s: &str) -> String {
+/// Text for a Markdown table cell or line: whitespace flattened, Markdown's special
+/// characters escaped (the one escaper the compare and story renderings share).
+pub(crate) fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in flat(s).chars() {
         if matches!(

@@ -50,20 +50,7 @@ pub fn to_json(m: &StoryModel, articles: &[Article]) -> serde_json::Value {
     })
 }
 
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '\n' | '\t' | '\r' => out.push(' '),
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            _ => out.push(ch),
-        }
-    }
-    out
-}
+use crate::engine::compare::render::md_escape as md;
 
 /// Short names for reports in tables: their outlet, or their file stem.
 pub fn report_names(articles: &[Article]) -> Vec<String> {
