@@ -65,6 +65,8 @@ pub enum Command {
     DeleteChar,
     ClearLine,
     Confirm,
+    /// Ctrl-Z: back to the shell until `fg`.
+    Suspend,
 }
 
 impl Command {
@@ -139,7 +141,11 @@ impl Command {
             "row_detail",
             "details of the current row",
         ),
-        (Command::Back, "back", "back to the library / reader"),
+        (
+            Command::Back,
+            "back",
+            "back one level: close the view or popup at hand (the reading pane: to the library)",
+        ),
         (
             Command::ToggleEntities,
             "toggle_entities",
@@ -236,6 +242,11 @@ impl Command {
         (Command::Help, "help", "this help"),
         (Command::Close, "close", "close the overlay"),
         (Command::Cancel, "cancel", "close overlay / cancel loading"),
+        (
+            Command::Suspend,
+            "suspend",
+            "suspend to the shell (fg brings the reader back)",
+        ),
         (Command::Quit, "quit", "quit"),
     ];
 
@@ -297,6 +308,8 @@ impl From<Event> for Action {
 pub enum Effect {
     /// Leave the reader.
     Quit,
+    /// Give the terminal back and stop until the shell continues the reader (Ctrl-Z).
+    Suspend,
     /// Stop the loading pipeline (what loaded stays).
     CancelLoad,
     /// Run a comparison on a worker; its result comes back as [`Action::Compared`].
@@ -346,6 +359,7 @@ impl Effect {
         matches!(
             self,
             Effect::Quit
+                | Effect::Suspend
                 | Effect::CancelLoad
                 | Effect::StartCompare(_)
                 | Effect::Refresh

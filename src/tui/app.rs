@@ -199,6 +199,7 @@ impl App {
         self.notice = None;
         let g = self.geometry;
         match (self.mode(), c) {
+            (_, Command::Suspend) => return Some(Effect::Suspend),
             (Mode::Prompt, c) => return self.prompt.update(c),
             (Mode::Overlay, c) => return self.overlay.update(c),
             (_, Command::Search) => {
@@ -240,7 +241,12 @@ impl App {
                 self.model.load.cancelled = true;
                 return Some(Effect::CancelLoad);
             }
-            Command::Cancel => {}
+            // q, and Esc once loading is done: back one level.
+            Command::Cancel | Command::Back => match mode {
+                Mode::Entities => return self.main_command(Command::ToggleEntities, mode),
+                Mode::Reader => self.focus = Focus::Library,
+                _ => {}
+            },
             Command::FocusNext => {
                 self.focus = match self.focus {
                     Focus::Library => Focus::Reader,

@@ -122,6 +122,10 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
             for effect in effects {
                 match effect {
                     Effect::Quit => return Ok(()),
+                    Effect::Suspend => {
+                        terminal::suspend(&mut terminal)?;
+                        dirty = true;
+                    }
                     Effect::CancelLoad => cancel.cancel(),
                     Effect::StartCompare(job) => compare::job::spawn(*job, tx.clone()),
                     Effect::Refresh => {
@@ -136,6 +140,11 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
                     // App::update routes every other effect itself.
                     _ => {}
                 }
+            }
+            if terminal::continued() {
+                // Stopped and continued from outside: the screen may hold anything.
+                terminal.clear()?;
+                dirty = true;
             }
             if terminal::stop_signal().is_some() {
                 return Ok(());

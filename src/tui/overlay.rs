@@ -27,7 +27,7 @@ impl OverlayState {
     pub fn update(&mut self, c: Command) -> Option<Effect> {
         match c {
             Command::Quit => return Some(Effect::Quit),
-            Command::Close | Command::Cancel => self.open = None,
+            Command::Close | Command::Cancel | Command::Back => self.open = None,
             Command::Down => self.scroll += 1,
             Command::Up => self.scroll = self.scroll.saturating_sub(1),
             Command::PageDown => self.scroll += 10,

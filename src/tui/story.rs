@@ -195,7 +195,7 @@ impl StoryState {
             Command::Quit => return Some(Effect::Quit),
             Command::Help => return Some(Effect::Show(Overlay::Help)),
             Command::Messages => return Some(Effect::Show(Overlay::Messages)),
-            Command::Close | Command::Cancel => {
+            Command::Close | Command::Cancel | Command::Back => {
                 if self.pane == Pane::Entities && self.entity_detail {
                     self.entity_detail = false;
                 } else {

@@ -38,7 +38,42 @@ pub fn enter() -> std::io::Result<DefaultTerminal> {
 /// Leaves the reader's terminal mode (idempotent).
 pub fn restore() {
     ratatui::restore();
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
 }
+
+/// Ctrl-Z: gives the terminal back as it was (cooked mode, main screen, cursor shown), stops
+/// the reader with SIGTSTP as the shell's job control expects, and once continued (`fg`)
+/// takes the terminal again and clears it, so the next frame is drawn whole. Where nothing
+/// can continue a stopped process (an orphaned process group, no job control) the kernel
+/// discards the signal and the reader simply comes back.
+pub fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    use ratatui::crossterm::{execute, terminal};
+    restore();
+    stop_here();
+    // Whatever the shell did to the terminal meanwhile, the reader's mode again.
+    terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    terminal.hide_cursor()?;
+    terminal.clear()
+}
+
+/// True once after the reader was continued (SIGCONT) by something other than [`suspend`]
+/// (a `kill -STOP`, a stop from outside): the screen must be drawn whole again.
+pub fn continued() -> bool {
+    CONTINUED.swap(false, Ordering::SeqCst)
+}
+
+static CONTINUED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(unix)]
+fn stop_here() {
+    // The default action of SIGTSTP (no handler is installed for it): stop until SIGCONT.
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    CONTINUED.store(false, Ordering::SeqCst);
+}
+
+#[cfg(not(unix))]
+fn stop_here() {}
 
 /// The signal that asked the reader to stop, if one did.
 pub fn stop_signal() -> Option<i32> {
@@ -59,6 +94,7 @@ fn watch_signals() {
     use signal_hook::iterator::Signals;
     static STARTED: std::sync::Once = std::sync::Once::new();
     STARTED.call_once(|| {
+        watch_continue();
         let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]) else {
             return;
         };
@@ -78,3 +114,19 @@ fn watch_signals() {
 
 #[cfg(not(unix))]
 fn watch_signals() {}
+
+/// Records SIGCONT for [`continued`] (the handler only sets a flag).
+#[cfg(unix)]
+fn watch_continue() {
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([signal_hook::consts::SIGCONT])
+    else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("sigcont".into())
+        .spawn(move || {
+            for _ in signals.forever() {
+                CONTINUED.store(true, Ordering::SeqCst);
+            }
+        });
+}

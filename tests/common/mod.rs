@@ -75,3 +75,5 @@ pub fn feed(app: &mut App, events: impl IntoIterator<Item = Event>) {
         app.update(Action::Pipeline(e));
     }
 }
+
+pub mod tmux;
