@@ -1,4 +1,5 @@
-//! End to end in tmux (private socket): `/` search with `match K/N` and `n`, `q` from the
+//! End to end in tmux (private socket): `/` search with `match K/N` and `n`, `y` reaching
+//! tmux's buffer through OSC 52 (`set-clipboard on`), `q` from the
 //! compare view back to the library and `q` there quitting, Ctrl-Z in a job-control shell
 //! and `fg` bringing the screen back. Needs tmux (`.ci/run` installs it); without it each
 //! test says so and is skipped.
@@ -20,6 +21,7 @@ fn search_steps_and_q_goes_back_from_the_compare_view() {
     let Some(t) = Tmux::start("polish-search", 110, 32, &cmd) else {
         return;
     };
+    t.run(&["set-option", "-g", "set-clipboard", "on"]);
     t.wait_for("the library", |s| s.contains("Library (5)"));
     t.keys(&["Enter"]);
     t.keys(&["/"]);
@@ -34,6 +36,26 @@ fn search_steps_and_q_goes_back_from_the_compare_view() {
     );
     t.keys(&["n"]);
     t.wait_for("the second match", |s| status(s).contains("match 2/"));
+    // y: the sentence of the current hit and its source, through OSC 52 into tmux's buffer.
+    t.keys(&["y"]);
+    t.wait_for("the copy confirmed", |s| status(s).contains("copied"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let buffer = loop {
+        let b = t.run(&["show-buffer"]);
+        if !b.is_empty() || std::time::Instant::now() > deadline {
+            break b;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert!(buffer.contains("Rubio"), "tmux buffer: {buffer:?}");
+    assert!(buffer.split_whitespace().count() >= 6, "{buffer:?}");
+    assert!(
+        buffer
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with('\u{2014}')),
+        "{buffer:?}"
+    );
     // To the library, compare two reports, q back, q quits.
     // Esc alone (followed at once by a letter it would read as Alt-letter).
     t.keys(&["Escape"]);

@@ -67,6 +67,8 @@ pub enum Command {
     Confirm,
     /// Ctrl-Z: back to the shell until `fg`.
     Suspend,
+    /// `y`: copy what is at hand with its source (src/tui/copy.rs).
+    Copy,
 }
 
 impl Command {
@@ -243,6 +245,11 @@ impl Command {
         (Command::Close, "close", "close the overlay"),
         (Command::Cancel, "cancel", "close overlay / cancel loading"),
         (
+            Command::Copy,
+            "copy",
+            "copy the sentence / row / claim, quote or discrepancy with its source (OSC 52)",
+        ),
+        (
             Command::Suspend,
             "suspend",
             "suspend to the shell (fg brings the reader back)",
@@ -308,6 +315,8 @@ impl From<Event> for Action {
 pub enum Effect {
     /// Leave the reader.
     Quit,
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
     /// Give the terminal back and stop until the shell continues the reader (Ctrl-Z).
     Suspend,
     /// Stop the loading pipeline (what loaded stays).
@@ -360,6 +369,7 @@ impl Effect {
             self,
             Effect::Quit
                 | Effect::Suspend
+                | Effect::Copy(_)
                 | Effect::CancelLoad
                 | Effect::StartCompare(_)
                 | Effect::Refresh

@@ -30,6 +30,7 @@ use crate::engine::sanitize::sanitize_line;
 use crate::engine::story::StoryModel;
 use std::sync::Arc;
 
+mod copy;
 mod search;
 mod web;
 
@@ -104,7 +105,14 @@ impl App {
             Mode::Prompt
         } else if self.overlay.open.is_some() {
             Mode::Overlay
-        } else if self.compare.is_some() {
+        } else {
+            self.view_mode()
+        }
+    }
+
+    /// The mode of the view on screen, under any popup or prompt.
+    pub fn view_mode(&self) -> Mode {
+        if self.compare.is_some() {
             Mode::Compare
         } else if self.story_view.open {
             Mode::Story
@@ -207,6 +215,7 @@ impl App {
                 return None;
             }
             (_, Command::NextMatch | Command::PrevMatch) => return self.step_match(c),
+            (_, Command::Copy) => return self.copy(),
             _ => {}
         }
         match self.mode() {

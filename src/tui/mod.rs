@@ -11,6 +11,7 @@
 pub mod action;
 pub mod app;
 pub mod compare;
+pub mod copy;
 pub mod entities;
 pub mod geometry;
 pub mod keymap;
@@ -122,6 +123,12 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
             for effect in effects {
                 match effect {
                     Effect::Quit => return Ok(()),
+                    Effect::Copy(text) => {
+                        use std::io::Write;
+                        let out = terminal.backend_mut();
+                        out.write_all(copy::osc52(&text).as_bytes())?;
+                        out.flush()?;
+                    }
                     Effect::Suspend => {
                         terminal::suspend(&mut terminal)?;
                         dirty = true;

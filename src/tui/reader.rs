@@ -163,7 +163,7 @@ impl ReaderState {
     }
 
     /// The text offset at the top of the pane.
-    fn view_offset(&self) -> usize {
+    pub fn view_offset(&self) -> usize {
         let Some((_, doc)) = &self.doc else {
             return 0;
         };

@@ -3,6 +3,7 @@
 use super::truncate;
 use crate::engine::compare::render::wrap;
 use crate::tui::app::App;
+use crate::tui::keymap::Mode;
 use crate::tui::layout::notes;
 use crate::tui::theme::Role;
 use ratatui::Frame;
@@ -81,7 +82,10 @@ fn wrapped(prefix: &str, text: &str, width: usize, indent: usize) -> Vec<String>
 /// onto continuation lines.
 pub fn help(app: &App, frame: &mut Frame) {
     let theme = &app.theme;
-    let rows = app.keymap.help_rows();
+    // The keys of the view at hand first, then those that work everywhere, then the rest.
+    let mut rows = app.keymap.help_rows();
+    let here = app.view_mode();
+    rows.sort_by_key(|(m, _)| (*m != here, *m != Mode::Global));
     let keys_need = rows
         .iter()
         .flat_map(|(_, rs)| rs.iter().map(|(k, _)| k.width()))

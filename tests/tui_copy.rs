@@ -1,0 +1,117 @@
+//! `y` through the real keymap and `App::update`: the reading pane copies the sentence of the
+//! current search hit, the compare view its row, the story screen its claim, quote or
+//! discrepancy — each with a citation line per report — and the status line says so.
+
+mod common;
+use common::{draw, events, feed, press, run_pending, screen};
+
+use parallax::engine::load::seed_inputs;
+use parallax::tui::action::{Action, Effect};
+use parallax::tui::app::App;
+use parallax::tui::keymap::Keymap;
+use parallax::tui::search::Hit;
+use parallax::tui::theme::{Depth, Theme};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn app() -> App {
+    let mut app = App::new(Keymap::default_map(), Theme::new(Depth::Ansi256));
+    feed(&mut app, events(&seed_inputs()));
+    draw(&mut app, 120, 40);
+    app
+}
+
+/// The text `y` copies, through the keymap.
+fn yank(app: &mut App) -> Option<String> {
+    let ev = KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE);
+    let c = app.keymap.lookup(app.mode(), &ev).expect("y is bound");
+    match app.update(Action::Command(c)) {
+        Some(Effect::Copy(text)) => Some(text),
+        _ => None,
+    }
+}
+
+fn search(app: &mut App, pattern: &str) {
+    press(app, KeyCode::Char('/'));
+    for c in pattern.chars() {
+        press(app, KeyCode::Char(c));
+    }
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn reader_copies_the_sentence_of_the_current_hit_with_its_source() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    let open = app.reader.open.unwrap();
+    search(&mut app, "Rubio");
+    press(&mut app, KeyCode::Char('n'));
+    let Some(Hit::Text(hit)) = app.search.current_hit() else {
+        panic!("no hit")
+    };
+    let text = yank(&mut app).expect("a copy");
+    let article = app.model.article(open).unwrap();
+    // The whole sentence holding the hit, on one line, then the citation.
+    let ex = app.model.extraction(open).unwrap();
+    let sentence = ex
+        .sentences
+        .iter()
+        .find(|s| s.span.start <= hit.start && hit.end <= s.span.end)
+        .unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].contains("Rubio"));
+    let words: Vec<&str> = article.slice(sentence.span).split_whitespace().collect();
+    assert!(lines[0].contains(&words.join(" ")), "{text}");
+    assert!(lines[1].starts_with("\u{2014} "), "{text}");
+    assert!(lines[1].contains(&article.outlet_label()), "{text}");
+    assert!(
+        lines[1].contains("seeds/"),
+        "path of a report without a URL: {text}"
+    );
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n'));
+    let s = screen(&draw(&mut app, 120, 40));
+    assert!(s.contains("copied the sentence with its source"), "{s}");
+}
+
+#[test]
+fn compare_view_copies_the_row_and_both_sources() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('c'));
+    run_pending(&mut app);
+    press(&mut app, KeyCode::Char('n'));
+    let text = yank(&mut app).expect("a copy");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(
+        lines[0].starts_with("A (") && lines[1].starts_with("B ("),
+        "{text}"
+    );
+    assert!(lines[2].starts_with("A: \u{2014} ") && lines[3].starts_with("B: \u{2014} "));
+}
+
+#[test]
+fn story_screen_copies_claims_quotes_and_discrepancies() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('o'));
+    assert!(app.story_view.open);
+    // Coverage: nothing to copy, said so.
+    assert!(yank(&mut app).is_none());
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("nothing to copy")
+    );
+    for (pane, what) in [('2', "claim"), ('4', "quote"), ('5', "discrepancy")] {
+        press(&mut app, KeyCode::Char(pane));
+        let Some(text) = yank(&mut app) else {
+            panic!("{what}: no copy ({:?})", app.notice)
+        };
+        assert!(text.lines().count() >= 2, "{what}: {text}");
+        assert!(
+            text.lines().any(|l| l.starts_with('\u{2014}')),
+            "{what}: {text}"
+        );
+        assert!(app.notice.as_deref().unwrap().contains(what));
+    }
+}
