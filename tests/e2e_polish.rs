@@ -1,7 +1,8 @@
 //! End to end in tmux (private socket): `/` search with `match K/N` and `n`, `y` reaching
 //! tmux's buffer through OSC 52 (`set-clipboard on`), `q` from the
 //! compare view back to the library and `q` there quitting, Ctrl-Z in a job-control shell
-//! and `fg` bringing the screen back. Needs tmux (`.ci/run` installs it); without it each
+//! and `fg` bringing the screen back, `LC_ALL=C` drawing nothing outside ASCII. Needs tmux
+//! (`.ci/run` installs it); without it each
 //! test says so and is skipped.
 
 mod common;
@@ -112,4 +113,38 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_screen_back() {
     t.keys(&["Enter"]);
     let after = t.wait_for("the exit status", |s| s.contains("EXIT="));
     assert!(after.contains("EXIT=0"), "{after}");
+}
+
+#[test]
+fn a_locale_without_utf8_gets_ascii_only() {
+    let cmd = format!(
+        "{}; sleep 120",
+        reader("TERM=linux LC_ALL=C LANG=C NO_COLOR=1", "")
+    );
+    let Some(t) = Tmux::start("polish-ascii", 110, 32, &cmd) else {
+        return;
+    };
+    let lib = t.wait_for("the library", |s| s.contains("Library (5)"));
+    assert!(lib.starts_with("+ Library (5)"), "ASCII borders:\n{lib}");
+    t.keys(&["Space", "j", "Space", "c"]);
+    let s = t.wait_for("the compare view", |s| {
+        s.contains("covers") && status(s).contains("row 1/")
+    });
+    let odd: String = s.chars().filter(|c| !c.is_ascii()).collect();
+    assert!(odd.is_empty(), "not ASCII: {odd:?}\n{s}");
+    assert!(s.contains('|') && s.contains(">"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("the library", |s| !s.contains("covers"));
+    // The story screen once the story is built (o before then says so and does nothing).
+    for _ in 0..100 {
+        if t.screen().contains("Coverage") {
+            break;
+        }
+        t.keys(&["o"]);
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    t.keys(&["2"]);
+    let s = t.wait_for("the claims", |s| s.contains("Claims"));
+    let odd: String = s.chars().filter(|c| !c.is_ascii()).collect();
+    assert!(odd.is_empty(), "not ASCII: {odd:?}\n{s}");
 }

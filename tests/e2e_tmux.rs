@@ -25,7 +25,7 @@ impl Tmux {
         let bin = env!("CARGO_BIN_EXE_parallax");
         // No store and no urls file from the user's home: a first run opens the seeds.
         let cmd = format!(
-            "TERM=xterm-256color PARALLAX_STORE= XDG_DATA_HOME=/nonexistent-parallax \
+            "TERM=xterm-256color LC_ALL=C.UTF-8 PARALLAX_STORE= XDG_DATA_HOME=/nonexistent-parallax \
              XDG_CONFIG_HOME=/nonexistent-parallax '{bin}'; echo EXIT=$?; sleep 120"
         );
         let (w, h) = (w.to_string(), h.to_string());

@@ -22,7 +22,9 @@ impl Tmux {
         let t = Tmux {
             socket: format!("parallax-hostile-{name}-{}", std::process::id()),
         };
-        let cmd = format!("TERM=xterm-256color; export TERM; {script}; echo EXIT=$?; sleep 120");
+        let cmd = format!(
+            "TERM=xterm-256color; LC_ALL=C.UTF-8; export TERM LC_ALL; {script}; echo EXIT=$?; sleep 120"
+        );
         t.run(&[
             "new-session",
             "-d",

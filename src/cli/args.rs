@@ -151,6 +151,10 @@ pub struct ReadArgs {
     /// When to use colour (NO_COLOR is honoured in auto).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Draw the reader with ASCII only (the default when the locale is not UTF-8, or
+    /// TERM=linux).
+    #[arg(long)]
+    pub ascii: bool,
     /// Largest input to read, e.g. 16M, 512K, 1G or a number of bytes.
     #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
     pub max_size: u64,

@@ -127,6 +127,7 @@ pub fn main() -> ExitCode {
         problems,
         load: opts,
         depth,
+        ascii: args.ascii || crate::tui::theme::ascii_only(&env),
         store,
         urls_file: crate::engine::fetch::subscriptions::default_path(&env),
         from_store,

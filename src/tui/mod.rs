@@ -48,6 +48,8 @@ pub struct Options {
     pub problems: Vec<LoadError>,
     pub load: LoadOptions,
     pub depth: Depth,
+    /// ASCII only (`--ascii`, or a locale that is not UTF-8).
+    pub ascii: bool,
     /// The local store, for refreshing (`R`) and versions (`V`).
     pub store: Option<std::path::PathBuf>,
     /// The urls file a refresh reads.
@@ -74,7 +76,9 @@ fn start_pipeline(
 
 /// Runs the reader until the user quits. Returns how many articles were loaded.
 pub fn run(opts: Options) -> std::io::Result<usize> {
-    let mut app = App::new(Keymap::default_map(), Theme::new(opts.depth));
+    let mut theme = Theme::new(opts.depth);
+    theme.ascii = opts.ascii;
+    let mut app = App::new(Keymap::default_map(), theme);
     app.web.from_store = opts.from_store;
     for p in opts.problems {
         app.update(Action::Pipeline(PipelineEvent::Failed(p)));

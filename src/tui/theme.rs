@@ -160,6 +160,28 @@ enum ColorSpec {
 pub struct Theme {
     pub depth: Depth,
     styles: BTreeMap<Role, Style>,
+    /// Draw ASCII only: every UI glyph and box border gets an ASCII stand-in
+    /// (`tui::widgets::ascii`); see [`ascii_only`].
+    pub ascii: bool,
+}
+
+/// True when the terminal should get ASCII only: the locale's character set (the first of
+/// `LC_ALL`, `LC_CTYPE`, `LANG` that is set; none set is the POSIX locale) is not UTF-8, or
+/// `TERM=linux` (the console's fonts lack most symbols). `env` is passed in, for tests.
+pub fn ascii_only(env: &dyn Fn(&str) -> Option<String>) -> bool {
+    if env("TERM").is_some_and(|t| t == "linux") {
+        return true;
+    }
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| env(k).filter(|v| !v.is_empty()));
+    match locale {
+        None => true,
+        Some(l) => {
+            let l = l.to_ascii_lowercase();
+            !(l.contains("utf-8") || l.contains("utf8"))
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -179,6 +201,7 @@ impl Theme {
         Theme::parse(THEME, depth).unwrap_or_else(|_| Theme {
             depth,
             styles: BTreeMap::new(),
+            ascii: false,
         })
     }
 
@@ -208,7 +231,11 @@ impl Theme {
             }
             styles.insert(*role, style);
         }
-        Ok(Theme { depth, styles })
+        Ok(Theme {
+            depth,
+            styles,
+            ascii: false,
+        })
     }
 
     pub fn style(&self, role: Role) -> Style {
@@ -259,6 +286,51 @@ mod tests {
                 .add_modifier
                 .contains(Modifier::REVERSED)
         );
+    }
+
+    #[test]
+    fn without_colour_each_meaning_has_its_own_mark() {
+        // What can meet in the compare view and the reader: entity kinds over the diff's
+        // marks, search hits and the current one.
+        let theme = Theme::parse(THEME, Depth::Mono).unwrap();
+        let roles = [
+            Role::Gpe,
+            Role::Loc,
+            Role::Person,
+            Role::DiffOnly,
+            Role::DiffWire,
+            Role::Search,
+            Role::Mark,
+        ];
+        for (i, a) in roles.iter().enumerate() {
+            for b in &roles[i + 1..] {
+                assert_ne!(theme.style(*a), theme.style(*b), "{a:?} and {b:?}");
+            }
+        }
+        let underline = |r: Role| theme.style(r).add_modifier.contains(Modifier::UNDERLINED);
+        assert!(underline(Role::Gpe) && !underline(Role::DiffWire));
+    }
+
+    #[test]
+    fn ascii_follows_the_locale_and_the_console() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert!(!ascii_only(&env(&[("LANG", "en_GB.UTF-8")])));
+        assert!(!ascii_only(&env(&[("LANG", "C"), ("LC_CTYPE", "C.utf8")])));
+        assert!(ascii_only(&env(&[
+            ("LANG", "en_GB.UTF-8"),
+            ("LC_ALL", "C")
+        ])));
+        assert!(ascii_only(&env(&[("LANG", "de_DE.ISO-8859-1")])));
+        assert!(ascii_only(&env(&[("LC_ALL", ""), ("LANG", "POSIX")])));
+        assert!(ascii_only(&env(&[])), "no locale set: POSIX");
+        assert!(ascii_only(&env(&[("LANG", "C.UTF-8"), ("TERM", "linux")])));
     }
 
     #[test]

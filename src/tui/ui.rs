@@ -13,8 +13,15 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// Draws the whole screen.
+/// Draws the whole screen (in ASCII only when the theme says so).
 pub fn render(app: &App, frame: &mut Frame) {
+    draw(app, frame);
+    if app.theme.ascii {
+        super::widgets::ascii::asciify(frame.buffer_mut());
+    }
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let g = &app.geometry;
     let frame_area = frame.area();
     if frame_area.width < g.size.0 || frame_area.height < g.size.1 {

@@ -1,5 +1,6 @@
 //! Widgets, each named for what it shows. They borrow the app and compute nothing expensive.
 
+pub mod ascii;
 pub mod compare;
 pub mod entities;
 pub mod library;
