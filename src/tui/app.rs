@@ -31,6 +31,7 @@ use crate::engine::story::StoryModel;
 use std::sync::Arc;
 
 mod copy;
+mod keys;
 mod search;
 mod web;
 
@@ -269,7 +270,7 @@ impl App {
                 return self.library.update(c, &self.model, 0, false);
             }
             Command::Compare => {
-                let (a, b) = self.library.compare_pair(self.model.len())?;
+                let (a, b) = self.library.compare_pair(&self.model)?;
                 return Some(Effect::Compare { a, b, at: None });
             }
             Command::ToggleEntities => {
@@ -571,7 +572,7 @@ impl App {
 
     /// The two reports `c` compares.
     pub fn compare_pair(&self) -> Option<(usize, usize)> {
-        self.library.compare_pair(self.model.len())
+        self.library.compare_pair(&self.model)
     }
 
     /// The reading pane's scroll position as a percentage.

@@ -210,6 +210,39 @@ impl Keymap {
         }
     }
 
+    /// The keys that run `cmd` in `mode` (its own table, then the global keys it does not
+    /// shadow), the plainest first: characters before named keys, short labels first.
+    pub fn keys_for(&self, mode: Mode, cmd: Command) -> Vec<Key> {
+        let own = self.modes.get(&mode);
+        let global = match mode {
+            Mode::Overlay | Mode::Prompt | Mode::Global => None,
+            _ => self.modes.get(&Mode::Global),
+        };
+        let mut keys: Vec<Key> = own
+            .into_iter()
+            .flatten()
+            .filter(|(_, c)| **c == cmd)
+            .map(|(k, _)| *k)
+            .chain(
+                global
+                    .into_iter()
+                    .flatten()
+                    .filter(|(k, c)| **c == cmd && !own.is_some_and(|t| t.contains_key(*k)))
+                    .map(|(k, _)| *k),
+            )
+            .collect();
+        keys.sort_by_key(|k| {
+            let named = !matches!(k.code, KeyCodeOrd::Char(c) if c != ' ');
+            (
+                named || k.ctrl || k.alt,
+                k.label().chars().count(),
+                k.label(),
+            )
+        });
+        keys.dedup();
+        keys
+    }
+
     /// Help rows per mode: (keys joined, description), one row per command.
     pub fn help_rows(&self) -> Vec<(Mode, Vec<(String, &'static str)>)> {
         self.modes

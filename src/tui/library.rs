@@ -110,18 +110,32 @@ impl LibraryState {
     }
 
     /// The two reports `c` compares: both marks; one mark and the selection; or the selection
-    /// and the next report (the previous one for the last).
-    pub fn compare_pair(&self, n: usize) -> Option<(usize, usize)> {
+    /// and the report shown below it (above it, for the last), in the library's display order
+    /// — with stories under headers, the next report listed, not the next input.
+    pub fn compare_pair(&self, model: &Model) -> Option<(usize, usize)> {
+        let n = model.len();
         if n < 2 {
             return None;
         }
+        let order = model.order();
+        // The report listed after (else before) `i`.
+        let beside = |i: usize| -> Option<usize> {
+            let p = order.iter().position(|&x| x == i)?;
+            order
+                .get(p + 1)
+                .or_else(|| order.get(p.checked_sub(1)?))
+                .copied()
+        };
         let s = self.selected.min(n - 1);
         let pair = match self.marks[..] {
             [a, b, ..] => (a, b),
             [a] if a != s => (a, s),
-            [a] => (a, if a + 1 < n { a + 1 } else { a - 1 }),
-            [] if s + 1 < n => (s, s + 1),
-            [] => (s - 1, s),
+            [a] => (a, beside(a)?),
+            [] => {
+                let b = beside(s)?;
+                let last = order.last() == Some(&s);
+                if last { (b, s) } else { (s, b) }
+            }
         };
         (pair.0 < n && pair.1 < n && pair.0 != pair.1).then_some(pair)
     }

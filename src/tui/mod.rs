@@ -14,6 +14,7 @@ pub mod compare;
 pub mod copy;
 pub mod entities;
 pub mod geometry;
+pub mod hints;
 pub mod keymap;
 pub mod layout;
 pub mod library;
@@ -106,10 +107,8 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
             if event::poll(timeout)? {
                 match event::read()? {
                     Event::Key(k) if k.kind != KeyEventKind::Release => {
-                        if let Some(c) = app.keymap.lookup(app.mode(), &k) {
-                            effects.extend(app.update(Action::Command(c)));
-                            dirty = true;
-                        }
+                        effects.extend(app.key(&k));
+                        dirty = true;
                     }
                     Event::Resize(w, h) => {
                         let (w, h) = geometry::clamp((w, h));

@@ -27,11 +27,7 @@ impl App {
             };
             return Some(Effect::Notice(here.to_string()));
         };
-        self.notice = Some(format!(
-            "copied {} with its source to the clipboard ({} characters)",
-            clip.what,
-            clip.text.chars().count()
-        ));
+        self.notice = Some(format!("copied {} with its source", clip.what));
         Some(Effect::Copy(clip.text))
     }
 

@@ -35,7 +35,9 @@ pub fn prompt(app: &App, frame: &mut Frame) {
     let text = format!("/{shown}");
     let w = text.width() as u16;
     let style = app.theme.style(Role::Status);
-    frame.render_widget(Paragraph::new(Line::styled(text, style)).style(style), area);
+    // The whole line: nothing of the status line under it shows through.
+    let line = super::padded(&text, area.width as usize, style);
+    frame.render_widget(Paragraph::new(Line::from(line)).style(style), area);
     frame.set_cursor_position(Position::new(area.x + w.min(area.width - 1), area.y));
 }
 

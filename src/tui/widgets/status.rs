@@ -2,12 +2,23 @@
 
 use super::{padded, truncate};
 use crate::tui::app::App;
+use crate::tui::hints::{HintContext, fit, hints};
 use crate::tui::theme::Role;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
+
+/// The key hints of the view at hand that fit in `width` columns (`None`: not even help).
+pub fn status_hints(app: &App, width: usize) -> Option<String> {
+    let ctx = HintContext {
+        narrow: app.geometry.main.narrow,
+        searching: app.search_here().is_some_and(|s| !s.hits.is_empty()),
+    };
+    let h = fit(&hints(&app.keymap, app.view_mode(), ctx), width);
+    (!h.is_empty()).then_some(h)
+}
 
 pub struct StatusLine<'a> {
     pub app: &'a App,
@@ -40,43 +51,6 @@ impl Widget for StatusLine<'_> {
                 format!(" {}/{n} · {}% ", rank + 1, app.scroll_percent())
             }
             _ => format!(" 0/{n} "),
-        };
-        // The longest hint that leaves room for the position and a message.
-        let in_entities = app.entities.visible && app.focus == crate::tui::app::Focus::Library;
-        let story_choices: &[&str] = &[
-            " Tab/1-5 pane · ←/→ · Enter open · f single-source · Esc back · ? help ",
-            " Tab/1-5 pane · Enter open · f single-source · Esc back · ? help ",
-            " 1-5 pane · f single · Esc back · ? help ",
-            " Esc back · ? help ",
-            " ? help ",
-        ];
-        let choices: &[&str] = match (in_entities, app.geometry.main.narrow) {
-            _ if app.story_view.open => story_choices,
-            (true, true) => &[
-                " Enter jump · n/N step · Tab pane · ? help ",
-                " Enter jump · ? help ",
-                " ? help ",
-            ],
-            (true, false) => &[
-                " Enter jump · n/N step · E close · ? help ",
-                " Enter jump · ? help ",
-                " ? help ",
-            ],
-            (false, true) => &[
-                " Tab pane · o story · E entities · ? help · q quit ",
-                " Tab pane · o story · E entities · ? help ",
-                " o story · E entities · ? help ",
-                " o story · ? help ",
-                " ? help ",
-            ],
-            (false, false) => &[
-                " o story · Space mark · c compare · E entities · ? help · q quit ",
-                " o story · c compare · E entities · ? help · q quit ",
-                " o story · c compare · E entities · ? help ",
-                " o story · E entities · ? help ",
-                " o story · ? help ",
-                " ? help ",
-            ],
         };
         let load = &model.load;
         let (middle, warn) = if !load.finished && !load.cancelled && load.total > 0 {
@@ -115,11 +89,9 @@ impl Widget for StatusLine<'_> {
         };
         // A message gets room to be read (up to 48 columns) before the hints get long.
         let room = middle.width().clamp(8, 48);
-        let hints = choices
-            .iter()
-            .copied()
-            .find(|h| pos.width() + h.width() + room <= width)
-            .unwrap_or(choices[choices.len() - 1]);
+        let hints = status_hints(app, width.saturating_sub(pos.width() + room))
+            .or_else(|| status_hints(app, width.saturating_sub(pos.width())))
+            .unwrap_or_default();
         let base = theme.style(Role::Status);
         let mid_style = if warn {
             theme.style(Role::StatusWarn)
@@ -127,13 +99,13 @@ impl Widget for StatusLine<'_> {
             base
         };
         let mid_w = width.saturating_sub(pos.width() + hints.width());
-        let spans = if width < pos.width() + hints.width() + 8 {
+        let spans = if width < pos.width() + 1 {
             vec![padded(&pos, width, base)]
         } else {
             vec![
                 Span::styled(pos, base),
                 padded(&middle, mid_w, mid_style),
-                Span::styled(truncate(hints, width), theme.style(Role::Status)),
+                Span::styled(truncate(&hints, width), theme.style(Role::Status)),
             ]
         };
         Paragraph::new(Line::from(spans))

@@ -386,27 +386,14 @@ fn status(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
     } else {
         " comparing… ".to_string()
     };
-    let choices: &[&str] = &[
-        " n/N diff · u/U only · d discrepancy · s swap · Enter detail · Esc back · ? help ",
-        " n/N diff · u/U only · d disc · s swap · Enter · Esc back ",
-        " n diff · u only · d disc · Esc back ",
-        " Esc back ",
-    ];
     // A notice of the app (a search's `match K/N`) before the view's own note.
     let note = app.notice.as_deref().unwrap_or(&view.note);
-    // The longest hints that leave the note whole, else the longest that fit.
+    // The hints that leave the note whole, else the most that fit.
     let note_w = note.width();
-    let hints = choices
-        .iter()
-        .copied()
-        .find(|h| note_w > 0 && pos.width() + note_w + h.width() < width)
-        .or_else(|| {
-            choices
-                .iter()
-                .copied()
-                .find(|h| pos.width() + h.width() + 4 <= width)
-        })
-        .unwrap_or(choices[choices.len() - 1]);
+    let hints = super::status::status_hints(app, width.saturating_sub(pos.width() + note_w + 1))
+        .filter(|_| note_w > 0)
+        .or_else(|| super::status::status_hints(app, width.saturating_sub(pos.width() + 4)))
+        .unwrap_or_default();
     let base = theme.style(Role::Status);
     let spans = if width < pos.width() + hints.width() + 2 {
         vec![padded(&pos, width, base)]
