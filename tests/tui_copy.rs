@@ -115,3 +115,43 @@ fn story_screen_copies_claims_quotes_and_discrepancies() {
         assert!(app.notice.as_deref().unwrap().contains(what));
     }
 }
+
+#[test]
+fn o_opens_the_reports_web_page_or_says_there_is_none() {
+    let key = |app: &mut App| {
+        let ev = KeyEvent::new(KeyCode::Char('O'), KeyModifiers::SHIFT);
+        let c = app.keymap.lookup(app.mode(), &ev).expect("O is bound");
+        app.update(Action::Command(c))
+    };
+    // Seeds are local files: nothing to open, said so.
+    let mut seeds = app();
+    assert!(key(&mut seeds).is_none());
+    assert!(seeds.notice.as_deref().unwrap().contains("no web address"));
+    // A page with its address: opened (the event loop starts the browser); y cites it.
+    let dir = std::env::temp_dir().join(format!("parallax-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("talks.md");
+    std::fs::write(
+        &page,
+        "---\ntitle: Talks open\noutlet: Example News\nurl: https://news.example.org/talks?id=1\n---\n\n\
+         Delegations met in Istanbul on Friday for the first direct talks in three years.\n",
+    )
+    .unwrap();
+    let mut app = App::new(Keymap::default_map(), Theme::new(Depth::Mono));
+    feed(
+        &mut app,
+        events(&[parallax::engine::load::Input::File(page.clone())]),
+    );
+    draw(&mut app, 100, 30);
+    match key(&mut app) {
+        Some(Effect::OpenUrl(u)) => assert_eq!(u, "https://news.example.org/talks?id=1"),
+        other => panic!("{other:?} / {:?}", app.notice),
+    }
+    press(&mut app, KeyCode::Enter);
+    let text = yank(&mut app).unwrap();
+    assert!(
+        text.contains("https://news.example.org/talks?id=1"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -71,6 +71,13 @@ fn hints_follow_the_mode_and_never_vanish() {
         );
         press(&mut app, KeyCode::Char('q'));
         assert_eq!(app.mode(), Mode::Library);
+        // A long message keeps its room: the hints shrink to help.
+        app.key(&KeyEvent::new(KeyCode::Char('Z'), KeyModifiers::NONE));
+        let s = status(&mut app, w, h);
+        assert!(
+            s.contains("Z: not a key here (? help)") && s.ends_with("? help"),
+            "{w}: {s}"
+        );
     }
 }
 
@@ -80,14 +87,14 @@ fn an_unbound_key_says_so_until_the_next_key() {
     draw(&mut app, 100, 30);
     app.key(&KeyEvent::new(KeyCode::Char('Z'), KeyModifiers::NONE));
     let s = status(&mut app, 100, 30);
-    assert!(s.contains("Z: no action here (? lists the keys)"), "{s}");
+    assert!(s.contains("Z: not a key here (? help)"), "{s}");
     press(&mut app, KeyCode::Char('j'));
-    assert!(!status(&mut app, 100, 30).contains("no action"));
+    assert!(!status(&mut app, 100, 30).contains("not a key"));
     press(&mut app, KeyCode::Char('c'));
     run_pending(&mut app);
     app.key(&KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE));
     let s = status(&mut app, 100, 30);
-    assert!(s.contains("no action in the compare view"), "{s}");
+    assert!(s.contains("not a key in the compare view"), "{s}");
 }
 
 fn fixture(story: &str, name: &str) -> Input {

@@ -69,6 +69,8 @@ pub enum Command {
     Suspend,
     /// `y`: copy what is at hand with its source (src/tui/copy.rs).
     Copy,
+    /// Open the report's web page in a browser (src/tui/browser.rs).
+    OpenUrl,
 }
 
 impl Command {
@@ -250,6 +252,11 @@ impl Command {
             "copy the sentence / row / claim, quote or discrepancy with its source (OSC 52)",
         ),
         (
+            Command::OpenUrl,
+            "open_url",
+            "open the report's web page in the browser ($BROWSER, else xdg-open)",
+        ),
+        (
             Command::Suspend,
             "suspend",
             "suspend to the shell (fg brings the reader back)",
@@ -291,6 +298,8 @@ pub enum Action {
     },
     /// The store's articles, read to reopen the library after a refresh.
     Reopen(Vec<crate::engine::load::Input>),
+    /// Something the event loop did, for the status line (a browser started, or not).
+    Notice(String),
 }
 
 /// Two versions of one article, older first.
@@ -317,6 +326,8 @@ pub enum Effect {
     Quit,
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
+    /// Start the browser on this (checked http/https) URL.
+    OpenUrl(String),
     /// Give the terminal back and stop until the shell continues the reader (Ctrl-Z).
     Suspend,
     /// Stop the loading pipeline (what loaded stays).
@@ -370,6 +381,7 @@ impl Effect {
             Effect::Quit
                 | Effect::Suspend
                 | Effect::Copy(_)
+                | Effect::OpenUrl(_)
                 | Effect::CancelLoad
                 | Effect::StartCompare(_)
                 | Effect::Refresh

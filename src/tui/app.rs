@@ -32,6 +32,7 @@ use std::sync::Arc;
 
 mod copy;
 mod keys;
+mod open;
 mod search;
 mod web;
 
@@ -148,6 +149,7 @@ impl App {
             Action::Versions { result, .. } => self.web.versions_read(result),
             Action::Reopen(inputs) if !inputs.is_empty() => Some(Effect::Reopen(inputs)),
             Action::Reopen(_) => None,
+            Action::Notice(n) => Some(Effect::Notice(n)),
         };
         let mut out = self.resolve(effect);
         // A reopening held while a view was open, now that it is closed.
@@ -217,6 +219,7 @@ impl App {
             }
             (_, Command::NextMatch | Command::PrevMatch) => return self.step_match(c),
             (_, Command::Copy) => return self.copy(),
+            (_, Command::OpenUrl) => return self.open_url(),
             _ => {}
         }
         match self.mode() {

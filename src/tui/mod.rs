@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod app;
+pub mod browser;
 pub mod compare;
 pub mod copy;
 pub mod entities;
@@ -131,6 +132,16 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
                         let out = terminal.backend_mut();
                         out.write_all(copy::osc52(&text).as_bytes())?;
                         out.flush()?;
+                    }
+                    Effect::OpenUrl(url) => {
+                        let said = match browser::open(&url) {
+                            Ok(program) => format!("opening in {program}: {url}"),
+                            Err(why) => why,
+                        };
+                        app.update(Action::Notice(crate::engine::sanitize::sanitize_line(
+                            &said,
+                        )));
+                        dirty = true;
                     }
                     Effect::Suspend => {
                         terminal::suspend(&mut terminal)?;

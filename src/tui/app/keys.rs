@@ -22,11 +22,9 @@ impl App {
             _ if self.overlay.open.is_some() => "in this popup",
             Mode::Compare => "in the compare view",
             Mode::Story => "on the story screen",
-            Mode::Entities => "in the entities pane",
-            Mode::Reader => "in the reading pane",
             _ => "here",
         };
-        self.notice = Some(format!("{name}: no action {here} (? lists the keys)"));
+        self.notice = Some(format!("{name}: not a key {here} (? help)"));
         None
     }
 }

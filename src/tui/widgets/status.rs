@@ -89,9 +89,9 @@ impl Widget for StatusLine<'_> {
         };
         // A message gets room to be read (up to 48 columns) before the hints get long.
         let room = middle.width().clamp(8, 48);
-        let hints = status_hints(app, width.saturating_sub(pos.width() + room))
-            .or_else(|| status_hints(app, width.saturating_sub(pos.width())))
-            .unwrap_or_default();
+        // Too little room: help alone, the message cut before it.
+        let avail = width.saturating_sub(pos.width() + room);
+        let hints = status_hints(app, avail.max(8)).unwrap_or_default();
         let base = theme.style(Role::Status);
         let mid_style = if warn {
             theme.style(Role::StatusWarn)
