@@ -155,3 +155,39 @@ fn o_opens_the_reports_web_page_or_says_there_is_none() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn w_writes_the_compare_view_or_the_story_as_markdown() {
+    let key = |app: &mut App| {
+        let ev = KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE);
+        let c = app.keymap.lookup(app.mode(), &ev).expect("w is bound");
+        app.update(Action::Command(c))
+    };
+    let mut app = app();
+    assert!(key(&mut app).is_none());
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("compare view or the story")
+    );
+    press(&mut app, KeyCode::Char('c'));
+    run_pending(&mut app);
+    match key(&mut app) {
+        Some(Effect::WriteFile { name, text }) => {
+            assert!(name.starts_with("parallax-compare-"), "{name}");
+            assert!(name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+            assert!(text.starts_with("# Comparison"), "{text}");
+        }
+        other => panic!("{other:?}"),
+    }
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Char('o'));
+    match key(&mut app) {
+        Some(Effect::WriteFile { name, text }) => {
+            assert!(name.starts_with("parallax-story"), "{name}");
+            assert!(text.starts_with("# Story: 5 reports"), "{text}");
+        }
+        other => panic!("{other:?}"),
+    }
+}

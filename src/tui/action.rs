@@ -71,6 +71,8 @@ pub enum Command {
     Copy,
     /// Open the report's web page in a browser (src/tui/browser.rs).
     OpenUrl,
+    /// Write the compare view or story screen as Markdown (src/tui/export.rs).
+    WriteView,
 }
 
 impl Command {
@@ -257,6 +259,11 @@ impl Command {
             "open the report's web page in the browser ($BROWSER, else xdg-open)",
         ),
         (
+            Command::WriteView,
+            "write_view",
+            "write the compare view / story screen as Markdown to a new file here",
+        ),
+        (
             Command::Suspend,
             "suspend",
             "suspend to the shell (fg brings the reader back)",
@@ -328,6 +335,8 @@ pub enum Effect {
     Copy(String),
     /// Start the browser on this (checked http/https) URL.
     OpenUrl(String),
+    /// Write `text` to a new file `name.md` in the current directory.
+    WriteFile { name: String, text: String },
     /// Give the terminal back and stop until the shell continues the reader (Ctrl-Z).
     Suspend,
     /// Stop the loading pipeline (what loaded stays).
@@ -382,6 +391,7 @@ impl Effect {
                 | Effect::Suspend
                 | Effect::Copy(_)
                 | Effect::OpenUrl(_)
+                | Effect::WriteFile { .. }
                 | Effect::CancelLoad
                 | Effect::StartCompare(_)
                 | Effect::Refresh

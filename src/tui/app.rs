@@ -220,6 +220,7 @@ impl App {
             (_, Command::NextMatch | Command::PrevMatch) => return self.step_match(c),
             (_, Command::Copy) => return self.copy(),
             (_, Command::OpenUrl) => return self.open_url(),
+            (_, Command::WriteView) => return self.write_view(),
             _ => {}
         }
         match self.mode() {

@@ -14,6 +14,7 @@ pub mod browser;
 pub mod compare;
 pub mod copy;
 pub mod entities;
+pub mod export;
 pub mod geometry;
 pub mod hints;
 pub mod keymap;
@@ -137,6 +138,17 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
                         let said = match browser::open(&url) {
                             Ok(program) => format!("opening in {program}: {url}"),
                             Err(why) => why,
+                        };
+                        app.update(Action::Notice(crate::engine::sanitize::sanitize_line(
+                            &said,
+                        )));
+                        dirty = true;
+                    }
+                    Effect::WriteFile { name, text } => {
+                        let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
+                        let said = match export::write_new(&dir, &name, &text) {
+                            Ok(path) => format!("wrote {}", path.display()),
+                            Err(e) => format!("could not write {name}.md: {e}"),
                         };
                         app.update(Action::Notice(crate::engine::sanitize::sanitize_line(
                             &said,

@@ -1,6 +1,8 @@
-//! `O`'s part of [`App`]: the web page of the report at hand — the library's selection or
-//! the open report, the compare view's left side, the story screen's selected report,
-//! claim or quote — when it has one ([`crate::tui::browser`] starts the browser).
+//! What leaves the reader for the world, as [`App`] decides it: `O`, the web page of the
+//! report at hand — the library's selection or the open report, the compare view's left
+//! side, the story screen's selected report, claim or quote — when it has one
+//! ([`crate::tui::browser`] starts the browser); `w`, the compare view or story screen as
+//! Markdown ([`crate::tui::export`]; the event loop writes the file).
 
 use super::App;
 use crate::tui::action::Effect;
@@ -34,6 +36,23 @@ impl App {
                 "no web address for {}: nothing to open",
                 crate::engine::sanitize::sanitize_line(&a.outlet_label())
             ))),
+        }
+    }
+
+    /// `w`: the view on screen as Markdown, for the event loop to write.
+    pub(super) fn write_view(&mut self) -> Option<Effect> {
+        let out = if let Some(v) = &self.compare {
+            crate::tui::export::compare(v)
+        } else if self.story_view.open {
+            crate::tui::export::story(&self.story_view, &self.model)
+        } else {
+            return Some(Effect::Notice(
+                "w writes the compare view or the story screen (c, o)".to_string(),
+            ));
+        };
+        match out {
+            Some((name, text)) => Some(Effect::WriteFile { name, text }),
+            None => Some(Effect::Notice("nothing to write yet".to_string())),
         }
     }
 
