@@ -94,12 +94,22 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_screen_back() {
     t.keys(&["Enter"]);
     t.wait_for("the library", |s| s.contains("Library (5)"));
     assert_eq!(t.format("#{alternate_on}"), "1");
+    assert_eq!(
+        t.format("#{mouse_any_flag}"),
+        "1",
+        "the reader takes the mouse"
+    );
     t.keys(&["j"]);
     t.wait_for("second report", |s| status(s).contains(" 2/5 "));
     t.keys(&["C-z"]);
     let s = t.wait_for("the shell's job notice", |s| s.contains("Stopped"));
     assert_eq!(t.format("#{alternate_on}"), "0", "main screen back:\n{s}");
     assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown");
+    assert_eq!(
+        t.format("#{mouse_any_flag}"),
+        "0",
+        "mouse given back to the shell"
+    );
     t.type_text("fg");
     t.keys(&["Enter"]);
     // Drawn whole again, where it was.
@@ -107,6 +117,15 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_screen_back() {
         s.contains("Library (5)") && status(s).contains(" 2/5 ")
     });
     assert_eq!(t.format("#{alternate_on}"), "1");
+    assert_eq!(t.format("#{mouse_any_flag}"), "1", "and taken again");
+    t.keys(&["q"]);
+    t.wait_for("the shell again", |s| !s.contains("Library (5)"));
+    assert_eq!(t.format("#{mouse_any_flag}"), "0", "released on exit");
+    // --no-mouse leaves it to the terminal.
+    t.type_text(&reader("LANG=C.UTF-8", "--no-mouse"));
+    t.keys(&["Enter"]);
+    t.wait_for("the library", |s| s.contains("Library (5)"));
+    assert_eq!(t.format("#{mouse_any_flag}"), "0", "--no-mouse");
     t.keys(&["q"]);
     t.wait_for("the shell again", |s| !s.contains("Library (5)"));
     t.type_text("echo EXIT=$?");

@@ -155,6 +155,10 @@ pub struct ReadArgs {
     /// TERM=linux).
     #[arg(long)]
     pub ascii: bool,
+    /// Leave the mouse to the terminal (no wheel scrolling or clicks in the reader; the
+    /// terminal's own selection works as usual).
+    #[arg(long)]
+    pub no_mouse: bool,
     /// Largest input to read, e.g. 16M, 512K, 1G or a number of bytes.
     #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
     pub max_size: u64,

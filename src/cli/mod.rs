@@ -128,6 +128,7 @@ pub fn main() -> ExitCode {
         load: opts,
         depth,
         ascii: args.ascii || crate::tui::theme::ascii_only(&env),
+        mouse: !args.no_mouse,
         store,
         urls_file: crate::engine::fetch::subscriptions::default_path(&env),
         from_store,

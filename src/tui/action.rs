@@ -307,6 +307,8 @@ pub enum Action {
     Reopen(Vec<crate::engine::load::Input>),
     /// Something the event loop did, for the status line (a browser started, or not).
     Notice(String),
+    /// The mouse: a wheel notch or a click at a cell (`tui::app::Pointer`).
+    Pointer(super::app::Pointer),
 }
 
 /// Two versions of one article, older first.

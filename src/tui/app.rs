@@ -30,8 +30,11 @@ use crate::engine::sanitize::sanitize_line;
 use crate::engine::story::StoryModel;
 use std::sync::Arc;
 
+pub use mouse::Pointer;
+
 mod copy;
 mod keys;
+mod mouse;
 mod open;
 mod search;
 mod web;
@@ -150,6 +153,7 @@ impl App {
             Action::Reopen(inputs) if !inputs.is_empty() => Some(Effect::Reopen(inputs)),
             Action::Reopen(_) => None,
             Action::Notice(n) => Some(Effect::Notice(n)),
+            Action::Pointer(p) => self.pointer(p),
         };
         let mut out = self.resolve(effect);
         // A reopening held while a view was open, now that it is closed.

@@ -53,6 +53,8 @@ pub struct Options {
     pub depth: Depth,
     /// ASCII only (`--ascii`, or a locale that is not UTF-8).
     pub ascii: bool,
+    /// Mouse wheel and clicks (off with `--no-mouse`).
+    pub mouse: bool,
     /// The local store, for refreshing (`R`) and versions (`V`).
     pub store: Option<std::path::PathBuf>,
     /// The urls file a refresh reads.
@@ -77,6 +79,18 @@ fn start_pipeline(
     (cancel, rx)
 }
 
+/// A mouse event the reader acts on: wheel notches and left clicks.
+fn pointer(m: &event::MouseEvent) -> Option<app::Pointer> {
+    use event::{MouseButton, MouseEventKind};
+    let (x, y) = (m.column, m.row);
+    Some(match m.kind {
+        MouseEventKind::ScrollDown => app::Pointer::Wheel { x, y, down: true },
+        MouseEventKind::ScrollUp => app::Pointer::Wheel { x, y, down: false },
+        MouseEventKind::Down(MouseButton::Left) => app::Pointer::Click { x, y },
+        _ => return None,
+    })
+}
+
 /// Runs the reader until the user quits. Returns how many articles were loaded.
 pub fn run(opts: Options) -> std::io::Result<usize> {
     let mut theme = Theme::new(opts.depth);
@@ -89,6 +103,7 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
     // Workers (comparisons, refreshes, versions) answer here; the pipeline on its own channel.
     let (tx, rx) = mpsc::channel();
     let (mut cancel, mut pipeline_rx) = start_pipeline(opts.inputs, opts.load);
+    terminal::use_mouse(opts.mouse);
     let mut terminal = terminal::enter()?;
     let result = (|| -> std::io::Result<()> {
         let size = ratatui::crossterm::terminal::size()?;
@@ -111,6 +126,12 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
                     Event::Key(k) if k.kind != KeyEventKind::Release => {
                         effects.extend(app.key(&k));
                         dirty = true;
+                    }
+                    Event::Mouse(m) => {
+                        if let Some(p) = pointer(&m) {
+                            effects.extend(app.update(Action::Pointer(p)));
+                            dirty = true;
+                        }
                     }
                     Event::Resize(w, h) => {
                         let (w, h) = geometry::clamp((w, h));

@@ -86,6 +86,36 @@ impl StoryState {
         }
     }
 
+    /// The tab bar's labels, one per pane (` 2 Claims 77 `), drawn one column apart after a
+    /// leading space.
+    pub fn tab_labels(&self, m: &StoryModel) -> Vec<String> {
+        Pane::ALL
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let count = match p {
+                    Pane::Coverage => String::new(),
+                    _ => format!(" {}", self.rows(m, *p)),
+                };
+                format!(" {} {}{count} ", k + 1, p.title())
+            })
+            .collect()
+    }
+
+    /// The pane whose tab is at column `x` of the tab bar.
+    pub fn tab_at(&self, m: &StoryModel, x: usize) -> Option<Pane> {
+        use unicode_width::UnicodeWidthStr;
+        let mut at = 1;
+        for (p, label) in Pane::ALL.iter().zip(self.tab_labels(m)) {
+            let w = label.width();
+            if (at..at + w).contains(&x) {
+                return Some(*p);
+            }
+            at += w + 1;
+        }
+        None
+    }
+
     pub fn current(&self) -> usize {
         self.selected[self.pane.index()]
     }

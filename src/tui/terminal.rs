@@ -18,6 +18,38 @@ pub const GRACE: Duration = Duration::from_secs(2);
 /// The signal received, 0 for none.
 static SIGNAL: AtomicI32 = AtomicI32::new(0);
 
+/// The reader captures the mouse (unless `--no-mouse`): set before [`enter`].
+static MOUSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether [`enter`] turns on mouse reporting (and [`restore`] off again).
+pub fn use_mouse(on: bool) {
+    MOUSE.store(on, Ordering::SeqCst);
+}
+
+/// Turns mouse reporting on or off, when the reader uses the mouse.
+fn mouse(on: bool) {
+    use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+    if MOUSE.load(Ordering::SeqCst) {
+        let _ = if on {
+            ratatui::crossterm::execute!(std::io::stdout(), EnableMouseCapture)
+        } else {
+            ratatui::crossterm::execute!(std::io::stdout(), DisableMouseCapture)
+        };
+    }
+}
+
+/// A panic restores the terminal (ratatui's hook) with the mouse released first.
+fn hook_panics() {
+    static HOOKED: std::sync::Once = std::sync::Once::new();
+    HOOKED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            mouse(false);
+            previous(info);
+        }));
+    });
+}
+
 /// Enters the reader's terminal mode and starts watching for signals. The terminal draws
 /// into a fixed viewport of at most `geometry::MAX_COLS` × `MAX_ROWS` cells, which the event
 /// loop resizes with the app ([`crate::tui::geometry::clamp`]): ratatui's full-screen
@@ -31,12 +63,15 @@ pub fn enter() -> std::io::Result<DefaultTerminal> {
     // screen (which `try_init_with_options` leaves out).
     let terminal = ratatui::try_init_with_options(ratatui::TerminalOptions { viewport })?;
     execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    hook_panics();
+    mouse(true);
     watch_signals();
     Ok(terminal)
 }
 
 /// Leaves the reader's terminal mode (idempotent).
 pub fn restore() {
+    mouse(false);
     ratatui::restore();
     let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
 }
@@ -53,6 +88,7 @@ pub fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
     // Whatever the shell did to the terminal meanwhile, the reader's mode again.
     terminal::enable_raw_mode()?;
     execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    mouse(true);
     terminal.hide_cursor()?;
     terminal.clear()
 }

@@ -187,12 +187,7 @@ impl Widget for StoryScreen<'_> {
         };
         // Tab bar.
         let mut tabs: Vec<Span> = vec![Span::raw(" ")];
-        for (k, p) in Pane::ALL.iter().enumerate() {
-            let count = match p {
-                Pane::Coverage => String::new(),
-                _ => format!(" {}", sv.rows(m, *p)),
-            };
-            let text = format!(" {} {}{count} ", k + 1, p.title());
+        for (p, text) in Pane::ALL.iter().zip(sv.tab_labels(m)) {
             let style = if *p == sv.pane {
                 theme.style(Role::Selected)
             } else {
