@@ -3,106 +3,14 @@
 //! with the cursor shown. Polls `capture-pane` with deadlines, never fixed sleeps.
 //! Needs tmux (`.ci/run` installs it); without it the test says so and is skipped.
 
-use std::process::Command;
-use std::time::{Duration, Instant};
+mod common;
+use common::tmux::{self, Tmux};
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// Starts the binary in a `w`×`h` session on a private socket named after `name`; `None`
-    /// (with a printed reason) when tmux is not installed. After parallax exits the shell
-    /// prints its status and waits, so the restored terminal state can be inspected.
-    fn start(name: &str, w: u16, h: u16) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            println!("skipped: tmux is not installed (.ci/run installs it)");
-            return None;
-        }
-        let t = Tmux {
-            socket: format!("parallax-{name}-{}", std::process::id()),
-        };
-        let bin = env!("CARGO_BIN_EXE_parallax");
-        // No store and no urls file from the user's home: a first run opens the seeds.
-        let cmd = format!(
-            "TERM=xterm-256color LC_ALL=C.UTF-8 PARALLAX_STORE= XDG_DATA_HOME=/nonexistent-parallax \
-             XDG_CONFIG_HOME=/nonexistent-parallax '{bin}'; echo EXIT=$?; sleep 120"
-        );
-        let (w, h) = (w.to_string(), h.to_string());
-        t.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            "-c",
-            "/tmp",
-            &cmd,
-        ]);
-        Some(t)
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                return s;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    fn resize(&self, w: u16, h: u16) {
-        self.run(&[
-            "resize-window",
-            "-t",
-            "e2e",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-        ]);
-    }
-
-    fn format(&self, f: &str) -> String {
-        self.run(&["display-message", "-p", "-t", "e2e", f])
-            .trim()
-            .to_string()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
+/// The reader in a `w`×`h` session; after it exits the shell prints its status and waits,
+/// so the restored terminal state can be inspected.
+fn start(name: &str, w: u16, h: u16) -> Option<Tmux> {
+    let cmd = tmux::reader("TERM=xterm-256color LC_ALL=C.UTF-8", "");
+    Tmux::start(name, w, h, &format!("{cmd}; echo EXIT=$?; sleep 120"))
 }
 
 /// Row `n` (from 0) of the screen.
@@ -112,7 +20,7 @@ fn row(s: &str, n: usize) -> &str {
 
 #[test]
 fn seeds_open_move_help_resize_quit_restores_the_screen() {
-    let Some(t) = Tmux::start("e2e", 100, 30) else {
+    let Some(t) = start("e2e", 100, 30) else {
         return;
     };
 
@@ -153,7 +61,7 @@ fn seeds_open_move_help_resize_quit_restores_the_screen() {
 
 #[test]
 fn library_marks_two_reports_compares_them_and_escape_returns() {
-    let Some(t) = Tmux::start("e2e-compare", 120, 40) else {
+    let Some(t) = start("e2e-compare", 120, 40) else {
         return;
     };
     t.wait_for("the library", |s| s.contains("Library (5)"));

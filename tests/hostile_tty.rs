@@ -6,81 +6,17 @@
 
 mod hostile;
 
+mod common;
+use common::tmux::Tmux;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, script: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            println!("skipped: tmux is not installed (.ci/run installs it)");
-            return None;
-        }
-        let t = Tmux {
-            socket: format!("parallax-hostile-{name}-{}", std::process::id()),
-        };
-        let cmd = format!(
-            "TERM=xterm-256color; LC_ALL=C.UTF-8; export TERM LC_ALL; {script}; echo EXIT=$?; sleep 120"
-        );
-        t.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "h",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-c",
-            "/tmp",
-            &cmd,
-        ]);
-        Some(t)
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "h"])
-    }
-
-    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                return s;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn format(&self, f: &str) -> String {
-        self.run(&["display-message", "-p", "-t", "h", f])
-            .trim()
-            .to_string()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
+/// `script` in a 100×30 session under TERM=xterm-256color and a UTF-8 locale; after it the
+/// shell prints its status and waits.
+fn start(name: &str, script: &str) -> Option<Tmux> {
+    let cmd = format!(
+        "TERM=xterm-256color; LC_ALL=C.UTF-8; export TERM LC_ALL; {script}; echo EXIT=$?; sleep 120"
+    );
+    Tmux::start(&format!("hostile-{name}"), 100, 30, &cmd)
 }
 
 #[test]
@@ -94,7 +30,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
             pidfile.display(),
             hostile::BIN
         );
-        let Some(t) = Tmux::start(&format!("sig{sig}"), &script) else {
+        let Some(t) = start(&format!("sig{sig}"), &script) else {
             return;
         };
         t.wait_for("the library", |s| s.contains("Library (5)"));
@@ -120,7 +56,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
 #[test]
 fn the_reader_refuses_the_terminal_as_standard_input() {
     let script = format!("{} -", hostile::BIN);
-    let Some(t) = Tmux::start("stdin", &script) else {
+    let Some(t) = start("stdin", &script) else {
         return;
     };
     let after = t.wait_for("parallax to exit", |s| s.contains("EXIT="));
@@ -144,15 +80,15 @@ fn hostile_files_never_set_the_window_title() {
     )
     .unwrap();
     let script = format!("{} {}", hostile::BIN, dir.display());
-    let Some(t) = Tmux::start("title", &script) else {
+    let Some(t) = start("title", &script) else {
         return;
     };
-    t.run(&["select-pane", "-t", "h", "-T", "clean"]);
+    t.run(&["select-pane", "-t", "e2e", "-T", "clean"]);
     t.wait_for("the library", |s| s.contains("Library (2)"));
     let s = t.screen();
     assert!(s.contains("Geneva") || s.contains("Title"), "{s}");
     assert_ne!(t.format("#{pane_title}"), "PWNED");
-    t.run(&["send-keys", "-t", "h", "q"]);
+    t.keys(&["q"]);
     t.wait_for("parallax to exit", |s| s.contains("EXIT="));
     assert_ne!(t.format("#{pane_title}"), "PWNED");
 }

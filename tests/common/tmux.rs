@@ -63,7 +63,9 @@ impl Tmux {
     }
 
     pub fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        // Generous: a loaded CI machine reading a folder of hostile files is slow; a passing
+        // test never waits for it.
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let s = self.screen();
             if pred(&s) {
@@ -81,6 +83,11 @@ impl Tmux {
         let mut args = vec!["send-keys", "-t", "e2e"];
         args.extend_from_slice(keys);
         self.run(&args);
+    }
+
+    pub fn resize(&self, w: u16, h: u16) {
+        let (w, h) = (w.to_string(), h.to_string());
+        self.run(&["resize-window", "-t", "e2e", "-x", &w, "-y", &h]);
     }
 
     /// Types `text` literally.
