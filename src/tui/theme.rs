@@ -265,6 +265,16 @@ fn modifier(name: &str) -> Option<Modifier> {
 mod tests {
     use super::*;
 
+    /// An environment of `pairs`, as the `var` lookups take it.
+    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
     #[test]
     fn every_depth_parses_with_every_role() {
         for depth in [Depth::TrueColor, Depth::Ansi256, Depth::Ansi16, Depth::Mono] {
@@ -313,14 +323,6 @@ mod tests {
 
     #[test]
     fn ascii_follows_the_locale_and_the_console() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| {
-                pairs
-                    .iter()
-                    .find(|(n, _)| *n == k)
-                    .map(|(_, v)| v.to_string())
-            }
-        };
         assert!(!ascii_only(&env(&[("LANG", "en_GB.UTF-8")])));
         assert!(!ascii_only(&env(&[("LANG", "C"), ("LC_CTYPE", "C.utf8")])));
         assert!(ascii_only(&env(&[
@@ -335,14 +337,6 @@ mod tests {
 
     #[test]
     fn depth_follows_environment() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| {
-                pairs
-                    .iter()
-                    .find(|(n, _)| *n == k)
-                    .map(|(_, v)| v.to_string())
-            }
-        };
         let auto = ColorChoice::Auto;
         assert_eq!(
             Depth::detect(auto, &env(&[("NO_COLOR", "1"), ("TERM", "xterm-256color")])),

@@ -256,18 +256,25 @@ fn wide_line<'a>(
     } = view.displayed();
     let current = vl.row == view.row;
     let one = row.is_one_sided();
+    // One side's cell: the same drawing for A and B.
+    let side = |cell, article, ex, side, letter, width: u16| {
+        cell_spans(
+            app,
+            cell,
+            (article, ex, &row_hits(app, view, vl.row, side)),
+            one,
+            &format!("· not in {letter} ·"),
+            width as usize,
+        )
+    };
     let mut spans = vec![marker(app, current, vl.blank)];
-    spans.extend(cell_spans(
-        app,
+    spans.extend(side(
         &vl.left,
-        (
-            &ls.article,
-            exs.map(|e| e.left),
-            &row_hits(app, view, vl.row, Side::Left),
-        ),
-        one,
-        &format!("· not in {} ·", letters.0),
-        a.left_w as usize,
+        &ls.article,
+        exs.map(|e| e.left),
+        Side::Left,
+        letters.0,
+        a.left_w,
     ));
     let border = theme.style(Role::Border);
     let inner_w = GUTTER as usize - 2;
@@ -288,17 +295,13 @@ fn wide_line<'a>(
         spans.push(Span::raw(" ".repeat(inner_w)));
     }
     spans.push(Span::styled("│", border));
-    spans.extend(cell_spans(
-        app,
+    spans.extend(side(
         &vl.right,
-        (
-            &rs.article,
-            exs.map(|e| e.right),
-            &row_hits(app, view, vl.row, Side::Right),
-        ),
-        one,
-        &format!("· not in {} ·", letters.1),
-        a.right_w as usize,
+        &rs.article,
+        exs.map(|e| e.right),
+        Side::Right,
+        letters.1,
+        a.right_w,
     ));
     Line::from(spans)
 }
