@@ -4,6 +4,7 @@
 mod hostile;
 
 use hostile::*;
+use parallax::engine::story;
 use std::process::{Command, Stdio};
 
 /// Names that would set the window title, clear the screen, or reverse the text if echoed.
@@ -141,12 +142,14 @@ fn story_on_a_fifty_thousand_item_feed_is_bounded() {
     let r = run(&["story", f.to_str().unwrap(), "--json"], SLOW);
     assert!(r.status.success(), "{}", r.err());
     assert!(
-        r.err().contains("50000 reports loaded") && r.err().contains("the first 200"),
+        r.err().contains("50000 reports loaded")
+            && r.err()
+                .contains(&format!("the first {}", story::MAX_REPORTS)),
         "{}",
         r.err()
     );
     let v: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
-    assert_eq!(v["reports"].as_array().unwrap().len(), 200);
+    assert_eq!(v["reports"].as_array().unwrap().len(), story::MAX_REPORTS);
     assert!(
         r.peak_kib < 2 * 1024 * 1024,
         "peak memory {} MiB",
@@ -172,7 +175,8 @@ fn story_on_five_thousand_small_files_is_bounded() {
     assert!(r.status.success(), "{}", r.err());
     assert!(r.err().contains("5000 reports loaded"), "{}", r.err());
     assert!(
-        r.out().starts_with("# Story: 200 reports"),
+        r.out()
+            .starts_with(&format!("# Story: {} reports", story::MAX_REPORTS)),
         "{}",
         &r.out()[..r.out().len().min(200)]
     );

@@ -74,7 +74,7 @@ fn the_two_sides_of_the_war_are_not_a_discrepancy() {
         if d.kind != EntityKind::Number {
             for (i, j, x) in &d.pairs {
                 let (ci, cj) = (m.claim_of[*i][x.left], m.claim_of[*j][x.right]);
-                let strong = m.comparisons[&(*i, *j)].alignment.links.iter().any(|l| {
+                let strong = m.alignment(*i, *j).links.iter().any(|l| {
                     (l.left, l.right) == (x.left, x.right)
                         && (l.kind == LinkKind::Same || l.score >= STRONG)
                 });
@@ -165,8 +165,7 @@ fn claims_corroborated_and_single_source() {
         } else {
             ((r2, s2), (r1, s1))
         };
-        m.comparisons[&(a.0, b.0)]
-            .alignment
+        m.alignment(a.0, b.0)
             .links
             .iter()
             .any(|l| l.left == a.1 && l.right == b.1)
@@ -282,4 +281,37 @@ fn an_unseen_story_wire_copy_and_figures() {
     });
     println!("wire shares {shares:?}");
     assert!(numbers, "{:#?}", m.discrepancies);
+}
+
+#[test]
+fn the_pairs_figures_are_their_comparisons() {
+    // The model keeps each pair's figures, not its comparison; the comparison computed when
+    // a pair is opened gives the same coverage both ways, links and discrepancies.
+    let a = seeds();
+    let ex = extract_story(&a);
+    let m = story::build(&a, &ex);
+    for i in 0..m.n {
+        for j in 0..m.n {
+            if i == j {
+                continue;
+            }
+            let c = m
+                .comparison(i, j, &a, &ex)
+                .expect("both are reports of the model");
+            assert_eq!(
+                (c.coverage.0, c.coverage.1),
+                (m.coverage[i][j], m.coverage[j][i])
+            );
+            assert_eq!(c.alignment, m.alignment(i, j), "{i} {j}");
+            let alone = parallax::engine::compare::compare((&a[i], &ex[i]), (&a[j], &ex[j]));
+            assert!(
+                (alone.coverage.0 - c.coverage.0).abs() < 1e-4
+                    && (alone.coverage.1 - c.coverage.1).abs() < 1e-4,
+                "{i} {j}: {:?} alone, {:?} in the story",
+                alone.coverage,
+                c.coverage
+            );
+        }
+    }
+    assert!(m.comparison(0, m.n, &a, &ex).is_none());
 }

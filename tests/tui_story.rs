@@ -280,6 +280,28 @@ fn o_before_the_story_is_built_says_so() {
     assert!(s.contains("story ready"), "{s}");
 }
 
+#[test]
+fn the_status_line_shows_how_far_the_story_is_built() {
+    let mut app = App::new(Keymap::default_map(), Theme::new(Depth::Mono));
+    let mut all = events(&seed_inputs());
+    let first = all
+        .iter()
+        .position(|e| matches!(e, Event::Building { .. }))
+        .expect("the pipeline reports the story's progress");
+    let Event::Building { done, total, .. } = &all[first] else {
+        unreachable!()
+    };
+    let percent = format!("{}% of {total} report pairs", done * 100 / total);
+    let rest = all.split_off(first + 1);
+    feed(&mut app, all);
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(s.contains("building story…") && s.contains(&percent), "{s}");
+    feed(&mut app, rest);
+    let s = screen(&draw(&mut app, 100, 30));
+    assert!(!s.contains("report pairs"), "{s}");
+    assert!(app.model.building_pairs.is_empty());
+}
+
 /// When every story has one report, no model is coming: the status line must not say
 /// "building story…" once the pipeline has finished (it did, forever).
 #[test]

@@ -2,7 +2,7 @@
 
 use super::args::StoryFormat;
 use super::input::load_for_script;
-use super::output::{warn, write_json, write_stdout};
+use super::output::{warn, write_json_value, write_stdout};
 use crate::engine::load::LoadOptions;
 use crate::engine::pipeline;
 use std::path::PathBuf;
@@ -22,10 +22,10 @@ pub(crate) fn run(paths: &[PathBuf], format: StoryFormat, opts: &LoadOptions) ->
         return ExitCode::FAILURE;
     }
     if articles.len() > story::MAX_REPORTS {
-        // Every pair of reports is compared: the bound keeps time and memory in hand.
+        // Every pair of reports is aligned: the bound keeps time and memory in hand.
         warn(&format!(
-            "{} reports loaded; a story compares every pair of them, so this one is built from \
-             the first {} (name fewer files, or use `parallax stories` to group them first)",
+            "{} reports loaded; a story aligns every pair of its reports, so this one is built \
+             from the first {} (name fewer files, or use `parallax stories` to group them first)",
             articles.len(),
             story::MAX_REPORTS
         ));
@@ -33,7 +33,7 @@ pub(crate) fn run(paths: &[PathBuf], format: StoryFormat, opts: &LoadOptions) ->
     }
     let (_, model) = pipeline::one_story(&articles);
     write_stdout(|out| match format {
-        StoryFormat::Json => write_json(out, &story::to_json(&model, &articles)),
+        StoryFormat::Json => write_json_value(out, story::to_json(&model, &articles)),
         StoryFormat::Markdown => write!(out, "{}", story::to_markdown(&model, &articles)),
     })
 }

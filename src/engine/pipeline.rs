@@ -84,6 +84,13 @@ pub enum Event {
     Grouped(Vec<Story>),
     /// The entities of the library (article positions are library positions).
     Entities(EntityIndex),
+    /// The model of the story of reports `members` is being built: `done` of `total` pairs
+    /// of its reports aligned (sent as the share done grows by a percent or more).
+    Building {
+        members: Vec<usize>,
+        done: usize,
+        total: usize,
+    },
     /// The model of the story of reports `members` (report r of the model is `members[r]`).
     Story {
         members: Vec<usize>,
@@ -213,14 +220,25 @@ fn members_of<T: Clone>(all: &[T], members: &[usize]) -> Vec<T> {
 /// The model of the story of reports `members` (positions in `articles`), with the
 /// extractions [`analyse`] gave them.
 pub fn model(articles: &[Article], extractions: &[Extraction], members: &[usize]) -> StoryModel {
+    model_with(articles, extractions, members, &|_, _| {})
+}
+
+/// [`model`], telling `progress` (pairs aligned, pairs in all) as it goes.
+pub fn model_with(
+    articles: &[Article],
+    extractions: &[Extraction],
+    members: &[usize],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> StoryModel {
     let members: Vec<usize> = members
         .iter()
         .copied()
         .filter(|&m| m < articles.len() && m < extractions.len())
         .collect();
-    story::build(
+    story::build_with(
         &members_of(articles, &members),
         &members_of(extractions, &members),
+        progress,
     )
 }
 
@@ -375,9 +393,21 @@ pub fn analyse_and_model(articles: &[Article], cancel: &Cancel, send: &(dyn Fn(E
         .filter(|s| s.members.len() > 1)
         .for_each(|s| {
             if !cancel.is_cancelled() {
+                // Percent steps, so a big story sends about a hundred of these.
+                let sent = AtomicUsize::new(0);
+                let progress = |done: usize, total: usize| {
+                    let step = done * 100 / total.max(1);
+                    if sent.fetch_max(step + 1, Ordering::Relaxed) < step + 1 {
+                        send(Event::Building {
+                            members: s.members.clone(),
+                            done,
+                            total,
+                        });
+                    }
+                };
                 send(Event::Story {
                     members: s.members.clone(),
-                    model: Arc::new(model(articles, &extractions, &s.members)),
+                    model: Arc::new(model_with(articles, &extractions, &s.members, &progress)),
                 });
             }
         });
@@ -413,10 +443,11 @@ mod tests {
                 Event::Extracted(_) => "extracted",
                 Event::Grouped(_) => "grouped",
                 Event::Entities(_) => "entities",
+                Event::Building { .. } => "building",
                 Event::Story { .. } => "story",
                 Event::Finished => "finished",
             })
-            .filter(|n| !matches!(*n, "progress" | "loaded"))
+            .filter(|n| !matches!(*n, "progress" | "loaded" | "building"))
             .collect();
         assert_eq!(
             names,
@@ -441,5 +472,29 @@ mod tests {
             n.fetch_add(1, Ordering::Relaxed);
         });
         assert_eq!(n.into_inner(), 3);
+    }
+
+    #[test]
+    fn a_story_reports_its_progress_before_its_model() {
+        let events = collect(&seed_inputs(), &LoadOptions::default());
+        let story = events
+            .iter()
+            .position(|e| matches!(e, Event::Story { .. }))
+            .expect("the seeds make a story");
+        let building: Vec<(usize, usize, usize)> = events
+            .iter()
+            .enumerate()
+            .filter_map(|(k, e)| match e {
+                Event::Building { done, total, .. } => Some((k, *done, *total)),
+                _ => None,
+            })
+            .collect();
+        assert!(!building.is_empty(), "no progress");
+        assert!(
+            building
+                .iter()
+                .all(|&(k, done, total)| k < story && done <= total && total == 10)
+        );
+        assert!(building.iter().any(|&(_, done, total)| done == total));
     }
 }

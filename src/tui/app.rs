@@ -374,6 +374,13 @@ impl App {
                     self.reader.open = Some(first);
                 }
             }
+            Event::Building {
+                members,
+                done,
+                total,
+            } => {
+                self.model.building_pairs.insert(members, (done, total));
+            }
             Event::Story { members, model } => {
                 if let Some(k) = self.model.set_story_model(members, model) {
                     if self.story_view.story(&self.model).is_none() {

@@ -77,6 +77,8 @@ pub struct Model {
     pub load: LoadState,
     /// Story models are being built (a story of two or more reports has none yet).
     pub building: bool,
+    /// Of each story being built (by its members): pairs of reports aligned, and in all.
+    pub building_pairs: std::collections::BTreeMap<Vec<usize>, (usize, usize)>,
     /// The library's rows and its reports in display order, rebuilt when either changes.
     rows: Vec<LibRow>,
     order: Vec<usize>,
@@ -186,6 +188,7 @@ impl Model {
                 0
             }
         };
+        self.building_pairs.remove(&self.stories[k].members);
         self.stories[k].model = Some(model);
         self.building = self
             .stories
@@ -194,8 +197,35 @@ impl Model {
         Some(k)
     }
 
+    /// How far the story models being built are: (pairs aligned, pairs in all), summed
+    /// over the stories that said; `None` before any did.
+    pub fn building_share(&self) -> Option<(usize, usize)> {
+        if !self.building || self.building_pairs.is_empty() {
+            return None;
+        }
+        Some(
+            self.building_pairs
+                .values()
+                .fold((0, 0), |(d, t), &(done, total)| (d + done, t + total)),
+        )
+    }
+
+    /// What [`building_share`](Self::building_share) says, for the status line and the story
+    /// screen: "building story… 40% of 44,850 report pairs".
+    pub fn building_note(&self) -> String {
+        match self.building_share() {
+            Some((done, total)) if total > 0 => format!(
+                "building story… {}% of {} report pairs",
+                done.min(total) * 100 / total,
+                crate::engine::text::thousands(total)
+            ),
+            _ => "building story…".to_string(),
+        }
+    }
+
     /// Forgets the stories (the library changed; a new grouping follows).
     fn clear_stories(&mut self) {
+        self.building_pairs.clear();
         self.stories.clear();
         for r in &mut self.reports {
             r.story = None;

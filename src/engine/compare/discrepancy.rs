@@ -27,7 +27,7 @@ use crate::engine::article::{Article, Span};
 use crate::engine::entities::gazetteer::{self, STOP_WORDS};
 use crate::engine::entities::{EntityKind, Extraction, numeric};
 use crate::engine::segment::Sentence;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Where two linked sentences give different numbers, dates or places.
@@ -60,7 +60,90 @@ struct Val {
     span: Span,
     /// Normalised key: equal keys are one value.
     key: String,
+    /// A hash of `key`: most keys compared differ, and differ here.
+    key_hash: u64,
     quantity: Option<Quantity>,
+    /// The words next to it ([`context`]).
+    ctx: Context,
+    /// For a place: whether it sits in a "where" slot ([`where_slot`]).
+    where_slot: bool,
+}
+
+fn hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
+}
+
+impl Val {
+    fn same_key(&self, other: &Val) -> bool {
+        self.key_hash == other.key_hash && self.key == other.key
+    }
+}
+
+/// (nearest word before, nearest content word before, nearest content word after).
+type Context = (Option<String>, Option<String>, Option<String>);
+
+/// What the comparison needs of one sentence, computed once per report.
+struct SentenceFacts<'a> {
+    /// Canonical names with their hashes, sorted, once each.
+    people: Vec<(u64, &'a str)>,
+    /// Per kind of [`DISCREPANCY_KINDS`], in that order.
+    vals: [Vec<Val>; 4],
+    /// Bit k: `vals[k]` is not empty.
+    kinds: u8,
+}
+
+/// Whether two sorted lists share nothing.
+fn disjoint(a: &[(u64, &str)], b: &[(u64, &str)]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return false,
+        }
+    }
+    true
+}
+
+/// One report prepared for finding discrepancies: per aligned sentence its people and
+/// values, and every value key of the report (figures and dates), so that a pair of reports
+/// costs only the work on its links. `parallax compare` and the story model use the same.
+pub struct Side<'a> {
+    sentences: Vec<SentenceFacts<'a>>,
+    /// Every key of figures (0) and dates (1) in the whole report.
+    everywhere: [HashSet<String>; 2],
+}
+
+impl<'a> Side<'a> {
+    pub fn new(article: &'a Article, ex: &'a Extraction, sentences: &[Sentence]) -> Side<'a> {
+        let sentences = sentences
+            .iter()
+            .map(|s| {
+                let vals = DISCREPANCY_KINDS.map(|kind| vals(article, ex, s.span, kind));
+                let kinds = (0..vals.len())
+                    .filter(|&k| !vals[k].is_empty())
+                    .fold(0u8, |m, k| m | (1 << k));
+                SentenceFacts {
+                    people: people(ex, s.span),
+                    vals,
+                    kinds,
+                }
+            })
+            .collect();
+        Side {
+            sentences,
+            everywhere: [
+                all_keys(article, ex, EntityKind::Number),
+                all_keys(article, ex, EntityKind::Date),
+            ],
+        }
+    }
+    fn everywhere(&self, kind: EntityKind) -> &HashSet<String> {
+        &self.everywhere[usize::from(kind != EntityKind::Number)]
+    }
 }
 
 fn vals(article: &Article, ex: &Extraction, span: Span, kind: EntityKind) -> Vec<Val> {
@@ -78,11 +161,18 @@ fn vals(article: &Article, ex: &Extraction, span: Span, kind: EntityKind) -> Vec
             None => m.value_key(article),
         };
         if !out.iter().any(|v| v.key == key) {
+            let ctx = context(article, span, m.span);
+            let where_slot = matches!(kind, EntityKind::Gpe | EntityKind::Loc)
+                && where_slot(article, span, m.span, ctx.0.as_deref());
+            let key_hash = hash(&key);
             out.push(Val {
                 text,
                 span: m.span,
                 key,
+                key_hash,
                 quantity,
+                ctx,
+                where_slot,
             });
         }
     }
@@ -117,11 +207,7 @@ fn content(w: &str) -> bool {
 
 /// The words next to `span` inside `sentence`: (nearest word before, nearest content word
 /// before, nearest content word after), case-folded, hedges skipped.
-fn context(
-    article: &Article,
-    sentence: Span,
-    span: Span,
-) -> (Option<String>, Option<String>, Option<String>) {
+fn context(article: &Article, sentence: Span, span: Span) -> Context {
     let before_text = article.text.get(sentence.start..span.start).unwrap_or("");
     let after_text = article.text.get(span.end..sentence.end).unwrap_or("");
     let low = |w: &str| w.to_lowercase();
@@ -158,12 +244,16 @@ fn where_slot(article: &Article, sentence: Span, span: Span, before: Option<&str
     before.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)) && !possessive && !modifier
 }
 
-/// The people a sentence names (canonical).
-fn people(ex: &Extraction, span: Span) -> HashSet<&str> {
-    ex.mentions_in(span)
+/// The people a sentence names (canonical, with a hash), sorted, once each.
+fn people(ex: &Extraction, span: Span) -> Vec<(u64, &str)> {
+    let mut out: Vec<(u64, &str)> = ex
+        .mentions_in(span)
         .filter(|m| m.kind == EntityKind::Person)
-        .map(|m| m.canonical.as_str())
-        .collect()
+        .map(|m| (hash(&m.canonical), m.canonical.as_str()))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn is_duration(v: &str) -> bool {
@@ -229,60 +319,62 @@ pub fn find(
     a: (&Article, &Extraction),
     b: (&Article, &Extraction),
 ) -> Vec<Discrepancy> {
+    find_in(links, &Side::new(a.0, a.1, ls), &Side::new(b.0, b.1, rs))
+}
+
+/// [`find`] on prepared reports.
+pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
     let mut out = Vec::new();
-    let mut everywhere: BTreeMap<(EntityKind, bool), HashSet<String>> = BTreeMap::new();
-    for kind in [EntityKind::Number, EntityKind::Date] {
-        everywhere.insert((kind, true), all_keys(a.0, a.1, kind));
-        everywhere.insert((kind, false), all_keys(b.0, b.1, kind));
-    }
     for l in links {
-        let (Some(sa), Some(sb)) = (ls.get(l.left), rs.get(l.right)) else {
+        let (Some(fa), Some(fb)) = (a.sentences.get(l.left), b.sentences.get(l.right)) else {
             continue;
         };
         // A weak link (two sentences each other's best counterpart on little evidence) does
         // not establish that they tell one fact.
         let weak = l.is_weak();
-        let (sa, sb) = (sa.span, sb.span);
-        let (pa, pb) = (people(a.1, sa), people(b.1, sb));
+        // Values of a kind both sentences give (for a weak link, figures only): else nothing
+        // to weigh.
+        let both = fa.kinds & fb.kinds & if weak { 1 } else { u8::MAX };
+        if both == 0 {
+            continue;
+        }
+        let (pa, pb) = (&fa.people, &fb.people);
         // Two sentences about different people give figures of different things.
-        if !pa.is_empty() && !pb.is_empty() && pa.is_disjoint(&pb) {
+        if !pa.is_empty() && !pb.is_empty() && disjoint(pa, pb) {
             continue;
         }
         // Two sentences anchored at different times tell figures of two events (a quake in
         // 2020 and one in 2023).
-        let (da, db) = (
-            vals(a.0, a.1, sa, EntityKind::Date),
-            vals(b.0, b.1, sb, EntityKind::Date),
-        );
+        let (da, db) = (&fa.vals[1], &fb.vals[1]);
         let other_times = !da.is_empty()
             && !db.is_empty()
-            && !da.iter().any(|x| {
-                db.iter()
-                    .any(|y| x.key == y.key || within(&x.text, &y.text))
-            });
-        for kind in DISCREPANCY_KINDS {
+            && !da
+                .iter()
+                .any(|x| db.iter().any(|y| x.same_key(y) || within(&x.text, &y.text)));
+        for (k, kind) in DISCREPANCY_KINDS.into_iter().enumerate() {
             // A weak link tells one fact only where a figure sits in one slot of both.
             if weak && kind != EntityKind::Number {
                 continue;
             }
-            let va = vals(a.0, a.1, sa, kind);
-            let vb = vals(b.0, b.1, sb, kind);
+            let (va, vb) = (&fa.vals[k], &fb.vals[k]);
+            if va.is_empty() || vb.is_empty() {
+                continue;
+            }
             // Two sentences that place the fact in one place agree on where it is; another
             // place in one of them is something else ("talks in Istanbul ... casualties in
             // Ukraine" / "a meeting in Ankara, relocated to Istanbul").
             if matches!(kind, EntityKind::Gpe | EntityKind::Loc)
-                && va.iter().any(|x| vb.iter().any(|y| y.key == x.key))
+                && va.iter().any(|x| vb.iter().any(|y| y.same_key(x)))
             {
                 continue;
             }
-            let only_a: Vec<&Val> = va
-                .iter()
-                .filter(|x| !vb.iter().any(|y| y.key == x.key))
-                .collect();
-            let only_b: Vec<&Val> = vb
-                .iter()
-                .filter(|y| !va.iter().any(|x| x.key == y.key))
-                .collect();
+            // The values only one side gives (no lists made: most links have none).
+            let only_a = || va.iter().filter(|x| !vb.iter().any(|y| y.same_key(x)));
+            let only_b = || vb.iter().filter(|y| !va.iter().any(|x| x.same_key(y)));
+            let (na, nb) = (only_a().count(), only_b().count());
+            if na == 0 || nb == 0 {
+                continue;
+            }
             let mut d = Discrepancy {
                 left: l.left,
                 right: l.right,
@@ -293,12 +385,12 @@ pub fn find(
                 right_normalised: Vec::new(),
                 possible_update: false,
             };
-            for x in &only_a {
-                let cx = context(a.0, sa, x.span);
-                for y in &only_b {
-                    let cy = context(b.0, sb, y.span);
+            for x in only_a() {
+                let cx = &x.ctx;
+                for y in only_b() {
+                    let cy = &y.ctx;
                     let slot = (cx.1.is_some() && cx.1 == cy.1) || (cx.2.is_some() && cx.2 == cy.2);
-                    let lone = l.kind == LinkKind::Same && only_a.len() == 1 && only_b.len() == 1;
+                    let lone = l.kind == LinkKind::Same && na == 1 && nb == 1;
                     let ok = match kind {
                         EntityKind::Number => {
                             let (Some(qx), Some(qy)) = (&x.quantity, &y.quantity) else {
@@ -309,8 +401,8 @@ pub fn find(
                                 && !far_apart(qx, qy)
                                 && values::same_unit(qx, qy)
                                 && !values::compatible(qx, qy)
-                                && !everywhere[&(kind, false)].contains(&x.key)
-                                && !everywhere[&(kind, true)].contains(&y.key)
+                                && !b.everywhere(kind).contains(&x.key)
+                                && !a.everywhere(kind).contains(&y.key)
                         }
                         EntityKind::Date => {
                             // A date belongs to one event of a sentence: only its own slot.
@@ -319,15 +411,15 @@ pub fn find(
                                 && is_weekday_date(&x.text) == is_weekday_date(&y.text)
                                 && is_duration(&x.text) == is_duration(&y.text)
                                 && !within(&x.text, &y.text)
-                                && !everywhere[&(kind, false)].contains(&x.key)
-                                && !everywhere[&(kind, true)].contains(&y.key)
+                                && !b.everywhere(kind).contains(&x.key)
+                                && !a.everywhere(kind).contains(&y.key)
                         }
                         _ => {
                             let raw_slot = (cx.0.is_some() && cx.0 == cy.0) || slot;
                             raw_slot
                                 && !gazetteer::place_within(&x.key, &y.key)
-                                && where_slot(a.0, sa, x.span, cx.0.as_deref())
-                                && where_slot(b.0, sb, y.span, cy.0.as_deref())
+                                && x.where_slot
+                                && y.where_slot
                         }
                     };
                     if !ok {

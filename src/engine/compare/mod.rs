@@ -23,7 +23,7 @@ use crate::engine::article::{Article, Span};
 use crate::engine::entities::{EntityKind, Extraction};
 use crate::engine::segment::{self, Sentence};
 use align::{Alignment, Corpus, Link, LinkKind};
-use diff::{Change, WordDiff};
+use diff::WordDiff;
 use std::collections::BTreeMap;
 
 /// Canonical entities (not dates or numbers) with their mention counts.
@@ -135,10 +135,7 @@ pub fn compare_in(
         let rw: Vec<&[segment::Word]> = right.iter().map(|&j| rsw[j].as_slice()).collect();
         diff::diff_words(&lspans, &lw, &rspans, &rw, Some((&masks.0, &masks.1)))
     });
-    let coverage = (
-        coverage(&alignment.links, &link_diffs, lsw, true),
-        coverage(&alignment.links, &link_diffs, rsw, false),
-    );
+    let coverage = coverage(&alignment.links, &corpus.docs[ia], &corpus.docs[ib]);
     let discrepancies = discrepancy::find(&alignment.links, &ls, &rs, a, b);
     Comparison {
         wire: masks,
@@ -154,39 +151,71 @@ pub fn compare_in(
     }
 }
 
-/// Share of a side's words covered by the other: all words of a sentence with a `same` link;
-/// for a sentence with only `partial` links, the words the diff found on the other side too.
-fn coverage(links: &[Link], diffs: &[WordDiff], words: &[Vec<segment::Word>], left: bool) -> f32 {
-    let total: usize = words.iter().map(Vec::len).sum();
-    if total == 0 {
-        return 0.0;
-    }
-    let mut same = vec![false; words.len()];
-    let mut pieces: Vec<Vec<&diff::Piece>> = vec![Vec::new(); words.len()];
-    for (l, d) in links.iter().zip(diffs) {
-        let (index, ps) = if left {
-            (l.left, &d.left)
-        } else {
-            (l.right, &d.right)
-        };
-        if l.kind == LinkKind::Same {
-            same[index] = true;
-        } else {
-            pieces[index].extend(ps.iter().flatten().filter(|p| p.change != Change::Only));
+/// Share of each side's words covered by the other (left, right): all words of a sentence
+/// with a `same` link; for a sentence with only `partial` links, the words the word diff
+/// finds on the other side too, which are those whose stem one of its partners has (the
+/// diff marks a word `Equal` or `Moved` exactly then). Computed from the links and stems
+/// alone (one merge of two stem lists per partial link), so the story model gets every
+/// pair's figures without diffing it.
+pub fn coverage(links: &[Link], da: &align::Doc, db: &align::Doc) -> (f32, f32) {
+    let (nl, nr) = (da.words.len(), db.words.len());
+    let mut same_a = vec![false; nl];
+    let mut same_b = vec![false; nr];
+    for l in links.iter().filter(|l| l.kind == LinkKind::Same) {
+        if l.left < nl && l.right < nr {
+            same_a[l.left] = true;
+            same_b[l.right] = true;
         }
     }
-    let mut n = 0;
-    for (i, ws) in words.iter().enumerate() {
-        if same[i] {
-            n += ws.len();
-        } else if !pieces[i].is_empty() {
-            n += ws
-                .iter()
-                .filter(|w| pieces[i].iter().any(|p| p.range.contains(w.span.start)))
-                .count();
+    // Per distinct stem of each sentence: whether a partial partner has it.
+    let mut hit_a = vec![false; da.stem_counts.len()];
+    let mut hit_b = vec![false; db.stem_counts.len()];
+    for l in links.iter().filter(|l| l.kind != LinkKind::Same) {
+        if l.left >= nl || l.right >= nr || (same_a[l.left] && same_b[l.right]) {
+            continue;
+        }
+        let (sa, sb) = (da.stems_of(l.left), db.stems_of(l.right));
+        let (oa, ob) = (
+            da.stem_start[l.left] as usize,
+            db.stem_start[l.right] as usize,
+        );
+        let (mut x, mut y) = (0, 0);
+        while x < sa.len() && y < sb.len() {
+            match sa[x].0.cmp(&sb[y].0) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    hit_a[oa + x] = true;
+                    hit_b[ob + y] = true;
+                    x += 1;
+                    y += 1;
+                }
+            }
         }
     }
-    n as f32 / total as f32
+    let share = |d: &align::Doc, same: &[bool], hit: &[bool]| -> f32 {
+        let total: usize = d.words.iter().map(Vec::len).sum();
+        if total == 0 {
+            return 0.0;
+        }
+        let n: usize = (0..d.words.len())
+            .map(|i| {
+                if same[i] {
+                    d.words[i].len()
+                } else {
+                    let from = d.stem_start[i] as usize;
+                    d.stems_of(i)
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| hit[from + k])
+                        .map(|(_, c)| c.1 as usize)
+                        .sum()
+                }
+            })
+            .sum();
+        n as f32 / total as f32
+    };
+    (share(da, &same_a, &hit_a), share(db, &same_b, &hit_b))
 }
 
 fn entity_overlap(a: &Extraction, b: &Extraction) -> EntityOverlap {
@@ -237,6 +266,84 @@ mod tests {
             .expect("seed loads")
             .articles
             .remove(0)
+    }
+
+    /// Coverage as the word diff defines it: all words of a sentence with a `same` link; of
+    /// one with partial links only, the words in a piece some link's diff did not mark `Only`.
+    fn diff_coverage(
+        links: &[Link],
+        diffs: &[WordDiff],
+        words: &[Vec<segment::Word>],
+        left: bool,
+    ) -> f32 {
+        let total: usize = words.iter().map(Vec::len).sum();
+        if total == 0 {
+            return 0.0;
+        }
+        let mut same = vec![false; words.len()];
+        let mut pieces: Vec<Vec<&diff::Piece>> = vec![Vec::new(); words.len()];
+        for (l, d) in links.iter().zip(diffs) {
+            let (index, ps) = if left {
+                (l.left, &d.left)
+            } else {
+                (l.right, &d.right)
+            };
+            if l.kind == LinkKind::Same {
+                same[index] = true;
+            } else {
+                pieces[index].extend(
+                    ps.iter()
+                        .flatten()
+                        .filter(|p| p.change != diff::Change::Only),
+                );
+            }
+        }
+        let mut n = 0;
+        for (i, ws) in words.iter().enumerate() {
+            if same[i] {
+                n += ws.len();
+            } else if !pieces[i].is_empty() {
+                n += ws
+                    .iter()
+                    .filter(|w| pieces[i].iter().any(|p| p.range.contains(w.span.start)))
+                    .count();
+            }
+        }
+        n as f32 / total as f32
+    }
+
+    #[test]
+    fn coverage_from_stems_is_the_word_diffs_coverage() {
+        let mut arts: Vec<Article> = (0..5).map(seed).collect();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/stories/izmir-earthquake");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        files.sort();
+        for f in files.iter().take(3) {
+            let opts = LoadOptions::default();
+            if let Ok(l) = load_input(&Input::File(f.clone()), &opts) {
+                arts.extend(l.articles);
+            }
+        }
+        assert!(arts.len() >= 7, "the izmir fixtures load");
+        let ex = crate::engine::entities::extract_story(&arts);
+        for i in 0..arts.len() {
+            for j in 0..arts.len() {
+                if i == j {
+                    continue;
+                }
+                let corpus = Corpus::new(&[&arts[i], &arts[j]], &[&ex[i], &ex[j]]);
+                let c = compare_in(&corpus, 0, 1, (&arts[i], &ex[i]), (&arts[j], &ex[j]));
+                let (l, d) = (&c.alignment.links, &c.link_diffs);
+                let by_diff = (
+                    diff_coverage(l, d, &corpus.docs[0].words, true),
+                    diff_coverage(l, d, &corpus.docs[1].words, false),
+                );
+                assert_eq!(c.coverage, by_diff, "reports {i} and {j}");
+            }
+        }
     }
 
     #[test]

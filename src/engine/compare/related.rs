@@ -34,6 +34,16 @@ pub const FACT_TERMS: usize = 2;
 /// title, body or bullet sentence of at least [`MIN_WORDS`] words, or of three with a name or
 /// a figure (not a caption, credit, subheading or "Read more:").
 pub fn claim_worthy(article: &Article, ex: Option<&Extraction>, s: &Sentence) -> bool {
+    claim_worthy_words(article, ex, s, segment::words(&article.text, s.span).len())
+}
+
+/// [`claim_worthy`] of a sentence whose words are counted already (`words` of them).
+pub fn claim_worthy_words(
+    article: &Article,
+    ex: Option<&Extraction>,
+    s: &Sentence,
+    words: usize,
+) -> bool {
     let kind = article.blocks.get(s.block).map(|b| b.kind);
     if !matches!(
         kind,
@@ -41,7 +51,6 @@ pub fn claim_worthy(article: &Article, ex: Option<&Extraction>, s: &Sentence) ->
     ) {
         return false;
     }
-    let words = segment::words(&article.text, s.span).len();
     let named = ex.is_some_and(|e| e.mentions_in(s.span).next().is_some());
     words >= MIN_WORDS || (named && words >= 3)
 }

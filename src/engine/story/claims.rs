@@ -12,80 +12,96 @@
 //! sentences too thin to assert a fact ("Read more:", "It will be updated."): fewer than
 //! [`MIN_WORDS`] words and no name or figure.
 //!
-//! Candidate pairs come from the pairwise links only, so the work follows the links, not the
-//! square of the story's sentences; a story-wide inverted index can supply them the same way.
+//! Candidate pairs come from the pairwise links only ([`super::pairs`]), so the work follows
+//! the links, not the square of the story's sentences.
 
 use crate::engine::article::Article;
-use crate::engine::compare::Comparison;
-use crate::engine::compare::align::LinkKind;
+use crate::engine::compare::related::claim_worthy_words;
 use crate::engine::entities::Extraction;
 use crate::engine::segment::Sentence;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::BTreeSet;
 
+use super::pairs::StoryLink;
 use super::{Claim, SentenceRef};
+use crate::engine::compare::align::Corpus;
 
 /// Least score of a partial link that may start or grow a claim.
 pub const STRONG: f32 = crate::engine::compare::align::STRONG_SCORE;
 pub use crate::engine::compare::related::{MIN_WORDS, claim_worthy};
 
-pub(super) fn claims(
+/// Which story-wide sentences (report r's sentence k is `offset[r] + k`) may be claims.
+pub(super) fn worthy(
     articles: &[Article],
     extractions: &[Extraction],
+    corpus: &Corpus,
+) -> Vec<bool> {
+    corpus
+        .docs
+        .iter()
+        .enumerate()
+        .flat_map(|(r, d)| {
+            d.sentences.iter().zip(&d.words).map(move |(s, ws)| {
+                articles
+                    .get(r)
+                    .is_some_and(|a| claim_worthy_words(a, extractions.get(r), s, ws.len()))
+            })
+        })
+        .collect()
+}
+
+/// A sort key putting edges strongest first (weights in [`f32::total_cmp`] order), then by
+/// sentences `(x, y)`.
+fn edge_key(weight: f32, x: u32, y: u32) -> u128 {
+    let bits = weight.to_bits();
+    let ordered = bits ^ ((((bits as i32) >> 31) as u32) >> 1) ^ 0x8000_0000;
+    ((!ordered as u128) << 64) | ((x as u128) << 32) | y as u128
+}
+
+pub(super) fn claims(
     sentences: &[Vec<Sentence>],
-    comparisons: &HashMap<(usize, usize), Comparison>,
+    offset: &[usize],
+    worthy: &[bool],
+    links: &[StoryLink],
 ) -> (Vec<Claim>, Vec<Vec<usize>>) {
-    let mut offset = Vec::with_capacity(sentences.len());
-    let mut total = 0;
-    for s in sentences {
-        offset.push(total);
-        total += s.len();
-    }
+    let total = worthy.len();
     let report_of: Vec<usize> = (0..sentences.len())
         .flat_map(|r| std::iter::repeat_n(r, sentences[r].len()))
         .collect();
-    let worthy: Vec<bool> = (0..sentences.len())
-        .flat_map(|r| {
-            sentences[r].iter().map(move |s| {
-                articles
-                    .get(r)
-                    .is_some_and(|a| claim_worthy(a, extractions.get(r), s))
-            })
-        })
+    let key = |a: usize, b: usize| ((a.min(b) as u64) << 32) | a.max(b) as u64;
+    let mut linked: FxHashSet<u64> = FxHashSet::default();
+    linked.reserve(links.len());
+    linked.extend(links.iter().map(|l| key(l.x as usize, l.y as usize)));
+    // Strongest first, then by sentences: one sort key per edge (weights in `f32::total_cmp`
+    // order, reversed), each (x, y) there once.
+    let mut edges: Vec<u128> = links
+        .iter()
+        .filter_map(|l| Some(edge_key(l.strong?, l.x, l.y)))
         .collect();
-    let mut edges: Vec<(f32, usize, usize)> = Vec::new();
-    let mut linked: HashSet<(usize, usize)> = HashSet::new();
-    let mut keys: Vec<&(usize, usize)> = comparisons.keys().collect();
-    keys.sort_unstable();
-    for &(i, j) in keys {
-        for l in &comparisons[&(i, j)].alignment.links {
-            let (x, y) = (offset[i] + l.left, offset[j] + l.right);
-            if !worthy[x] || !worthy[y] || l.is_weak() {
-                continue;
-            }
-            linked.insert((x.min(y), x.max(y)));
-            if l.kind == LinkKind::Same || l.score >= STRONG {
-                let weight = l.score + if l.kind == LinkKind::Same { 1.0 } else { 0.0 };
-                edges.push((weight, x, y));
-            }
-        }
-    }
-    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    edges.sort_unstable();
     let mut members: Vec<Vec<usize>> = (0..total).map(|x| vec![x]).collect();
     let mut cluster: Vec<usize> = (0..total).collect();
-    for (_, x, y) in edges {
+    // Per cluster, the reports of its members (one sentence per report).
+    let mut reports: Vec<FxHashSet<usize>> = (0..total)
+        .map(|x| std::iter::once(report_of[x]).collect())
+        .collect();
+    for e in edges {
+        let (x, y) = ((e >> 32) as u32 as usize, e as u32 as usize);
         let (cx, cy) = (cluster[x], cluster[y]);
         if cx == cy {
             continue;
         }
-        let reports: HashSet<usize> = members[cx].iter().map(|&m| report_of[m]).collect();
-        if members[cy].iter().any(|&m| reports.contains(&report_of[m])) {
+        let (small, large) = if reports[cx].len() <= reports[cy].len() {
+            (&reports[cx], &reports[cy])
+        } else {
+            (&reports[cy], &reports[cx])
+        };
+        if small.iter().any(|r| large.contains(r)) {
             continue;
         }
-        let complete = members[cx].iter().all(|&a| {
-            members[cy]
-                .iter()
-                .all(|&b| linked.contains(&(a.min(b), a.max(b))))
-        });
+        let complete = members[cx]
+            .iter()
+            .all(|&a| members[cy].iter().all(|&b| linked.contains(&key(a, b))));
         if !complete {
             continue;
         }
@@ -94,6 +110,11 @@ pub(super) fn claims(
             cluster[m] = cx;
         }
         members[cx].extend(moved);
+        let mut moved = std::mem::take(&mut reports[cy]);
+        if moved.len() > reports[cx].len() {
+            std::mem::swap(&mut moved, &mut reports[cx]);
+        }
+        reports[cx].extend(moved);
     }
     let mut out: Vec<Claim> = Vec::new();
     let mut claim_of: Vec<Vec<usize>> = sentences
@@ -128,4 +149,36 @@ pub(super) fn claims(
         });
     }
     (out, claim_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edge_key;
+
+    #[test]
+    fn edge_keys_sort_as_strongest_first_then_by_sentences() {
+        let weights = [
+            0.3f32,
+            1.0,
+            2.0,
+            f32::from_bits(0.3f32.to_bits() + 1),
+            1.5,
+            0.0,
+            -0.0,
+            -1.0,
+            0.45,
+            2.0,
+            1.0,
+            0.3,
+        ];
+        let mut edges: Vec<(f32, u32, u32)> = weights
+            .iter()
+            .enumerate()
+            .map(|(k, &w)| (w, (k % 4) as u32, (k * 7 % 5) as u32))
+            .collect();
+        let mut by_key = edges.clone();
+        by_key.sort_by_key(|&(w, x, y)| edge_key(w, x, y));
+        edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+        assert_eq!(by_key, edges);
+    }
 }

@@ -1,8 +1,10 @@
 //! The story model: what three or more reports of one event agree on, what only one says,
 //! who is quoted where, which figures disagree, and which report is wire copy.
 //!
-//! Everything comes from the pairwise comparisons ([`crate::engine::compare`]) of all reports,
-//! computed once, in parallel. A pair's figures depend on the two reports only (term rarity
+//! Everything comes from the pairwise alignments ([`crate::engine::compare::align`]) of all
+//! reports, computed once, in parallel, keeping only each pair's links and figures
+//! ([`pairs`]); a pair's full comparison (word diffs, rows) is computed when it is opened
+//! ([`StoryModel::comparison`]). A pair's figures depend on the two reports only (term rarity
 //! within the pair), so `parallax compare A B` and the story give one answer:
 //!
 //! - **Claims** ([`claims`]) group sentences of several reports that assert one fact: strong
@@ -20,18 +22,21 @@
 //!   with another report (wire copy).
 
 pub mod claims;
+mod pairs;
 mod quotes;
 mod render;
+mod wire;
 
 pub use render::{report_names, to_json, to_markdown};
 
 use crate::engine::article::{Article, Span};
-use crate::engine::compare::align::{Corpus, LinkKind};
+use crate::engine::compare::align::{Alignment, Corpus};
+use crate::engine::compare::discrepancy::Side;
 use crate::engine::compare::{Comparison, Discrepancy, compare_in};
 use crate::engine::entities::{EntityKind, Extraction};
 use crate::engine::segment::{self, Sentence};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 /// A sentence of the story: (report, sentence index in that report's aligned sentences).
 pub type SentenceRef = (usize, usize);
@@ -137,8 +142,6 @@ pub struct StoryModel {
     pub n: usize,
     /// Per report: its aligned sentences.
     pub sentences: Vec<Vec<Sentence>>,
-    /// All pairs `(i, j)` with `i < j`, compared.
-    pub comparisons: HashMap<(usize, usize), Comparison>,
     pub claims: Vec<Claim>,
     /// Per report, per sentence: its claim.
     pub claim_of: Vec<Vec<usize>>,
@@ -147,8 +150,8 @@ pub struct StoryModel {
     pub quotes: Vec<QuoteRow>,
     pub discrepancies: Vec<StoryDiscrepancy>,
     pub originality: Vec<Originality>,
-    /// The reports prepared for alignment, with term rarity over the whole story: a pair
-    /// compared in it (either way round, [`compare_in`]) gives the figures above.
+    /// The reports prepared for alignment: a pair compared in it (either way round,
+    /// [`compare_in`]) gives the figures above.
     pub corpus: Corpus,
 }
 
@@ -161,53 +164,77 @@ impl StoryModel {
             .and_then(|&c| self.claims.get(c))
             .map_or(0, |c| c.reports.len().saturating_sub(1))
     }
+
+    /// The alignment of report `i` (left) with report `j`: the links behind the claims,
+    /// coverage and discrepancies of the pair.
+    pub fn alignment(&self, i: usize, j: usize) -> Alignment {
+        self.corpus.align(i, j)
+    }
+
+    /// The whole comparison of report `i` (left) with report `j` (`articles` and
+    /// `extractions` those the model was built from), computed now: the model keeps each
+    /// pair's figures, not its word diffs. `None` when either is not a report of the model.
+    pub fn comparison(
+        &self,
+        i: usize,
+        j: usize,
+        articles: &[Article],
+        extractions: &[Extraction],
+    ) -> Option<Comparison> {
+        if i.max(j) >= self.n {
+            return None;
+        }
+        let (a, b) = (articles.get(i)?, articles.get(j)?);
+        let (ea, eb) = (extractions.get(i)?, extractions.get(j)?);
+        Some(compare_in(&self.corpus, i, j, (a, ea), (b, eb)))
+    }
 }
 
-/// The most reports one story model compares (every pair is compared: n² work and memory).
-/// Past it the model holds the first `MAX_REPORTS` (`model.n` says how many), and callers say so.
-pub const MAX_REPORTS: usize = 200;
+/// The most reports one story model holds. Every pair is aligned (the coverage matrix has a
+/// figure per pair), at a few microseconds a pair: about 5 s for 1,000 reports on two cores.
+/// Past it the model holds the first `MAX_REPORTS` (`model.n` says how many), and callers
+/// say so.
+pub const MAX_REPORTS: usize = 1000;
 
 /// Builds the story model of `articles` (with their extractions, canonicalised across the
 /// story: [`crate::engine::entities::extract_story`]), of the first [`MAX_REPORTS`] at most.
 pub fn build(articles: &[Article], extractions: &[Extraction]) -> StoryModel {
+    build_with(articles, extractions, &|_, _| {})
+}
+
+/// [`build`], telling `progress` (pairs aligned, pairs in all) as it goes.
+pub fn build_with(
+    articles: &[Article],
+    extractions: &[Extraction],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> StoryModel {
     let n = articles.len().min(extractions.len()).min(MAX_REPORTS);
-    let arts: Vec<&Article> = articles[..n].iter().collect();
-    let exs: Vec<&Extraction> = extractions[..n].iter().collect();
+    let (articles, extractions) = (&articles[..n], &extractions[..n]);
+    let arts: Vec<&Article> = articles.iter().collect();
+    let exs: Vec<&Extraction> = extractions.iter().collect();
     let corpus = Corpus::new(&arts, &exs);
-    let pairs: Vec<(usize, usize)> = (0..n)
-        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-        .collect();
-    let comparisons: HashMap<(usize, usize), Comparison> = pairs
-        .par_iter()
-        .map(|&(i, j)| {
-            (
-                (i, j),
-                compare_in(&corpus, i, j, (arts[i], exs[i]), (arts[j], exs[j])),
-            )
-        })
-        .collect();
     let sentences: Vec<Vec<Sentence>> = corpus.docs.iter().map(|d| d.sentences.clone()).collect();
-    let (claims, claim_of) = claims::claims(articles, extractions, &sentences, &comparisons);
-    let mut coverage = vec![vec![1.0f32; n]; n];
-    for (&(i, j), c) in &comparisons {
-        coverage[i][j] = c.coverage.0;
-        coverage[j][i] = c.coverage.1;
+    let mut offset = Vec::with_capacity(n);
+    let mut total = 0;
+    for s in &sentences {
+        offset.push(total);
+        total += s.len();
     }
-    let discrepancies = discrepancies(&comparisons, &claim_of);
-    let originality = (0..n)
-        .map(|r| {
-            let mut wire: BTreeSet<usize> = BTreeSet::new();
-            for (&(i, j), c) in &comparisons {
-                if i == r {
-                    wire.extend(c.wire.0.starts());
-                } else if j == r {
-                    wire.extend(c.wire.1.starts());
-                }
-            }
-            Originality {
-                words: corpus.docs[r].words.iter().map(Vec::len).sum(),
-                wire_words: wire.len(),
-            }
+    let worthy = claims::worthy(articles, extractions, &corpus);
+    let sides: Vec<Side> = (0..n)
+        .into_par_iter()
+        .map(|r| Side::new(&articles[r], &extractions[r], &sentences[r]))
+        .collect();
+    let pairs = pairs::all(&corpus, &sides, &offset, &worthy, progress);
+    let (claims, claim_of) = claims::claims(&sentences, &offset, &worthy, &pairs.links);
+    drop(pairs.links);
+    let discrepancies = discrepancies(pairs.discrepancies, &claim_of);
+    let originality = wire::wire_words(&corpus)
+        .into_iter()
+        .enumerate()
+        .map(|(r, wire_words)| Originality {
+            words: corpus.docs[r].words.iter().map(Vec::len).sum(),
+            wire_words,
         })
         .collect();
     let quotes = quotes::quotes(articles, extractions, &corpus, &claims, &claim_of, n);
@@ -215,10 +242,9 @@ pub fn build(articles: &[Article], extractions: &[Extraction]) -> StoryModel {
         n,
         entities: entities(extractions, n),
         sentences,
-        comparisons,
         claims,
         claim_of,
-        coverage,
+        coverage: pairs.coverage,
         quotes,
         discrepancies,
         originality,
@@ -255,55 +281,43 @@ fn entities(extractions: &[Extraction], n: usize) -> Vec<EntityRow> {
 }
 
 fn discrepancies(
-    comparisons: &HashMap<(usize, usize), Comparison>,
+    found: Vec<pairs::PairDiscrepancy>,
     claim_of: &[Vec<usize>],
 ) -> Vec<StoryDiscrepancy> {
     let mut by: BTreeMap<(usize, EntityKind), StoryDiscrepancy> = BTreeMap::new();
-    let mut keys: Vec<&(usize, usize)> = comparisons.keys().collect();
-    keys.sort_unstable();
-    for &(i, j) in keys {
-        let c = &comparisons[&(i, j)];
-        for d in &c.discrepancies {
-            // Values disagree only between sentences telling one fact: of one claim, or joined
-            // by a strong link; two sentences linked loosely say different things ("talks in
-            // Istanbul" / "met in Kyiv", a rescue after 31 hours / another after 16).
-            let claim = claim_of[i][d.left];
-            let link = c
-                .alignment
-                .links
-                .iter()
-                .find(|l| l.left == d.left && l.right == d.right);
-            let strong =
-                link.is_some_and(|l| l.kind == LinkKind::Same || l.score >= claims::STRONG);
-            // A figure in one slot of two linked sentences is specific enough on its own
-            // ("a depth of 10 km" / "a depth of 16 km").
-            let figure = d.kind == EntityKind::Number;
-            if claim == usize::MAX || (claim_of[j][d.right] != claim && !strong && !figure) {
-                continue;
-            }
-            let entry = by
-                .entry((claim, d.kind))
-                .or_insert_with(|| StoryDiscrepancy {
-                    claim,
-                    kind: d.kind,
-                    values: BTreeMap::new(),
-                    pairs: Vec::new(),
-                    possible_update: false,
-                });
-            entry.possible_update |= d.possible_update;
-            entry.pairs.push((i, j, d.clone()));
-            for (r, s, vals) in [(i, d.left, &d.left_values), (j, d.right, &d.right_values)] {
-                let slot = entry
-                    .values
-                    .entry(r)
-                    .or_insert_with(|| ((r, s), Vec::new()));
-                for v in vals {
-                    if !slot.1.iter().any(|x| x.0 == v.0) {
-                        slot.1.push(v.clone());
-                    }
+    for pairs::PairDiscrepancy { i, j, strong, d } in found {
+        // Values disagree only between sentences telling one fact: of one claim, or joined
+        // by a strong link; two sentences linked loosely say different things ("talks in
+        // Istanbul" / "met in Kyiv", a rescue after 31 hours / another after 16).
+        let claim = claim_of[i][d.left];
+        // A figure in one slot of two linked sentences is specific enough on its own
+        // ("a depth of 10 km" / "a depth of 16 km").
+        let figure = d.kind == EntityKind::Number;
+        if claim == usize::MAX || (claim_of[j][d.right] != claim && !strong && !figure) {
+            continue;
+        }
+        let entry = by
+            .entry((claim, d.kind))
+            .or_insert_with(|| StoryDiscrepancy {
+                claim,
+                kind: d.kind,
+                values: BTreeMap::new(),
+                pairs: Vec::new(),
+                possible_update: false,
+            });
+        entry.possible_update |= d.possible_update;
+        for (r, s, vals) in [(i, d.left, &d.left_values), (j, d.right, &d.right_values)] {
+            let slot = entry
+                .values
+                .entry(r)
+                .or_insert_with(|| ((r, s), Vec::new()));
+            for v in vals {
+                if !slot.1.iter().any(|x| x.0 == v.0) {
+                    slot.1.push(v.clone());
                 }
             }
         }
+        entry.pairs.push((i, j, d));
     }
     by.into_values().collect()
 }

@@ -1,53 +1,164 @@
 //! The story model as JSON and as Markdown.
 
 use super::*;
+use serde_json::Value;
+
+/// A JSON object from (key, value) pairs, the values moved in (the `json!` macro copies
+/// every value it is given: a story's nested lists would be copied at each level).
+fn obj<const N: usize>(entries: [(&str, Value); N]) -> Value {
+    Value::Object(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
+fn list<T>(items: impl IntoIterator<Item = T>, f: impl FnMut(T) -> Value) -> Value {
+    Value::Array(items.into_iter().map(f).collect())
+}
 
 /// The story model as JSON, byte offsets into each file as read.
-pub fn to_json(m: &StoryModel, articles: &[Article]) -> serde_json::Value {
-    use serde_json::json;
-    let map = |r: usize, o: usize| articles[r].source_map.to_source(o);
+pub fn to_json(m: &StoryModel, articles: &[Article]) -> Value {
+    let map = |r: usize, o: usize| Value::from(articles[r].source_map.to_source(o));
     let sref = |(r, s): SentenceRef| {
         let sp = m.sentences[r][s].span;
-        json!({"report": r, "sentence": s, "start": map(r, sp.start), "end": map(r, sp.end)})
+        obj([
+            ("report", r.into()),
+            ("sentence", s.into()),
+            ("start", map(r, sp.start)),
+            ("end", map(r, sp.end)),
+        ])
     };
-    let round = |x: f32| (x as f64 * 1000.0).round() / 1000.0;
-    json!({
-        "reports": articles.iter().take(m.n).enumerate().map(|(r, a)| json!({
-            "index": r, "path": a.source.label(), "title": a.title,
-            "sentences": m.sentences[r].iter().map(|s| json!({"start": map(r, s.span.start), "end": map(r, s.span.end)})).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "claims": m.claims.iter().map(|c| json!({
-            "reports": c.reports, "single_source": c.single_source(),
-            "sentences": c.sentences.iter().map(|&s| sref(s)).collect::<Vec<_>>(),
-            "text": articles[c.sentences[0].0].slice(m.sentences[c.sentences[0].0][c.sentences[0].1].span),
-        })).collect::<Vec<_>>(),
-        "coverage": m.coverage.iter().map(|row| row.iter().map(|&x| round(x)).collect::<Vec<_>>()).collect::<Vec<_>>(),
-        "entities": m.entities.iter().map(|e| json!({"type": e.kind.label(), "canonical": e.canonical, "counts": e.counts})).collect::<Vec<_>>(),
-        "quotes": m.quotes.iter().map(|q| json!({
-            "report": q.report, "start": map(q.report, q.span.start), "end": map(q.report, q.span.end),
-            "text": articles[q.report].slice(q.span), "speaker": q.speaker, "uses": q.uses,
-        })).collect::<Vec<_>>(),
-        "discrepancies": m.discrepancies.iter().map(|d| json!({
-            "claim": d.claim, "type": d.kind.label(),
-            "values": d.values.iter().map(|(&r, (s, vals))| json!({
-                "report": r, "sentence": sref(*s),
-                "values": vals.iter().map(|(t, sp)| json!({"text": t, "start": map(r, sp.start), "end": map(r, sp.end)})).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-            "possible_update": d.possible_update,
-            "pairs": d.pairs.iter().map(|(i, j, x)| {
-                let side = |r: usize, s: usize, vals: &[(String, Span)], norm: &[String]| json!({
-                    "report": r, "sentence": sref((r, s)),
-                    "values": vals.iter().zip(norm).map(|((t, sp), n)| json!({
-                        "text": t, "start": map(r, sp.start), "end": map(r, sp.end), "normalised": n,
-                    })).collect::<Vec<_>>(),
-                });
-                json!({"reports": [i, j],
-                       "left": side(*i, x.left, &x.left_values, &x.left_normalised),
-                       "right": side(*j, x.right, &x.right_values, &x.right_normalised)})
-            }).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "originality": m.originality.iter().map(|o| json!({"words": o.words, "wire_words": o.wire_words, "wire_share": round(o.wire_share())})).collect::<Vec<_>>(),
-    })
+    let round = |x: f32| Value::from((x as f64 * 1000.0).round() / 1000.0);
+    let ints = |v: &[usize]| list(v, |&x| Value::from(x));
+    let opt = |s: &Option<String>| s.as_ref().map_or(Value::Null, |s| Value::from(s.as_str()));
+    obj([
+        (
+            "reports",
+            list(articles.iter().take(m.n).enumerate(), |(r, a)| {
+                obj([
+                    ("index", r.into()),
+                    ("path", a.source.label().into()),
+                    ("title", a.title.as_str().into()),
+                    (
+                        "sentences",
+                        list(&m.sentences[r], |s| {
+                            obj([("start", map(r, s.span.start)), ("end", map(r, s.span.end))])
+                        }),
+                    ),
+                ])
+            }),
+        ),
+        (
+            "claims",
+            list(&m.claims, |c| {
+                let (r, k) = c.sentences[0];
+                obj([
+                    ("reports", ints(&c.reports)),
+                    ("single_source", c.single_source().into()),
+                    ("sentences", list(&c.sentences, |&s| sref(s))),
+                    ("text", articles[r].slice(m.sentences[r][k].span).into()),
+                ])
+            }),
+        ),
+        (
+            "coverage",
+            list(&m.coverage, |row| list(row, |&x| round(x))),
+        ),
+        (
+            "entities",
+            list(&m.entities, |e| {
+                obj([
+                    ("type", e.kind.label().into()),
+                    ("canonical", e.canonical.as_str().into()),
+                    ("counts", ints(&e.counts)),
+                ])
+            }),
+        ),
+        (
+            "quotes",
+            list(&m.quotes, |q| {
+                obj([
+                    ("report", q.report.into()),
+                    ("start", map(q.report, q.span.start)),
+                    ("end", map(q.report, q.span.end)),
+                    ("text", articles[q.report].slice(q.span).into()),
+                    ("speaker", opt(&q.speaker)),
+                    ("uses", serde_json::to_value(&q.uses).unwrap_or(Value::Null)),
+                ])
+            }),
+        ),
+        (
+            "discrepancies",
+            list(&m.discrepancies, |d| {
+                let side = |r: usize, s: usize, vals: &[(String, Span)], norm: &[String]| {
+                    obj([
+                        ("report", r.into()),
+                        ("sentence", sref((r, s))),
+                        (
+                            "values",
+                            list(vals.iter().zip(norm), |((t, sp), n)| {
+                                obj([
+                                    ("text", t.as_str().into()),
+                                    ("start", map(r, sp.start)),
+                                    ("end", map(r, sp.end)),
+                                    ("normalised", n.as_str().into()),
+                                ])
+                            }),
+                        ),
+                    ])
+                };
+                obj([
+                    ("claim", d.claim.into()),
+                    ("type", d.kind.label().into()),
+                    (
+                        "values",
+                        list(&d.values, |(&r, (s, vals))| {
+                            obj([
+                                ("report", r.into()),
+                                ("sentence", sref(*s)),
+                                (
+                                    "values",
+                                    list(vals, |(t, sp)| {
+                                        obj([
+                                            ("text", t.as_str().into()),
+                                            ("start", map(r, sp.start)),
+                                            ("end", map(r, sp.end)),
+                                        ])
+                                    }),
+                                ),
+                            ])
+                        }),
+                    ),
+                    ("possible_update", d.possible_update.into()),
+                    (
+                        "pairs",
+                        list(&d.pairs, |(i, j, x)| {
+                            obj([
+                                ("reports", ints(&[*i, *j])),
+                                ("left", side(*i, x.left, &x.left_values, &x.left_normalised)),
+                                (
+                                    "right",
+                                    side(*j, x.right, &x.right_values, &x.right_normalised),
+                                ),
+                            ])
+                        }),
+                    ),
+                ])
+            }),
+        ),
+        (
+            "originality",
+            list(&m.originality, |o| {
+                obj([
+                    ("words", o.words.into()),
+                    ("wire_words", o.wire_words.into()),
+                    ("wire_share", round(o.wire_share())),
+                ])
+            }),
+        ),
+    ])
 }
 
 use crate::engine::compare::render::md_escape as md;

@@ -74,7 +74,7 @@ impl Widget for StatusLine<'_> {
         } else if !app.library.marks.is_empty() && !app.story_view.open {
             (app.library.marks_note(model), false)
         } else if model.building {
-            ("building story…".to_string(), false)
+            (model.building_note(), false)
         } else if let Some(last) = model.messages.last() {
             let more = if model.messages.len() > 1 {
                 format!(" (+{} more)", model.messages.len() - 1)

@@ -181,8 +181,11 @@ impl Widget for StoryScreen<'_> {
         let sv = &app.story_view;
         let g = app.geometry.story;
         let Some(m) = app.story().map(|m| &**m) else {
-            Paragraph::new(Line::styled("building story…", theme.style(Role::Dim)))
-                .render(g.block, buf);
+            Paragraph::new(Line::styled(
+                app.model.building_note(),
+                theme.style(Role::Dim),
+            ))
+            .render(g.block, buf);
             return;
         };
         // Tab bar.

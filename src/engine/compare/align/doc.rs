@@ -1,0 +1,299 @@
+//! One report prepared for alignment: its sentences as term bags over a vocabulary shared by
+//! the corpus, with this report's own term statistics, postings and exact-copy keys (see the
+//! parent module for the model).
+
+use crate::engine::article::{Article, BlockKind, SkipReason, Span};
+use crate::engine::entities::{EntityKind, Extraction};
+use crate::engine::segment::{self, Sentence};
+use rustc_hash::FxHashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::LazyLock;
+
+/// No such term in the other document.
+pub(super) const NONE: u32 = u32::MAX;
+
+/// The English background frequencies (Zipf scale), word → zipf.
+static BACKGROUND: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| {
+    include_str!("../../../../assets/wordfreq/en.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (w, z) = l.split_once('\t')?;
+            Some((w, z.parse().ok()?))
+        })
+        .collect()
+});
+
+/// Paraphrase groups: stem → (concept term, its background weight).
+static CONCEPTS: LazyLock<FxHashMap<String, (String, f32)>> = LazyLock::new(|| {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut out = FxHashMap::default();
+    for line in include_str!("../../../../assets/paraphrase/en.txt").lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if line.starts_with('#') || words.len() < 2 {
+            continue;
+        }
+        let bg = words.iter().map(|w| background_weight(w)).sum::<f32>() / words.len() as f32;
+        let concept = format!("~{}", words[0]);
+        for w in words {
+            out.entry(stemmer.stem(w).into_owned())
+                .or_insert_with(|| (concept.clone(), bg));
+        }
+    }
+    out
+});
+
+/// How much a word's commonness in English discounts it: 1 for rare words (and unknown ones,
+/// mostly names), falling to 0 for the most common ("the", "said").
+pub fn background_weight(word: &str) -> f32 {
+    match BACKGROUND.get(word) {
+        Some(&z) => ((6.2 - z) / 2.4).clamp(0.0, 1.0),
+        None => 1.0,
+    }
+}
+
+/// Which sentences of an article take part in alignment: the story's own blocks and repeated
+/// copies of its headline (which say what the headline says), not page boilerplate.
+pub fn aligned_sentences(article: &Article) -> Vec<Sentence> {
+    segment::sentences_where(article, |k| {
+        k.is_content() || k == BlockKind::Skipped(SkipReason::RepeatedHeadline)
+    })
+}
+
+/// One article's sentences as weighted term bags.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    /// Unique to this preparation (a clone keeps it: same content), so per-thread working
+    /// space can tell which document it was set up for; 0 for an empty default.
+    pub(super) uid: u64,
+    pub sentences: Vec<Sentence>,
+    /// Per sentence: its words (kept for the word diff).
+    pub words: Vec<Vec<segment::Word>>,
+    /// Per sentence, its distinct stems (ids shared by the corpus: what the word diff matches
+    /// on), ascending, each with how many of its words have it:
+    /// sentence i's are `stem_counts[stem_start[i]..stem_start[i + 1]]`.
+    pub stem_counts: Vec<(u32, u32)>,
+    pub stem_start: Vec<u32>,
+    /// Per sentence: its terms as positions in `vocab`, ascending, deduplicated.
+    pub(super) terms: Vec<Vec<u32>>,
+    /// The terms of this document: corpus-wide ids, ascending; per term, the sentences of
+    /// this document holding it and its background weight (the largest over the word forms
+    /// read here). Weights are computed per pair from these, so a pair's figures depend on
+    /// the two documents only.
+    pub(super) vocab: Vec<u32>,
+    pub(super) df: Vec<u32>,
+    pub(super) bg: Vec<f32>,
+    /// Postings: the sentences holding term `t` are `post[post_start[t]..post_start[t + 1]]`,
+    /// ascending.
+    post_start: Vec<u32>,
+    post: Vec<u32>,
+    /// Per sentence: a hash of its case-folded words; and hash → sentences.
+    pub(super) keys: Vec<u64>,
+    pub(super) exact: FxHashMap<u64, Vec<u32>>,
+}
+
+impl Doc {
+    /// The distinct stems of sentence `i` with their counts, ascending.
+    pub fn stems_of(&self, i: usize) -> &[(u32, u32)] {
+        match (self.stem_start.get(i), self.stem_start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.stem_counts[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+    /// The sentences holding term `t` (a position in `vocab`), ascending.
+    pub(super) fn postings(&self, t: u32) -> &[u32] {
+        let t = t as usize;
+        &self.post[self.post_start[t] as usize..self.post_start[t + 1] as usize]
+    }
+}
+
+/// The corpus-wide vocabularies: term → id, stem → id.
+#[derive(Default)]
+pub(super) struct Builder {
+    ids: FxHashMap<String, u32>,
+    stems: FxHashMap<String, u32>,
+}
+
+impl Builder {
+    /// Term id → whether the term is a name or a figure (an entity or a value), not a word.
+    pub(super) fn named(&self) -> Vec<bool> {
+        let mut named = vec![false; self.ids.len()];
+        for (term, &id) in &self.ids {
+            named[id as usize] = term.starts_with('@') || term.starts_with('#');
+        }
+        named
+    }
+    fn id(&mut self, term: String) -> u32 {
+        let n = self.ids.len() as u32;
+        *self.ids.entry(term).or_insert(n)
+    }
+    fn stem(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.stems.get(stem) {
+            return id;
+        }
+        let n = self.stems.len() as u32;
+        self.stems.insert(stem.to_string(), n);
+        n
+    }
+}
+
+fn is_value(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Date | EntityKind::Number)
+}
+
+/// The terms of one sentence with their background weights (entities and values first, then
+/// word stems or paraphrase concepts), its words, and a hash of its case-folded words.
+pub fn sentence_terms(
+    article: &Article,
+    ex: &Extraction,
+    span: Span,
+) -> (Vec<(String, f32, usize)>, Vec<segment::Word>, u64) {
+    let mut bag = Vec::new();
+    let inside: Vec<_> = ex
+        .mentions_in(span)
+        .filter(|x| x.span.start >= span.start && x.span.end <= span.end)
+        .collect();
+    let mut covered: Vec<Span> = Vec::with_capacity(inside.len());
+    for x in &inside {
+        let key = x.value_key(article);
+        let term = if is_value(x.kind) {
+            format!("#{key}")
+        } else {
+            format!("@{}", key.to_lowercase())
+        };
+        bag.push((term, 1.0, x.span.start));
+        covered.push(x.span);
+    }
+    let mut c = 0;
+    let mut key = std::collections::hash_map::DefaultHasher::new();
+    let ws = segment::words(&article.text, span);
+    for w in &ws {
+        w.norm.hash(&mut key);
+        while c < covered.len() && covered[c].end <= w.span.start {
+            c += 1;
+        }
+        if c < covered.len() && covered[c].start <= w.span.start {
+            continue;
+        }
+        let bg = background_weight(&w.norm);
+        if bg <= 0.0 {
+            continue;
+        }
+        match CONCEPTS.get(&w.stem) {
+            Some((concept, cbg)) => bag.push((concept.clone(), *cbg, w.span.start)),
+            None => bag.push((w.stem.clone(), bg, w.span.start)),
+        }
+    }
+    (bag, ws, key.finish())
+}
+
+/// One article's sentences with their terms and words, before the corpus numbers them (this
+/// part is the costly one, and independent per article: it runs in parallel).
+pub(super) struct Read {
+    sentences: Vec<Sentence>,
+    terms: Vec<SentenceTerms>,
+}
+
+/// What [`sentence_terms`] gives for one sentence.
+type SentenceTerms = (Vec<(String, f32, usize)>, Vec<segment::Word>, u64);
+
+pub(super) fn read(article: &Article, ex: &Extraction) -> Read {
+    let sentences = aligned_sentences(article);
+    let terms = sentences
+        .iter()
+        .map(|s| sentence_terms(article, ex, s.span))
+        .collect();
+    Read { sentences, terms }
+}
+
+pub(super) fn prepare(read: Read, b: &mut Builder) -> Doc {
+    let Read { sentences, terms } = read;
+    let mut bags: Vec<Vec<u32>> = Vec::with_capacity(sentences.len());
+    let mut keys = Vec::with_capacity(sentences.len());
+    let mut words = Vec::with_capacity(sentences.len());
+    let mut stems: Vec<Vec<u32>> = Vec::with_capacity(sentences.len());
+    let mut stats: FxHashMap<u32, (u32, f32)> = FxHashMap::default();
+    for (t, ws, key) in terms {
+        let mut bag: Vec<(u32, f32)> = t.into_iter().map(|(t, bg, _)| (b.id(t), bg)).collect();
+        keys.push(key);
+        stems.push(ws.iter().map(|w| b.stem(&w.stem)).collect());
+        words.push(ws);
+        // One entry per term, with the largest background weight of its forms here.
+        bag.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+        bag.dedup_by_key(|x| x.0);
+        for &(t, bg) in &bag {
+            let e = stats.entry(t).or_insert((0, 0.0));
+            e.0 += 1;
+            e.1 = e.1.max(bg);
+        }
+        bags.push(bag.into_iter().map(|x| x.0).collect());
+    }
+    let mut vocab: Vec<u32> = stats.keys().copied().collect();
+    vocab.sort_unstable();
+    let local: FxHashMap<u32, u32> = vocab
+        .iter()
+        .enumerate()
+        .map(|(k, &id)| (id, k as u32))
+        .collect();
+    let df: Vec<u32> = vocab.iter().map(|id| stats[id].0).collect();
+    let bg: Vec<f32> = vocab.iter().map(|id| stats[id].1).collect();
+    // Global ids ascending map to positions ascending: each bag stays sorted.
+    let terms: Vec<Vec<u32>> = bags
+        .iter()
+        .map(|bag| bag.iter().map(|id| local[id]).collect())
+        .collect();
+    let mut post_start = vec![0u32; vocab.len() + 1];
+    for bag in &terms {
+        for &t in bag {
+            post_start[t as usize + 1] += 1;
+        }
+    }
+    for k in 0..vocab.len() {
+        post_start[k + 1] += post_start[k];
+    }
+    let mut fill = post_start.clone();
+    let mut post = vec![0u32; post_start[vocab.len()] as usize];
+    for (i, bag) in terms.iter().enumerate() {
+        for &t in bag {
+            post[fill[t as usize] as usize] = i as u32;
+            fill[t as usize] += 1;
+        }
+    }
+    let mut exact: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (i, k) in keys.iter().enumerate() {
+        exact.entry(*k).or_default().push(i as u32);
+    }
+    let mut stem_counts: Vec<(u32, u32)> = Vec::new();
+    let mut stem_start: Vec<u32> = vec![0];
+    let mut sorted: Vec<u32> = Vec::new();
+    for ws in &stems {
+        sorted.clear();
+        sorted.extend_from_slice(ws);
+        sorted.sort_unstable();
+        let from = stem_counts.len();
+        for &st in &sorted {
+            let len = stem_counts.len();
+            match stem_counts.last_mut() {
+                Some(last) if len > from && last.0 == st => last.1 += 1,
+                _ => stem_counts.push((st, 1)),
+            }
+        }
+        stem_start.push(stem_counts.len() as u32);
+    }
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    Doc {
+        uid: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        sentences,
+        words,
+        stem_counts,
+        stem_start,
+        terms,
+        vocab,
+        df,
+        bg,
+        post_start,
+        post,
+        keys,
+        exact,
+    }
+}
