@@ -315,3 +315,37 @@ fn the_pairs_figures_are_their_comparisons() {
     }
     assert!(m.comparison(0, m.n, &a, &ex).is_none());
 }
+
+#[test]
+fn a_discrepancy_lists_a_bounded_number_of_pairs_and_counts_them_all() {
+    // 70 reports of one meeting, half giving one attendance and half another: 35 × 35 pairs
+    // disagree, more than a discrepancy lists.
+    let text = |k: usize| {
+        let n = if k.is_multiple_of(2) { 120 } else { 140 };
+        format!(
+            "Town meeting draws a crowd\n\nOfficials in the town said on Monday that {n} people \
+             attended the meeting about the new bridge.\n"
+        )
+    };
+    let a: Vec<Article> = (0..70)
+        .map(|k| {
+            parse(Source::Stdin, text(k).as_bytes(), Format::Text)
+                .unwrap()
+                .articles
+                .remove(0)
+        })
+        .collect();
+    let m = model(&a);
+    let d = m
+        .discrepancies
+        .iter()
+        .find(|d| d.kind == EntityKind::Number)
+        .expect("the attendance disagrees");
+    assert_eq!(d.pairs_total, 35 * 35);
+    assert_eq!(d.pairs.len(), story::MAX_PAIRS);
+    assert_eq!(d.values.len(), 70);
+    let json = story::to_json(&m, &a);
+    let jd = &json["discrepancies"][0];
+    assert_eq!(jd["pairs_total"], 35 * 35);
+    assert_eq!(jd["pairs"].as_array().map(Vec::len), Some(story::MAX_PAIRS));
+}

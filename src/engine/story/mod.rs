@@ -113,8 +113,12 @@ pub struct StoryDiscrepancy {
     pub kind: EntityKind,
     /// Per report that gives one: its values (text, span), the report's sentence.
     pub values: BTreeMap<usize, (SentenceRef, Vec<(String, Span)>)>,
-    /// Every pair of reports `(i, j)`, `i < j`, that disagree, with both values.
+    /// The pairs of reports `(i, j)`, `i < j`, that disagree, with both values: every one up
+    /// to [`MAX_PAIRS`], in report order (a story of 1,000 reports split between two figures
+    /// has 250,000 such pairs; `values` says which report gives which).
     pub pairs: Vec<(usize, usize, Discrepancy)>,
+    /// How many pairs disagree, listed or not.
+    pub pairs_total: usize,
     /// A figure given as a lower bound: perhaps one count told at two times.
     pub possible_update: bool,
 }
@@ -195,6 +199,9 @@ impl StoryModel {
 /// Past it the model holds the first `MAX_REPORTS` (`model.n` says how many), and callers
 /// say so.
 pub const MAX_REPORTS: usize = 1000;
+
+/// The most pairs of reports one story discrepancy lists ([`StoryDiscrepancy::pairs`]).
+pub const MAX_PAIRS: usize = 1000;
 
 /// Builds the story model of `articles` (with their extractions, canonicalised across the
 /// story: [`crate::engine::entities::extract_story`]), of the first [`MAX_REPORTS`] at most.
@@ -303,6 +310,7 @@ fn discrepancies(
                 kind: d.kind,
                 values: BTreeMap::new(),
                 pairs: Vec::new(),
+                pairs_total: 0,
                 possible_update: false,
             });
         entry.possible_update |= d.possible_update;
@@ -317,7 +325,10 @@ fn discrepancies(
                 }
             }
         }
-        entry.pairs.push((i, j, d));
+        entry.pairs_total += 1;
+        if entry.pairs.len() < MAX_PAIRS {
+            entry.pairs.push((i, j, d));
+        }
     }
     by.into_values().collect()
 }

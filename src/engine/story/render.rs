@@ -132,6 +132,7 @@ pub fn to_json(m: &StoryModel, articles: &[Article]) -> Value {
                         }),
                     ),
                     ("possible_update", d.possible_update.into()),
+                    ("pairs_total", d.pairs_total.into()),
                     (
                         "pairs",
                         list(&d.pairs, |(i, j, x)| {
