@@ -104,6 +104,13 @@ pub enum Sub {
         #[arg(long)]
         width: Option<u16>,
     },
+    /// Print the notes made in the reader (m checked, M doubtful, a a note), each with its
+    /// sentence and its report's outlet, title and path or URL.
+    Notes {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = super::notes::NotesFormat::Markdown)]
+        format: super::notes::NotesFormat,
+    },
     /// Group the articles into stories (events) by shared rare words and names.
     Stories {
         /// Files, directories, or - for standard input. Default: the built-in seed reports.

@@ -10,6 +10,7 @@ mod dump;
 mod entities;
 mod fetch;
 mod input;
+mod notes;
 mod output;
 mod progress;
 mod reading;
@@ -87,6 +88,7 @@ pub fn main() -> ExitCode {
             };
             return compare::run(&a, &b, format, width, &opts(max_size));
         }
+        Some(Sub::Notes { format }) => return notes::run(format),
         None => {}
     }
 
@@ -132,6 +134,7 @@ pub fn main() -> ExitCode {
         store,
         urls_file: crate::engine::fetch::subscriptions::default_path(&env),
         from_store,
+        notes_file: crate::notes::location(&env),
     };
     let result = crate::tui::run(tui_opts);
     if let Some(sig) = crate::tui::terminal::stop_signal() {

@@ -206,6 +206,8 @@ pub struct Article {
     pub notes: Vec<String>,
     /// [`Article::word_count`], computed on first use: the library shows it every frame.
     pub(crate) words: std::sync::OnceLock<usize>,
+    /// [`Article::content_key`], computed on first use.
+    pub(crate) key: std::sync::OnceLock<String>,
 }
 
 impl Article {
@@ -227,6 +229,13 @@ impl Article {
                 .map(|b| self.slice(b.span).unicode_words().count())
                 .sum()
         })
+    }
+
+    /// What identifies the report by its content, not its name: the SHA-256 (hex) of its
+    /// clean text. A renamed or moved file keeps it; notes are kept under it.
+    pub fn content_key(&self) -> &str {
+        self.key
+            .get_or_init(|| crate::engine::fetch::sha256_hex(self.text.as_bytes()))
     }
 
     /// The outlet to display: the stated one, else the derived one, else the source label.

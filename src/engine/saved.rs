@@ -97,6 +97,7 @@ impl SavedArticle {
                 source_map: SourceMap::identity(),
                 notes,
                 words: Default::default(),
+                key: Default::default(),
             };
         }
         // Damaged: read the text again as plain text, keeping what is known about it.
@@ -114,6 +115,7 @@ impl SavedArticle {
             source_map: SourceMap::identity(),
             notes: Vec::new(),
             words: Default::default(),
+            key: Default::default(),
         });
         a.meta = meta;
         a.notes = notes;

@@ -73,6 +73,11 @@ pub enum Command {
     OpenUrl,
     /// Write the compare view or story screen as Markdown (src/tui/export.rs).
     WriteView,
+    /// Notes (src/tui/notes.rs): mark the item at hand checked / doubtful (again: unmark),
+    /// or write a note on it.
+    MarkChecked,
+    MarkDoubtful,
+    Note,
 }
 
 impl Command {
@@ -237,7 +242,11 @@ impl Command {
             "prev_match",
             "previous search match (else: previous mention / difference)",
         ),
-        (Command::Confirm, "confirm", "search for what was typed"),
+        (
+            Command::Confirm,
+            "confirm",
+            "search for what was typed / keep the note",
+        ),
         (
             Command::DeleteChar,
             "delete_char",
@@ -262,6 +271,21 @@ impl Command {
             Command::WriteView,
             "write_view",
             "write the compare view / story screen as Markdown to a new file here",
+        ),
+        (
+            Command::MarkChecked,
+            "mark_checked",
+            "mark the sentence / row / claim or discrepancy as checked (again: unmark)",
+        ),
+        (
+            Command::MarkDoubtful,
+            "mark_doubtful",
+            "mark it as doubtful (again: unmark)",
+        ),
+        (
+            Command::Note,
+            "note",
+            "write a note on it (Enter keeps, Esc cancels; empty: removes the note)",
         ),
         (
             Command::Suspend,
@@ -382,6 +406,8 @@ pub enum Effect {
     Reopen(Vec<crate::engine::load::Input>),
     /// Search the view at hand for this pattern (from the prompt).
     Search(String),
+    /// Keep this note on the item the note prompt was opened for.
+    SaveNote(String),
 }
 
 impl Effect {

@@ -16,6 +16,7 @@ use super::geometry::{Geometry, Panes};
 use super::keymap::{Keymap, Mode};
 use super::library::LibraryState;
 use super::model::Model;
+use super::notes::NotesState;
 use super::overlay::{Overlay, OverlayState};
 use super::prompt::PromptState;
 use super::reader::{ReaderState, Step};
@@ -25,8 +26,6 @@ use super::theme::Theme;
 use super::web::WebState;
 use crate::engine::Span;
 use crate::engine::entities::index::IndexEntry;
-use crate::engine::pipeline::Event;
-use crate::engine::sanitize::sanitize_line;
 use crate::engine::story::StoryModel;
 use std::sync::Arc;
 
@@ -35,7 +34,9 @@ pub use mouse::Pointer;
 mod copy;
 mod keys;
 mod mouse;
+mod notes;
 mod open;
+mod pipeline;
 mod search;
 mod web;
 
@@ -73,6 +74,8 @@ pub struct App {
     pub prompt: PromptState,
     /// The last search, its hits and the current one.
     pub search: SearchState,
+    /// Notes on sentences, claims and discrepancies, and what the views mark (`tui::notes`).
+    pub notes: NotesState,
     /// The id of the next comparison job (a result for an older job is dropped).
     next_job: u64,
 }
@@ -97,6 +100,7 @@ impl App {
             web: WebState::default(),
             prompt: PromptState::default(),
             search: SearchState::default(),
+            notes: NotesState::new(crate::notes::Notes::in_memory()),
             next_job: 1,
         };
         app.prepare();
@@ -201,6 +205,7 @@ impl App {
             }
             Effect::Reopen(inputs) => return self.reopen(inputs),
             Effect::Search(pattern) => return self.run_search(&pattern),
+            Effect::SaveNote(text) => return self.save_note(&text),
             // Quit, CancelLoad, StartCompare, Refresh, LoadVersions, Reload, StartPipeline: the
             // event loop's.
             e => return Some(e),
@@ -225,6 +230,9 @@ impl App {
             (_, Command::Copy) => return self.copy(),
             (_, Command::OpenUrl) => return self.open_url(),
             (_, Command::WriteView) => return self.write_view(),
+            (m, Command::MarkChecked | Command::MarkDoubtful | Command::Note) => {
+                return self.note_command(m, c);
+            }
             _ => {}
         }
         match self.mode() {
@@ -331,120 +339,6 @@ impl App {
         None
     }
 
-    /// What the loading pipeline sent ([`Event`]).
-    fn pipeline(&mut self, event: Event) {
-        match event {
-            Event::Loaded { order, articles } => self.insert(order, articles),
-            Event::Entities(index) => {
-                if index.articles == self.model.len() {
-                    self.entities.set_index(&index);
-                    self.model.index = index;
-                }
-            }
-            Event::Extracted(extractions) => self.model.set_extractions(extractions),
-            Event::Failed(e) => {
-                self.model.load.failed += 1;
-                self.model.messages.push(e.display());
-            }
-            Event::Progress {
-                done,
-                total,
-                current,
-            } => {
-                let load = &mut self.model.load;
-                load.done = done;
-                load.total = total;
-                load.current = sanitize_line(&current);
-            }
-            Event::Fetching { url, state, .. } => self.web.fetching(&url, state),
-            Event::LoadFinished => {
-                self.model.load.finished = true;
-                self.web.reselect = None;
-            }
-            Event::Grouped(stories) => {
-                self.model.set_stories(stories);
-                self.story_view.forget();
-                // Until the user moves, the top of the library is selected and open; with
-                // headers, that is the first report of the first story.
-                if !self.touched
-                    && let Some(&first) = self.model.order().first()
-                {
-                    self.library.selected = first;
-                    self.library.offset = 0;
-                    self.reader.open = Some(first);
-                }
-            }
-            Event::Building {
-                members,
-                done,
-                total,
-            } => {
-                self.model.building_pairs.insert(members, (done, total));
-            }
-            Event::Story { members, model } => {
-                if let Some(k) = self.model.set_story_model(members, model) {
-                    if self.story_view.story(&self.model).is_none() {
-                        self.story_view.current = None;
-                    }
-                    self.story_view.model_arrived(k);
-                }
-                self.story_ready();
-            }
-            Event::Finished => {
-                // Nothing more comes (every story alone, or a cancel): nothing is building.
-                self.model.building = false;
-                self.story_ready();
-            }
-        }
-    }
-
-    /// The "not ready" answer to `o` would otherwise stay until the next key.
-    fn story_ready(&mut self) {
-        if self.story_view.wanted && !self.model.building {
-            self.story_view.wanted = false;
-            if self.model.stories.iter().any(|s| s.model.is_some()) {
-                self.notice = Some("story ready: o opens the story screen".to_string());
-            }
-        }
-    }
-
-    /// A batch of reports from input `order`: every component keeps its report.
-    fn insert(&mut self, order: usize, batch: Vec<Arc<crate::engine::Article>>) {
-        let n = batch.len();
-        if n == 0 {
-            return;
-        }
-        // After a reopening, the report that was open, if it is in this batch.
-        let again = (!self.touched)
-            .then_some(self.web.reselect.as_deref())
-            .flatten()
-            .and_then(|u| {
-                batch
-                    .iter()
-                    .position(|a| crate::tui::web::web_url(a) == Some(u))
-            });
-        let pos = self.model.insert(order, batch);
-        // The index and the stories were dropped (positions moved); new ones follow.
-        self.entities.set_index(&self.model.index);
-        self.story_view.forget();
-        let total = self.model.len();
-        self.library.inserted(pos, n, total);
-        self.reader.inserted(pos, n);
-        if let Some(k) = again {
-            // Selected and open again, and kept from here as if the user had chosen it.
-            self.web.reselect = None;
-            self.touched = true;
-            self.library.selected = pos + k;
-            self.reader.open = Some(pos + k);
-        } else if !self.touched {
-            // Until the user moves, the top of the library is selected and open.
-            self.library.selected = 0;
-            self.reader.open = Some(0);
-        } else if self.reader.open.is_none() {
-            self.reader.open = Some(self.library.selected.min(total - 1));
-        }
-    }
-
     /// Reads report `r`, scrolled to `at` and marked (from the story screen).
     fn read(&mut self, r: usize, at: Option<Span>) {
         if r >= self.model.len() {
@@ -538,6 +432,7 @@ impl App {
                 library_focused: self.focus == Focus::Library,
                 entities: self.entities.visible,
                 gutter,
+                notes: self.open_has_notes(),
                 entity_columns: self.model.index.articles,
                 web_lines: self.web.wanted_lines(),
             },
@@ -556,6 +451,7 @@ impl App {
         if let Some(view) = self.compare.as_mut() {
             view.prepare(g.size.0, g.compare.body.height as usize, detail);
         }
+        self.prepare_notes();
     }
 
     /// True while a comparison is being computed.

@@ -41,6 +41,8 @@ pub struct Panes {
     pub entities: bool,
     /// The open report has a story model: the reader's gutter column is shown.
     pub gutter: bool,
+    /// The open report has notes: a column for their marks left of its text.
+    pub notes: bool,
     /// Reports in the entities pane (its details area grows with them).
     pub entity_columns: usize,
     /// Lines the list of URLs being fetched wants under the library (0: none).
@@ -63,6 +65,7 @@ impl Geometry {
         let main = with_gutter(
             areas(size, panes.library_focused, panes.entities),
             panes.gutter,
+            panes.notes,
         );
         let main = with_web_list(main, if panes.entities { 0 } else { panes.web_lines });
         Geometry {
@@ -89,6 +92,9 @@ pub struct Areas {
     pub status: Rect,
     /// Under the library list: the URLs being fetched (empty when there are none).
     pub web_list: Rect,
+    /// The reading pane's gutter columns (0: none): the story digit, the note mark.
+    pub story_x: u16,
+    pub note_x: u16,
 }
 
 /// Inside a bordered block, with `pad` columns of padding on each side.
@@ -134,6 +140,8 @@ pub fn areas((w, h): (u16, u16), library_focused: bool, entities: bool) -> Areas
         reader_text: inner(reader, 1),
         status,
         web_list: Rect::default(),
+        story_x: 0,
+        note_x: 0,
     }
 }
 
@@ -150,9 +158,16 @@ pub fn with_web_list(mut a: Areas, lines: u16) -> Areas {
 }
 
 /// With the story model: one more column left of the reader's text, so the gutter (how many
-/// other reports carry each sentence) stands apart from it.
-pub fn with_gutter(mut a: Areas, gutter: bool) -> Areas {
-    if gutter && a.reader_text.width > 1 {
+/// other reports carry each sentence) stands apart from it; with notes, one more for their
+/// marks (`digit mark space text`).
+pub fn with_gutter(mut a: Areas, gutter: bool, notes: bool) -> Areas {
+    if gutter && a.reader_text.width > 1 && a.reader_text.x >= 2 {
+        a.reader_text.x += 1;
+        a.reader_text.width -= 1;
+        a.story_x = a.reader_text.x - 2;
+    }
+    if notes && a.reader_text.width > 1 && a.reader_text.x >= 1 {
+        a.note_x = a.reader_text.x - 1;
         a.reader_text.x += 1;
         a.reader_text.width -= 1;
     }
@@ -279,6 +294,7 @@ mod tests {
                     library_focused: true,
                     entities: true,
                     gutter: true,
+                    notes: true,
                     entity_columns: 40,
                     web_lines: 0,
                 },

@@ -21,6 +21,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod model;
+pub mod notes;
 pub mod overlay;
 pub mod prompt;
 pub mod reader;
@@ -61,6 +62,8 @@ pub struct Options {
     pub urls_file: Option<std::path::PathBuf>,
     /// The inputs are the store's articles: a refresh that brings something reopens them.
     pub from_store: bool,
+    /// The notes file (`None`: notes are kept for this run only).
+    pub notes_file: Option<std::path::PathBuf>,
 }
 
 /// Starts the loading pipeline on `inputs`; its events arrive on the returned receiver (a
@@ -97,6 +100,9 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
     theme.ascii = opts.ascii;
     let mut app = App::new(Keymap::default_map(), theme);
     app.web.from_store = opts.from_store;
+    if let Some(path) = opts.notes_file {
+        app.open_notes(path);
+    }
     for p in opts.problems {
         app.update(Action::Pipeline(PipelineEvent::Failed(p)));
     }

@@ -10,6 +10,28 @@ use super::search::MAX_PATTERN;
 pub struct PromptState {
     /// The input, while the prompt is open.
     pub input: Option<String>,
+    /// What Enter does with it.
+    pub kind: PromptKind,
+}
+
+/// What the prompt is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PromptKind {
+    /// `/`: Enter searches ([`Effect::Search`]).
+    #[default]
+    Search,
+    /// `a`: Enter keeps the note ([`Effect::SaveNote`]).
+    Note,
+}
+
+impl PromptKind {
+    /// What the prompt line starts with.
+    pub fn lead(self) -> &'static str {
+        match self {
+            PromptKind::Search => "/",
+            PromptKind::Note => "note: ",
+        }
+    }
 }
 
 impl PromptState {
@@ -19,17 +41,32 @@ impl PromptState {
 
     pub fn open(&mut self) {
         self.input = Some(String::new());
+        self.kind = PromptKind::Search;
+    }
+
+    /// Opens the prompt for a note, with the note so far to edit.
+    pub fn open_note(&mut self, text: &str) {
+        self.input = Some(text.chars().take(crate::notes::MAX_NOTE).collect());
+        self.kind = PromptKind::Note;
+    }
+
+    fn max(&self) -> usize {
+        match self.kind {
+            PromptKind::Search => MAX_PATTERN,
+            PromptKind::Note => crate::notes::MAX_NOTE,
+        }
     }
 
     /// Keys while the prompt is open.
     pub fn update(&mut self, c: Command) -> Option<Effect> {
+        let max = self.max();
         let input = self.input.as_mut()?;
         match c {
             // Control characters (and bidi overrides pasted in) never enter the pattern.
             Command::Insert(ch)
                 if !ch.is_control()
                     && !crate::engine::sanitize::is_unsafe(ch)
-                    && input.chars().count() < MAX_PATTERN =>
+                    && input.chars().count() < max =>
             {
                 input.push(ch)
             }
@@ -40,11 +77,19 @@ impl PromptState {
             Command::ClearLine => input.clear(),
             Command::Confirm => {
                 let text = self.input.take().unwrap_or_default();
-                return Some(Effect::Search(text));
+                return Some(match self.kind {
+                    PromptKind::Search => Effect::Search(text),
+                    PromptKind::Note => Effect::SaveNote(text),
+                });
             }
             Command::Quit => return Some(Effect::Quit),
             // Esc, and anything else bound here, closes it.
-            _ => self.input = None,
+            _ => {
+                self.input = None;
+                if self.kind == PromptKind::Note {
+                    return Some(Effect::Notice("note not changed".to_string()));
+                }
+            }
         }
         None
     }

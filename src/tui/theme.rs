@@ -99,6 +99,9 @@ pub enum Role {
     Heat1,
     Heat2,
     Heat3,
+    /// A note's mark: checked, doubtful (`tui::notes`).
+    NoteChecked,
+    NoteDoubtful,
 }
 
 impl Role {
@@ -136,6 +139,8 @@ impl Role {
         (Role::Heat1, "heat1"),
         (Role::Heat2, "heat2"),
         (Role::Heat3, "heat3"),
+        (Role::NoteChecked, "note_checked"),
+        (Role::NoteDoubtful, "note_doubtful"),
     ];
 }
 

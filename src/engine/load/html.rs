@@ -79,6 +79,7 @@ pub fn build(
         source_map: SourceMap::identity(),
         notes,
         words: Default::default(),
+        key: Default::default(),
     }
 }
 

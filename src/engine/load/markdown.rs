@@ -80,6 +80,7 @@ pub fn parse(source: Source, decoded: Decoded) -> Article {
         notes,
         text,
         words: Default::default(),
+        key: Default::default(),
     }
 }
 

@@ -29,6 +29,7 @@ pub fn parse(source: Source, decoded: Decoded) -> Article {
         notes: decoded.notes,
         text,
         words: Default::default(),
+        key: Default::default(),
     }
 }
 

@@ -33,7 +33,7 @@ impl App {
 
     /// Where in report `i` the current sentence is: the current search hit, else the marked
     /// mention, else the top of the reading pane.
-    fn copy_offset(&self, i: usize) -> usize {
+    pub(super) fn copy_offset(&self, i: usize) -> usize {
         if self.search.scope == Some(Scope::Reader(i))
             && let Some(Hit::Text(span)) = self.search.current_hit()
         {

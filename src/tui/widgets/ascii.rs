@@ -56,6 +56,10 @@ pub const STAND_INS: &[(char, char)] = &[
     ('✓', 'v'),
     ('·', '.'),
     ('•', '-'),
+    // Notes: checked, doubtful, a note without a mark.
+    ('✔', 'C'),
+    ('‽', 'D'),
+    ('✎', 'N'),
     // Arrows, marks, punctuation of the UI's own strings.
     ('▸', '>'),
     ('▶', '>'),

@@ -197,9 +197,13 @@ impl Widget for ArticlePane<'_> {
             })
             .collect();
         Paragraph::new(lines).render(text_area, buf);
+        let main = &app.geometry.main;
         if let Some(story) = story {
-            super::story::gutter(story, doc, reader.scroll, text_area, theme, buf);
+            let at = (main.story_x, text_area);
+            super::story::gutter(story, doc, reader.scroll, at, theme, buf);
         }
+        let at = (main.note_x, text_area);
+        super::story::note_gutter(&app.notes, doc, reader.scroll, at, theme, buf);
         let total = doc.lines.len();
         if total > text_area.height as usize {
             let mut state = ScrollbarState::new(total.saturating_sub(text_area.height as usize))

@@ -30,9 +30,9 @@ pub fn prompt(app: &App, frame: &mut Frame) {
     }
     // As typed, but nothing that could act on the terminal; the end stays in view.
     let shown = sanitize_line(input);
-    let room = area.width as usize - 2;
+    let room = (area.width as usize).saturating_sub(1 + app.prompt.kind.lead().chars().count());
     let shown = truncate_left(&shown, room);
-    let text = format!("/{shown}");
+    let text = format!("{}{shown}", app.prompt.kind.lead());
     let w = text.width() as u16;
     let style = app.theme.style(Role::Status);
     // The whole line: nothing of the status line under it shows through.

@@ -221,7 +221,15 @@ fn row_hits(
     app.search.row_hits(scope, row, side)
 }
 
-fn marker(app: &App, current: bool, blank: bool) -> Span<'static> {
+/// The column left of a row: its note's mark on the row's first line, else `▌` on the
+/// current row's lines.
+fn marker(app: &App, vl: &VLine, current: bool, blank: bool) -> Span<'static> {
+    if vl.first
+        && !blank
+        && let Some(b) = app.notes.rows.get(&vl.row)
+    {
+        return Span::styled(b.symbol(), app.theme.style(super::story::note_role(*b)));
+    }
     if current && !blank {
         Span::styled("▌", app.theme.style(Role::BorderFocused))
     } else {
@@ -267,7 +275,7 @@ fn wide_line<'a>(
             width as usize,
         )
     };
-    let mut spans = vec![marker(app, current, vl.blank)];
+    let mut spans = vec![marker(app, vl, current, vl.blank)];
     spans.extend(side(
         &vl.left,
         &ls.article,
@@ -318,7 +326,7 @@ fn stacked_line<'a>(
     let theme = &app.theme;
     let current = vl.row == view.row;
     let one = row.is_one_sided();
-    let mut spans = vec![marker(app, current, vl.blank)];
+    let mut spans = vec![marker(app, vl, current, vl.blank)];
     if vl.blank {
         return Line::from(spans);
     }

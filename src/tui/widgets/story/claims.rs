@@ -13,7 +13,9 @@ pub(super) fn claims(c: &Ctx, g: StoryGeometry) -> Parts {
     let theme = c.theme;
     let width = g.list.width as usize;
     let frac_w = format!("{}/{}", m.n, m.n).len();
-    let lead = m.n + 1 + frac_w + 1;
+    // With notes in the story, a column for their marks after the count.
+    let noted = !c.app.notes.claims.is_empty();
+    let lead = m.n + 1 + frac_w + 1 + if noted { 2 } else { 0 };
     let header = Line::styled(
         truncate(
             &format!(
@@ -42,6 +44,9 @@ pub(super) fn claims(c: &Ctx, g: StoryGeometry) -> Parts {
                     Role::Meta
                 }),
             ));
+            if noted {
+                spans.push(super::note_mark(c.app.notes.claims.get(&k), theme));
+            }
             spans.push(Span::raw(truncate(
                 &c.claim_text(k),
                 width.saturating_sub(lead),

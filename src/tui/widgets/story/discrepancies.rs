@@ -16,13 +16,19 @@ pub(super) fn discrepancies(c: &Ctx, g: StoryGeometry) -> Parts {
     let m = c.m;
     let theme = c.theme;
     let width = g.list.width as usize;
-    let kind_w = EntityKind::NAME_WIDTH + 1;
+    // With notes in the story, a column for their marks first.
+    let noted = !c.app.notes.discrepancies.is_empty();
+    let mark_w = if noted { 2 } else { 0 };
+    let kind_w = EntityKind::NAME_WIDTH + 1 + mark_w;
     let values_w = (width.saturating_sub(kind_w) * 2 / 5).max(10);
     let header = Line::styled(
         truncate(
             &format!(
-                "{:<kind_w$}{:<values_w$} claim",
-                "type", "values per report"
+                "{:mark_w$}{:<kind_w2$}{:<values_w$} claim",
+                "",
+                "type",
+                "values per report",
+                kind_w2 = kind_w - mark_w
             ),
             width,
         ),
@@ -43,9 +49,18 @@ pub(super) fn discrepancies(c: &Ctx, g: StoryGeometry) -> Parts {
         .iter()
         .skip(c.offset)
         .take(c.height)
-        .map(|d| {
-            Line::from(vec![
-                padded(d.kind.name(), kind_w, theme.style(entity_role(d.kind))),
+        .enumerate()
+        .map(|(k, d)| {
+            let mark = noted.then(|| {
+                let b = c.app.notes.discrepancies.get(&(c.offset + k));
+                super::note_mark(b, theme)
+            });
+            Line::from_iter(mark.into_iter().chain([
+                padded(
+                    d.kind.name(),
+                    kind_w - mark_w,
+                    theme.style(entity_role(d.kind)),
+                ),
                 padded(
                     &values(d),
                     values_w.saturating_sub(1),
@@ -56,7 +71,7 @@ pub(super) fn discrepancies(c: &Ctx, g: StoryGeometry) -> Parts {
                     &c.claim_text(d.claim),
                     width.saturating_sub(kind_w + values_w),
                 )),
-            ])
+            ]))
         })
         .collect();
     let mut detail = Vec::new();

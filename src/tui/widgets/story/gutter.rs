@@ -67,15 +67,14 @@ pub fn gutter(
     story: ReaderStory,
     doc: &crate::tui::layout::DocLayout,
     scroll: usize,
-    text: Rect,
+    (x, text): (u16, Rect),
     theme: &Theme,
     buf: &mut Buffer,
 ) {
     use crate::tui::layout::LineContent;
-    if text.x < 2 || text.width == 0 {
+    if x == 0 || text.width == 0 {
         return;
     }
-    let x = text.x - 2;
     let sents = &story.model.sentences[story.report];
     for (row, line) in doc
         .lines
@@ -101,5 +100,66 @@ pub fn gutter(
             _ => ("+".to_string(), Role::Dim),
         };
         buf.set_string(x, text.y + row as u16, symbol, theme.style(role));
+    }
+}
+
+/// The note marks left of the text: on the line where a noted sentence starts, its badge.
+pub fn note_gutter(
+    notes: &crate::tui::notes::NotesState,
+    doc: &crate::tui::layout::DocLayout,
+    scroll: usize,
+    (x, text): (u16, Rect),
+    theme: &Theme,
+    buf: &mut Buffer,
+) {
+    use crate::tui::layout::LineContent;
+    let marked = &notes.reader;
+    if x == 0 || marked.is_empty() {
+        return;
+    }
+    // The headline is drawn from the title: its mark goes on its first line.
+    if let Some(b) = notes.reader_title
+        && scroll == 0
+        && text.height > 0
+    {
+        buf.set_string(x, text.y, b.symbol(), theme.style(note_role(b)));
+    }
+    for (row, line) in doc
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(text.height as usize)
+        .enumerate()
+    {
+        let LineContent::Words(ws) = &line.content else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+            continue;
+        };
+        // The first noted sentence starting on this line (or the one the line starts in, at
+        // the top of the pane).
+        let starts = |s: &crate::engine::Span| {
+            (first.start <= s.start && s.start < last.end)
+                || (row == 0 && s.start < first.start && first.start < s.end)
+        };
+        if let Some((_, b)) = marked.iter().find(|(s, _)| starts(s)) {
+            buf.set_string(
+                x,
+                text.y + row as u16,
+                b.symbol(),
+                theme.style(note_role(*b)),
+            );
+        }
+    }
+}
+
+/// The style of a note's mark: checked and doubtful stand apart without colour too (their
+/// glyphs differ; bold for doubtful).
+pub fn note_role(b: crate::notes::Badge) -> Role {
+    match b {
+        crate::notes::Badge::Checked => Role::NoteChecked,
+        crate::notes::Badge::Doubtful => Role::NoteDoubtful,
+        crate::notes::Badge::Noted => Role::Meta,
     }
 }

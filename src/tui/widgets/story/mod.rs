@@ -21,7 +21,7 @@ mod entities;
 mod gutter;
 mod quotes;
 
-pub use gutter::{ReaderStory, gutter, reader_story, word_style};
+pub use gutter::{ReaderStory, gutter, note_gutter, note_role, reader_story, word_style};
 
 pub struct StoryScreen<'a> {
     pub app: &'a App,
@@ -42,6 +42,14 @@ pub(super) fn marks(
             }
         })
         .collect()
+}
+
+/// A note's mark and a space, or two spaces.
+pub(super) fn note_mark(b: Option<&crate::notes::Badge>, theme: &Theme) -> Span<'static> {
+    match b {
+        Some(b) => Span::styled(format!("{} ", b.symbol()), theme.style(note_role(*b))),
+        None => Span::raw("  "),
+    }
 }
 
 /// Greedy word wrap of one line of text to `width` columns, at most `max` lines (the last
