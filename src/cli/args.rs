@@ -166,6 +166,10 @@ pub struct ReadArgs {
     /// terminal's own selection works as usual).
     #[arg(long)]
     pub no_mouse: bool,
+    /// The config file: key bindings and theme styles over the built-in ones (default:
+    /// $XDG_CONFIG_HOME/parallax/config.toml, else ~/.config/parallax/config.toml).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// Largest input to read, e.g. 16M, 512K, 1G or a number of bytes.
     #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
     pub max_size: u64,

@@ -6,6 +6,7 @@
 
 mod args;
 mod compare;
+mod config;
 mod dump;
 mod entities;
 mod fetch;
@@ -93,6 +94,15 @@ pub fn main() -> ExitCode {
     }
 
     let args = cli.read;
+    // The config is the reader's, but a --config that cannot be read is an error anyway.
+    let env = |k: &str| std::env::var(k).ok();
+    let config = match config::find(args.config.as_deref(), &env) {
+        Ok(found) => found,
+        Err(message) => {
+            warn(&message);
+            return ExitCode::FAILURE;
+        }
+    };
     let opts = opts(args.max_size);
     let (inputs, problems) = match reading::inputs(&args, store.as_deref()) {
         Ok(found) => found,
@@ -123,7 +133,6 @@ pub fn main() -> ExitCode {
     // The library is the store's (no arguments, or --offline): a refresh reopens it.
     let from_store = args.paths.is_empty()
         || (!inputs.is_empty() && inputs.iter().all(|i| matches!(i, Input::Saved(_))));
-    let env = |k: &str| std::env::var(k).ok();
     let tui_opts = crate::tui::Options {
         inputs,
         problems,
@@ -135,6 +144,8 @@ pub fn main() -> ExitCode {
         urls_file: crate::engine::fetch::subscriptions::default_path(&env),
         from_store,
         notes_file: crate::notes::location(&env),
+        config: config.config,
+        config_problems: config.problems,
     };
     let result = crate::tui::run(tui_opts);
     if let Some(sig) = crate::tui::terminal::stop_signal() {

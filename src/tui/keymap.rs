@@ -21,7 +21,8 @@ pub enum Mode {
 }
 
 impl Mode {
-    fn from_name(s: &str) -> Option<Mode> {
+    /// The mode keymap.toml's table `s` is for.
+    pub fn from_name(s: &str) -> Option<Mode> {
         Some(match s {
             "global" => Mode::Global,
             "library" => Mode::Library,

@@ -12,6 +12,7 @@ pub mod action;
 pub mod app;
 pub mod browser;
 pub mod compare;
+pub mod config;
 pub mod copy;
 pub mod entities;
 pub mod export;
@@ -64,6 +65,10 @@ pub struct Options {
     pub from_store: bool,
     /// The notes file (`None`: notes are kept for this run only).
     pub notes_file: Option<std::path::PathBuf>,
+    /// The user's config file (its name for messages, its text), applied over the built-in
+    /// keymap and theme ([`config`]); problems finding it, for the messages popup.
+    pub config: Option<(String, String)>,
+    pub config_problems: Vec<String>,
 }
 
 /// Starts the loading pipeline on `inputs`; its events arrive on the returned receiver (a
@@ -99,6 +104,10 @@ pub fn run(opts: Options) -> std::io::Result<usize> {
     let mut theme = Theme::new(opts.depth);
     theme.ascii = opts.ascii;
     let mut app = App::new(Keymap::default_map(), theme);
+    app.model.messages.extend(opts.config_problems);
+    if let Some((name, src)) = &opts.config {
+        app.apply_config(name, src);
+    }
     app.web.from_store = opts.from_store;
     if let Some(path) = opts.notes_file {
         app.open_notes(path);

@@ -18,7 +18,8 @@ pub enum Depth {
 }
 
 impl Depth {
-    fn table(self) -> &'static str {
+    /// The table of `assets/theme.toml` (and of a config's `[theme.DEPTH]`) for this depth.
+    pub fn table(self) -> &'static str {
         match self {
             Depth::TrueColor => "truecolor",
             Depth::Ansi256 => "ansi256",
@@ -105,6 +106,11 @@ pub enum Role {
 }
 
 impl Role {
+    /// The role theme.toml names `name`.
+    pub fn from_name(name: &str) -> Option<Role> {
+        Role::ALL.iter().find(|(_, n)| *n == name).map(|(r, _)| *r)
+    }
+
     const ALL: &'static [(Role, &'static str)] = &[
         (Role::Text, "text"),
         (Role::Title, "title"),
@@ -246,6 +252,21 @@ impl Theme {
     pub fn style(&self, role: Role) -> Style {
         self.styles.get(&role).copied().unwrap_or_default()
     }
+
+    /// Replaces a role's style (the user's config, `tui::config`).
+    pub fn set(&mut self, role: Role, style: Style) {
+        self.styles.insert(role, style);
+    }
+}
+
+/// A colour as theme.toml writes it: a name or `#rrggbb`.
+pub fn color_named(name: &str) -> Option<Color> {
+    name.parse().ok()
+}
+
+/// A modifier as theme.toml writes it.
+pub fn modifier_named(name: &str) -> Option<Modifier> {
+    modifier(name)
 }
 
 fn color(spec: &ColorSpec) -> Option<Color> {

@@ -8,6 +8,14 @@ use crate::tui::keymap::{Key, Mode};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 impl App {
+    /// Applies the user's config file `src` (named `name`) over the keymap and theme; each
+    /// problem, with its line, goes to the messages popup ([`crate::tui::config`]).
+    pub fn apply_config(&mut self, name: &str, src: &str) {
+        let problems = crate::tui::config::apply(src, name, &mut self.keymap, &mut self.theme);
+        self.model.messages.extend(problems);
+        self.prepare();
+    }
+
     /// A key press: its command for the mode at hand, or a notice that it has none here.
     pub fn key(&mut self, ev: &KeyEvent) -> Option<Effect> {
         if let Some(c) = self.keymap.lookup(self.mode(), ev) {
