@@ -133,7 +133,7 @@ fn help_overlay_is_as_wide_as_it_needs_and_wraps_when_narrow() {
         "{wide:#?}"
     );
     // Narrow: nothing is cut, descriptions continue on the next line under themselves.
-    let narrow = popup_text(&screen(&draw(&mut app, 50, 200)), "Keys");
+    let narrow = popup_text(&screen(&draw(&mut app, 50, 300)), "Keys");
     assert!(narrow.iter().all(|l| !l.contains('…')), "{narrow:#?}");
     let at = narrow
         .iter()

@@ -91,7 +91,11 @@ impl Command {
         (Command::HalfPageDown, "half_page_down", "half a page down"),
         (Command::Top, "top", "go to the top"),
         (Command::Bottom, "bottom", "go to the bottom"),
-        (Command::Open, "open", "read the selected report"),
+        (
+            Command::Open,
+            "open",
+            "read the selected report (story screen: the item in full, or its compare view)",
+        ),
         (Command::PrevArticle, "prev_article", "previous report"),
         (Command::NextArticle, "next_article", "next report"),
         (Command::FocusNext, "focus_next", "switch pane"),
@@ -408,6 +412,8 @@ pub enum Effect {
     Search(String),
     /// Keep this note on the item the note prompt was opened for.
     SaveNote(String),
+    /// Read the story screen's selected claim or quote in its report (Enter in its detail).
+    ReadStoryItem,
 }
 
 impl Effect {

@@ -206,6 +206,9 @@ impl App {
             Effect::Reopen(inputs) => return self.reopen(inputs),
             Effect::Search(pattern) => return self.run_search(&pattern),
             Effect::SaveNote(text) => return self.save_note(&text),
+            Effect::ReadStoryItem => {
+                return self.story_view.read_selected(&self.model, self.reader.open);
+            }
             // Quit, CancelLoad, StartCompare, Refresh, LoadVersions, Reload, StartPipeline: the
             // event loop's.
             e => return Some(e),

@@ -9,6 +9,8 @@ pub enum Overlay {
     Messages,
     /// The compare view's current row in full.
     CompareDetail,
+    /// The story screen's claim or quote in full, with every report's sentence and source.
+    StoryDetail,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -28,6 +30,14 @@ impl OverlayState {
         match c {
             Command::Quit => return Some(Effect::Quit),
             Command::Close | Command::Cancel | Command::Back => self.open = None,
+            // Enter: the story detail reads its item in its report; other popups close.
+            Command::Open => {
+                let story = self.open == Some(Overlay::StoryDetail);
+                self.open = None;
+                if story {
+                    return Some(Effect::ReadStoryItem);
+                }
+            }
             Command::Down => self.scroll += 1,
             Command::Up => self.scroll = self.scroll.saturating_sub(1),
             Command::PageDown => self.scroll += 10,

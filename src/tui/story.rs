@@ -281,9 +281,25 @@ impl StoryState {
 
     /// Enter: a coverage cell opens the compare view of its pair (the diagonal, the report);
     /// a discrepancy opens the compare view of two reports that disagree, at the row holding
-    /// it; claims and quotes open the reader at their sentence; an entity lists its mentions
-    /// per report. Leaving the compare view (Esc) comes back here.
+    /// it; claims and quotes show in full in a popup, from which Enter opens the reader at
+    /// their sentence; an entity lists its mentions per report. Leaving the compare view (Esc)
+    /// comes back here.
     fn enter(&mut self, m: &StoryModel, members: &[usize], open: Option<usize>) -> Option<Effect> {
+        // A claim or quote: first in full, in a popup (Enter there reads it).
+        if matches!(self.pane, Pane::Claims | Pane::Quotes) && self.rows(m, self.pane) > 0 {
+            return Some(Effect::Show(Overlay::StoryDetail));
+        }
+        self.read(m, members, open)
+    }
+
+    /// Enter in the detail popup: reads the selected claim or quote in its report.
+    pub fn read_selected(&mut self, lib: &Model, open: Option<usize>) -> Option<Effect> {
+        let (_, model, members) = self.story(lib)?;
+        let (model, members) = (model.clone(), members.to_vec());
+        self.read(&model, &members, open)
+    }
+
+    fn read(&mut self, m: &StoryModel, members: &[usize], open: Option<usize>) -> Option<Effect> {
         let sel = self.current();
         // Reports are numbered within the story; `g` maps them to library positions.
         let g = |r: usize| members.get(r).copied().unwrap_or(r);

@@ -5,8 +5,15 @@ use super::app::App;
 use super::overlay::Overlay;
 use super::theme::Role;
 use super::widgets::{
-    compare, entities::EntitiesPane, library::LibraryPane, overlay, reader::ArticlePane, search,
-    status::StatusLine, story::StoryScreen, web::WebList,
+    compare,
+    entities::EntitiesPane,
+    library::LibraryPane,
+    overlay,
+    reader::ArticlePane,
+    search,
+    status::StatusLine,
+    story::{self, StoryScreen},
+    web::WebList,
 };
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -45,6 +52,7 @@ fn draw(app: &App, frame: &mut Frame) {
         match app.overlay.open {
             Some(Overlay::Help) => overlay::help(app, frame),
             Some(Overlay::Messages) => overlay::messages(app, frame),
+            Some(Overlay::StoryDetail) => story::detail(app, frame),
             _ => {}
         }
         search::prompt(app, frame);
@@ -72,7 +80,8 @@ fn draw(app: &App, frame: &mut Frame) {
         Some(Overlay::Help) => overlay::help(app, frame),
         Some(Overlay::Messages) => overlay::messages(app, frame),
         Some(Overlay::CompareDetail) => compare::detail(app, frame),
-        None => {}
+        // Drawn over the story screen, above; a story closed under it leaves nothing to show.
+        Some(Overlay::StoryDetail) | None => {}
     }
     search::prompt(app, frame);
 }

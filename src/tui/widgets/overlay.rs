@@ -51,12 +51,14 @@ pub fn popup(app: &App, frame: &mut Frame, title: &str, lines: Vec<Line<'static>
 }
 
 /// What the reader's symbols mean, listed after the keys.
-const LEGEND: &[&str] =
-    &["gutter digit: how many other reports carry the sentence (0: only this one)"];
+const LEGEND: &[&str] = &[
+    "gutter digit: how many other reports carry the sentence (0: only this one)",
+    "notes (m M a): ✔ checked · ‽ doubtful · ✎ a note (ASCII: C D N)",
+];
 
 /// The widest a popup may be on a screen `screen` columns wide: the screen less a margin on
 /// each side, or all of it when it is narrow.
-fn max_width(screen: u16) -> u16 {
+pub fn max_width(screen: u16) -> u16 {
     if screen >= 40 { screen - 4 } else { screen }
 }
 

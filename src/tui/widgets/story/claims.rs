@@ -63,7 +63,7 @@ pub(super) fn claims(c: &Ctx, g: StoryGeometry) -> Parts {
             format!("{} of {} reports carry it", claim.reports.len(), m.n)
         };
         detail.push(Line::styled(
-            truncate(&format!("Claim {} · {who} · Enter: read it", k + 1), width),
+            truncate(&format!("Claim {} · {who} · Enter: in full", k + 1), width),
             theme.style(Role::Meta),
         ));
         let label_w = claim

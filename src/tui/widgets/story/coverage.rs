@@ -26,7 +26,7 @@ pub(super) fn coverage(c: &Ctx, g: StoryGeometry) -> Parts {
     let (label_w, cols) = coverage_columns(c, width);
     let mut head = format!("{:<w$} ", "", w = label_w);
     for j in 0..cols {
-        head.push_str(&format!("{:>5} ", j + 1));
+        head.push_str(&format!("{:>5} ", c.short_label(j, 5)));
     }
     if cols < m.n {
         head.push_str(&format!(" (+{} columns)", m.n - cols));

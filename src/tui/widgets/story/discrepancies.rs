@@ -39,7 +39,7 @@ pub(super) fn discrepancies(c: &Ctx, g: StoryGeometry) -> Parts {
             .iter()
             .map(|(r, (_, vals))| {
                 let v: Vec<String> = vals.iter().map(|(t, _)| sanitize_line(t)).collect();
-                format!("{}: {}", r + 1, v.join(", "))
+                format!("{}: {}", c.label(*r), v.join(", "))
             })
             .collect::<Vec<_>>()
             .join(" · ")

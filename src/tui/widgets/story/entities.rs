@@ -16,12 +16,21 @@ pub(super) fn entities(c: &Ctx, g: StoryGeometry) -> Parts {
     let theme = c.theme;
     let width = g.list.width as usize;
     let kind_w = EntityKind::NAME_WIDTH + 1;
-    let cols = 2 * m.n;
+    // A column per report, headed by its name (cut to at most 4 columns).
+    let col_w = (0..m.n)
+        .map(|r| c.label(r).width())
+        .max()
+        .unwrap_or(1)
+        .clamp(1, 4)
+        + 1;
+    let cols = col_w * m.n;
     let tail = cols + 8;
     let name_w = width.saturating_sub(kind_w + tail).clamp(4, 36);
     let mut head = format!("{:<kind_w$}{:<name_w$}", "type", "entity");
     for r in 0..m.n {
-        head.push_str(&format!("{:<2}", (r + 1) % 10));
+        let l = c.short_label(r, col_w - 1);
+        head.push_str(&l);
+        head.push_str(&" ".repeat(col_w - l.width()));
     }
     head.push_str(" spread");
     let header = Line::styled(truncate(&head, width), theme.style(Role::Meta));
@@ -44,10 +53,11 @@ pub(super) fn entities(c: &Ctx, g: StoryGeometry) -> Parts {
             ];
             for r in 0..m.n {
                 let n = e.counts.get(r).copied().unwrap_or(0);
+                let pad = " ".repeat(col_w - 1);
                 spans.push(if n > 0 {
-                    Span::styled("● ", theme.style(Role::Text))
+                    Span::styled(format!("●{pad}"), theme.style(Role::Text))
                 } else {
-                    Span::styled("· ", theme.style(Role::Dim))
+                    Span::styled(format!("·{pad}"), theme.style(Role::Dim))
                 });
             }
             spans.push(Span::styled(

@@ -16,11 +16,13 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 mod claims;
 mod coverage;
+mod detail;
 mod discrepancies;
 mod entities;
 mod gutter;
 mod quotes;
 
+pub use detail::detail;
 pub use gutter::{ReaderStory, gutter, note_gutter, note_role, reader_story, word_style};
 
 pub struct StoryScreen<'a> {
@@ -166,10 +168,18 @@ impl Ctx<'_> {
             .unwrap_or_default()
     }
 
-    /// Report r of the story: its number in the story and its outlet.
+    /// Report r of the story as every view names it: its outlet (or short name), as in the
+    /// library and the compare view; its number in the story only when it has no name.
     pub(super) fn label(&self, r: usize) -> String {
-        let name = self.names.get(r);
-        format!("{} {}", r + 1, name.map_or("", |s| s.as_str()))
+        match self.names.get(r).filter(|n| !n.is_empty()) {
+            Some(name) => name.clone(),
+            None => format!("#{}", r + 1),
+        }
+    }
+
+    /// The label cut to a column `w` wide (for matrix headers).
+    pub(super) fn short_label(&self, r: usize, w: usize) -> String {
+        truncate(&self.label(r), w)
     }
 
     pub(super) fn claim_text(&self, c: usize) -> String {
