@@ -58,7 +58,7 @@ impl<W: Write> SafeWriter<W> {
     }
 
     fn emit_str(&mut self, s: &str) -> std::io::Result<()> {
-        if !s.chars().any(is_unsafe) {
+        if !has_unsafe(s) {
             return self.inner.write_all(s.as_bytes());
         }
         let clean: String = s
@@ -90,6 +90,15 @@ impl<W: Write> Write for SafeWriter<W> {
     }
 }
 
+/// Whether `s` has an unsafe character ([`is_unsafe`]); ASCII is checked byte by byte.
+fn has_unsafe(s: &str) -> bool {
+    let ascii_unsafe = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f;
+    if s.is_ascii() {
+        return s.bytes().any(ascii_unsafe);
+    }
+    s.chars().any(is_unsafe)
+}
+
 /// True for the error a closed pipe gives (the reader of `| head -1` went away).
 pub fn is_closed_pipe(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::BrokenPipe
@@ -109,14 +118,74 @@ pub(crate) fn write_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>
     }
 }
 
-/// Pretty JSON and a final newline, every string (and key) cleaned first. Serialized to
-/// memory, so a closed pipe is the writer's `BrokenPipe`, not a serializer error.
+/// Pretty JSON and a final newline, every string (and key) cleaned. Serialized straight to
+/// memory (no `serde_json::Value` copy of the data), then [`clean_json_bytes`] replaces what
+/// [`clean_json`] would have: a closed pipe is the writer's `BrokenPipe`, not a serializer
+/// error.
 pub(crate) fn write_json(
     out: &mut dyn Write,
     value: &impl serde::Serialize,
 ) -> std::io::Result<()> {
-    let value = serde_json::to_value(value).map_err(std::io::Error::other)?;
-    write_json_value(out, value)
+    let bytes = serde_json::to_vec_pretty(value).map_err(std::io::Error::other)?;
+    let mut bytes = clean_json_bytes(bytes);
+    bytes.push(b'\n');
+    out.write_all(&bytes)
+}
+
+/// Serialized JSON with every unsafe character of its strings and keys replaced by U+FFFD,
+/// as [`clean_json`] does to a value before it is serialized: an escape (`\u001b`, `\r`,
+/// ...) of an unsafe character becomes the replacement character itself, and so does an
+/// unsafe character written as it is (C1, bidi controls). In serialized JSON a backslash
+/// occurs only inside strings, starting an escape, so one pass over the bytes finds them all.
+pub fn clean_json_bytes(bytes: Vec<u8>) -> Vec<u8> {
+    let escaped_unsafe = |s: &[u8]| -> Option<usize> {
+        // The length of the escape at the start of `s` when it stands for an unsafe char.
+        let c = match s.get(1)? {
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'r' => '\r',
+            b'u' => {
+                let hex = std::str::from_utf8(s.get(2..6)?).ok()?;
+                char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+            }
+            _ => return None,
+        };
+        is_unsafe(c).then_some(if s[1] == b'u' { 6 } else { 2 })
+    };
+    let has_escape = bytes
+        .windows(2)
+        .any(|w| w[0] == b'\\' && matches!(w[1], b'b' | b'f' | b'r' | b'u'));
+    if !has_escape && !has_unsafe(&String::from_utf8_lossy(&bytes)) {
+        return bytes;
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' {
+            match escaped_unsafe(&bytes[i..]) {
+                Some(n) => {
+                    out.extend_from_slice(REPLACEMENT.as_bytes());
+                    i += n;
+                }
+                None => {
+                    // Any other escape (`\\`, `\"`, `\n`, `\t`) is kept whole.
+                    out.extend_from_slice(&bytes[i..(i + 2).min(bytes.len())]);
+                    i += 2;
+                }
+            }
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    let text = String::from_utf8_lossy(&out);
+    if !has_unsafe(&text) {
+        return out;
+    }
+    text.chars()
+        .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
+        .collect::<String>()
+        .into_bytes()
 }
 
 /// [`write_json`] of a value already built (no copy of it is made).
@@ -211,5 +280,21 @@ mod tests {
         let s = serde_json::to_string(&v).unwrap();
         assert!(!s.contains("\\u001b") && !s.contains('\u{9b}') && !s.contains('\u{202e}'));
         assert_eq!(v["n"], 1);
+    }
+
+    #[test]
+    fn json_bytes_are_cleaned_as_values_are() {
+        let v = serde_json::json!({
+            "t\u{1b}": ["x\u{9b}y", {"z": "\u{202e}\r\u{7f}", "ok": "a\\u001b\\\"\n\t\u{0}"}],
+            "n": 1,
+        });
+        let mut cleaned = v.clone();
+        clean_json(&mut cleaned);
+        let want = serde_json::to_vec_pretty(&cleaned).unwrap();
+        let got = clean_json_bytes(serde_json::to_vec_pretty(&v).unwrap());
+        assert_eq!(
+            String::from_utf8(got).unwrap(),
+            String::from_utf8(want).unwrap()
+        );
     }
 }

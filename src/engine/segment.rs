@@ -314,8 +314,8 @@ fn is_boundary(line: &str, stop: usize, after: usize, first: char, dots: usize) 
 thread_local! {
     /// Stems of words already seen on this thread: stemming is the costly part of [`words`],
     /// and news text repeats its vocabulary. Cleared when it grows past 100,000 entries.
-    static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 fn stem(stemmer: &Stemmer, norm: &str) -> String {

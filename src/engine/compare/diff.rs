@@ -8,8 +8,8 @@
 
 use crate::engine::article::Span;
 use crate::engine::segment::{self, Word};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use similar::{Algorithm, DiffTag};
-use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::time::Duration;
 use std::time::Instant;
@@ -77,16 +77,29 @@ impl WireMask {
     }
 }
 
-fn shingle_hash(words: &[&Word]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for w in words {
-        w.norm.hash(&mut h);
-    }
-    h.finish()
+/// The hashes of every [`WIRE_RUN`]-word window of `words`: each word's case-folded form is
+/// hashed once, and a window's hash combines its words' (a collision is harmless: every run
+/// is confirmed against the words).
+fn shingle_hashes(words: &[&Word]) -> Vec<u64> {
+    let word: Vec<u64> = words
+        .iter()
+        .map(|w| {
+            let mut h = FxHasher::default();
+            w.norm.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    word.windows(WIRE_RUN)
+        .map(|win| {
+            let mut h = FxHasher::default();
+            win.hash(&mut h);
+            h.finish()
+        })
+        .collect()
 }
 
 /// Marks the words of `a` in a run of [`WIRE_RUN`]+ words that also occurs in `b`.
-fn mark(a: &[&Word], ha: &[u64], b: &[&Word], index: &HashMap<u64, Vec<usize>>) -> WireMask {
+fn mark(a: &[&Word], ha: &[u64], b: &[&Word], index: &FxHashMap<u64, Vec<usize>>) -> WireMask {
     let mut out = Vec::new();
     let mut marked_until = 0;
     for (i, h) in ha.iter().enumerate() {
@@ -117,10 +130,9 @@ pub fn wire_masks(a: &[&Word], b: &[&Word]) -> (WireMask, WireMask) {
     if a.len() < WIRE_RUN || b.len() < WIRE_RUN {
         return (WireMask::default(), WireMask::default());
     }
-    let hashes = |ws: &[&Word]| -> Vec<u64> { ws.windows(WIRE_RUN).map(shingle_hash).collect() };
-    let (ha, hb) = (hashes(a), hashes(b));
+    let (ha, hb) = (shingle_hashes(a), shingle_hashes(b));
     let index = |hs: &[u64]| {
-        let mut m: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut m: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (i, h) in hs.iter().enumerate() {
             let v = m.entry(*h).or_default();
             // One confirmed occurrence is enough; keep a few against collisions.
@@ -176,9 +188,9 @@ pub fn diff_words(
             rchange[new].fill(Change::Equal);
         }
     }
-    let lstems: HashSet<&str> = lflat.iter().map(|w| w.stem.as_str()).collect();
-    let rstems: HashSet<&str> = rflat.iter().map(|w| w.stem.as_str()).collect();
-    let refine = |change: &mut [Change], words: &[&Word], other: &HashSet<&str>, mask| {
+    let lstems: FxHashSet<&str> = lflat.iter().map(|w| w.stem.as_str()).collect();
+    let rstems: FxHashSet<&str> = rflat.iter().map(|w| w.stem.as_str()).collect();
+    let refine = |change: &mut [Change], words: &[&Word], other: &FxHashSet<&str>, mask| {
         for (c, w) in change.iter_mut().zip(words) {
             if *c == Change::Only && other.contains(w.stem.as_str()) {
                 *c = Change::Moved;

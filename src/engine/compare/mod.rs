@@ -10,6 +10,7 @@ pub mod align;
 pub mod diff;
 pub mod discrepancy;
 pub mod eval;
+pub mod json;
 pub mod related;
 pub mod render;
 pub mod rows;

@@ -1,113 +1,15 @@
 //! Renderings of a [`Comparison`] for scripts and people: JSON (byte offsets into each file as
 //! read), plain text side by side fitting a width, Markdown, and a compact list of links.
 
+pub use super::json::to_json;
+
 use super::diff::{Change, Piece};
 use super::{Comparison, Row};
 use crate::engine::article::{Article, Span};
 use crate::engine::sanitize::sanitize_line;
-use serde_json::{Value, json};
 use std::fmt::Write as _;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
-
-fn pieces_json(article: &Article, pieces: &[Piece]) -> Vec<Value> {
-    pieces
-        .iter()
-        .map(|p| {
-            json!({"change": p.change, "start": article.source_map.to_source(p.range.start),
-                   "end": article.source_map.to_source(p.range.end)})
-        })
-        .collect()
-}
-
-fn side_json(article: &Article, sentences: &[crate::engine::segment::Sentence]) -> Value {
-    let map = |o: usize| article.source_map.to_source(o);
-    json!({
-        "path": article.source.label(),
-        "title": article.title,
-        "sentences": sentences.iter().map(|s| json!({"start": map(s.span.start), "end": map(s.span.end)})).collect::<Vec<_>>(),
-    })
-}
-
-/// `{"left","right","pairs","left_only","right_only","coverage","discrepancies","entities"}`.
-pub fn to_json(c: &Comparison, a: &Article, b: &Article) -> Value {
-    let pairs: Vec<Value> = c
-        .alignment
-        .links
-        .iter()
-        .zip(&c.link_diffs)
-        .map(|(l, d)| {
-            json!({"left": l.left, "right": l.right, "kind": l.kind,
-                   "score": (l.score * 1000.0).round() / 1000.0,
-                   "diff": {"left": pieces_json(a, d.left.first().map_or(&[][..], |v| v)),
-                            "right": pieces_json(b, d.right.first().map_or(&[][..], |v| v))}})
-        })
-        .collect();
-    let value = |article: &Article, (text, span): &(String, Span)| {
-        json!({"text": text, "start": article.source_map.to_source(span.start),
-               "end": article.source_map.to_source(span.end)})
-    };
-    let discrepancies: Vec<Value> = c
-        .discrepancies
-        .iter()
-        .map(|d| {
-            let with_norm = |article: &Article, vals: &[(String, Span)], norm: &[String]| {
-                vals.iter()
-                    .zip(norm)
-                    .map(|(v, n)| {
-                        let mut x = value(article, v);
-                        x["normalised"] = json!(n);
-                        x
-                    })
-                    .collect::<Vec<_>>()
-            };
-            json!({"left": d.left, "right": d.right, "type": d.kind.label(),
-                   "possible_update": d.possible_update,
-                   "left_values": with_norm(a, &d.left_values, &d.left_normalised),
-                   "right_values": with_norm(b, &d.right_values, &d.right_normalised)})
-        })
-        .collect();
-    let names = |v: &[(crate::engine::entities::EntityKind, String)]| {
-        v.iter()
-            .map(|(k, n)| json!({"type": k.label(), "canonical": n}))
-            .collect::<Vec<_>>()
-    };
-    let round = |x: f32| (x as f64 * 1000.0).round() / 1000.0;
-    json!({
-        "left": side_json(a, &c.left_sentences),
-        "right": side_json(b, &c.right_sentences),
-        "pairs": pairs,
-        "rows": rows_json(c),
-        "unrelated": c.unrelated,
-        "left_only": c.alignment.left_only,
-        "right_only": c.alignment.right_only,
-        "coverage": {"left": round(c.coverage.0), "right": round(c.coverage.1)},
-        "wire_words": {"left": c.wire.0.len(), "right": c.wire.1.len()},
-        "discrepancies": discrepancies,
-        "entities": {"shared": names(&c.entities.shared), "left_only": names(&c.entities.left_only),
-                     "right_only": names(&c.entities.right_only)},
-    })
-}
-
-/// The display rows: each left sentence with its own matches (kind, score, whether the link
-/// is weak, whether the right sentence is shown in this row or in another), and right
-/// sentences no link reaches.
-fn rows_json(c: &Comparison) -> Vec<Value> {
-    let round = |x: f32| (x as f64 * 1000.0).round() / 1000.0;
-    c.rows
-        .iter()
-        .map(|r| match r.left.first() {
-            None => json!({"left": null, "right": r.right}),
-            Some(&i) => json!({
-                "left": i,
-                "matches": r.links.iter().map(|l| json!({
-                    "right": l.right, "kind": l.kind, "score": round(l.score), "weak": l.is_weak(),
-                    "shown_in_row": r.refs.iter().find(|x| x.right == l.right).map(|x| x.row),
-                })).collect::<Vec<_>>(),
-            }),
-        })
-        .collect()
-}
 
 fn clip(s: &str, n: usize) -> String {
     let clean = sanitize_line(s);
