@@ -90,13 +90,28 @@ impl<W: Write> Write for SafeWriter<W> {
     }
 }
 
-/// Whether `s` has an unsafe character ([`is_unsafe`]); ASCII is checked byte by byte.
+/// Whether `s` has an unsafe character ([`is_unsafe`]): ASCII byte by byte, other
+/// characters decoded (the output is mostly ASCII: JSON punctuation, figures, keys).
 fn has_unsafe(s: &str) -> bool {
-    let ascii_unsafe = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f;
-    if s.is_ascii() {
-        return s.bytes().any(ascii_unsafe);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f {
+                return true;
+            }
+            i += 1;
+        } else {
+            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+                return false;
+            };
+            if is_unsafe(c) {
+                return true;
+            }
+            i += c.len_utf8();
+        }
     }
-    s.chars().any(is_unsafe)
+    false
 }
 
 /// True for the error a closed pipe gives (the reader of `| head -1` went away).
@@ -152,9 +167,7 @@ pub fn clean_json_bytes(bytes: Vec<u8>) -> Vec<u8> {
         };
         is_unsafe(c).then_some(if s[1] == b'u' { 6 } else { 2 })
     };
-    let has_escape = bytes
-        .windows(2)
-        .any(|w| w[0] == b'\\' && matches!(w[1], b'b' | b'f' | b'r' | b'u'));
+    let has_escape = bytes.contains(&b'\\');
     if !has_escape && !has_unsafe(&String::from_utf8_lossy(&bytes)) {
         return bytes;
     }

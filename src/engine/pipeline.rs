@@ -125,16 +125,20 @@ pub fn load_each(
     opts: &LoadOptions,
     watch: &(dyn Fn(&Input, bool) + Sync),
 ) -> Vec<Result<Loaded, LoadError>> {
+    let one = |i: &Input| {
+        watch(i, false);
+        let r = load_input(i, opts);
+        watch(i, true);
+        r
+    };
+    // One input is read where we are: starting the thread pool would cost a one-file
+    // command more than the reading.
     let read = || {
-        inputs
-            .par_iter()
-            .map(|i| {
-                watch(i, false);
-                let r = load_input(i, opts);
-                watch(i, true);
-                r
-            })
-            .collect()
+        if inputs.len() <= 1 {
+            inputs.iter().map(one).collect()
+        } else {
+            inputs.par_iter().map(one).collect()
+        }
     };
     fetch::with_io_threads_if(fetch::any_url(inputs), read)
 }
