@@ -1,6 +1,6 @@
 //! Claims by how many reports carry them (`●●●·● 4/5`).
 
-use super::{Ctx, Parts, marks};
+use super::{Ctx, Parts, marks, wrap};
 use crate::tui::geometry::StoryGeometry;
 use crate::tui::story::Pane;
 use crate::tui::theme::Role;
@@ -73,15 +73,17 @@ pub(super) fn claims(c: &Ctx, g: StoryGeometry) -> Parts {
             .max()
             .unwrap_or(0)
             .min(18);
+        // Each report's sentence wraps onto a second line under itself (Enter: all of it).
+        let text_w = width.saturating_sub(label_w + 1).max(1);
         for &(r, s) in &claim.sentences {
-            detail.push(Line::from(vec![
-                padded(&c.label(r), label_w, theme.style(Role::Key)),
-                Span::raw(" "),
-                Span::raw(truncate(
-                    &c.sentence(r, s),
-                    width.saturating_sub(label_w + 1),
-                )),
-            ]));
+            for (i, part) in wrap(&c.sentence(r, s), text_w, 2).into_iter().enumerate() {
+                let label = if i == 0 { c.label(r) } else { String::new() };
+                detail.push(Line::from(vec![
+                    padded(&label, label_w, theme.style(Role::Key)),
+                    Span::raw(" "),
+                    Span::raw(part),
+                ]));
+            }
         }
     }
     (header, rows, detail)
