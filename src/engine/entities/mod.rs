@@ -20,6 +20,7 @@ pub mod lists;
 pub mod names;
 pub mod numeric;
 mod numeric_words;
+mod passes;
 pub mod quotes;
 pub mod tagger;
 pub mod teams;
@@ -27,7 +28,7 @@ pub mod tokens;
 
 use crate::engine::article::{Article, BlockKind, SkipReason, Span};
 use crate::engine::segment::{self, Sentence};
-use lexicon::Lexicon;
+use passes::{First, first_pass, second_pass, story_lexicon};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
@@ -177,15 +178,6 @@ fn units(article: &Article) -> (Vec<Sentence>, Units) {
     (sentences, units)
 }
 
-fn tag(article: &Article, units: &[(Span, bool)], lex: &Lexicon) -> Vec<Raw> {
-    let mut out = Vec::new();
-    let mut scratch = tagger::Scratch::default();
-    for &(span, headline) in units {
-        tagger::tag_sentence_with(&mut scratch, &article.text, span, headline, lex, &mut out);
-    }
-    out
-}
-
 /// Extracts sentences, mentions and quotes from one article.
 pub fn extract(article: &Article) -> Extraction {
     extract_story(std::slice::from_ref(article))
@@ -199,34 +191,24 @@ pub fn extract_story(articles: &[Article]) -> Vec<Extraction> {
     let (all_sentences, all_units): (Vec<Vec<Sentence>>, Vec<Units>) =
         articles.par_iter().map(units).unzip();
     // Pass 1: names found in body text make the story lexicon.
-    let empty = Lexicon::default();
-    let found: Vec<Vec<Raw>> = articles
+    let found: Vec<First> = articles
         .par_iter()
         .zip(&all_units)
-        .map(|(article, u)| {
-            let body: Vec<(Span, bool)> = u.iter().copied().filter(|(_, h)| !h).collect();
-            tag(article, &body, &empty)
-        })
+        .map(|(article, u)| first_pass(article, u))
         .collect();
-    let mut lex = Lexicon::default();
-    for (article, raws) in articles.iter().zip(&found) {
-        for r in raws {
-            if !matches!(r.kind, EntityKind::Date | EntityKind::Number) {
-                lex.add(article.slice(r.span), r.kind);
-            }
-        }
-    }
-    drop(found);
+    let lex = story_lexicon(articles, &found);
     // Pass 2: tag again with the lexicon.
     let raws: Vec<Vec<Raw>> = articles
         .par_iter()
         .zip(&all_units)
-        .map(|(a, u)| {
-            let mut raws = tag(a, u, &lex);
+        .zip(&found)
+        .map(|((a, u), first)| {
+            let mut raws = second_pass(a, u, first, &lex);
             teams::retype(&a.text, &mut raws);
             raws
         })
         .collect();
+    drop(found);
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let mentions = canon::canonicalise(&texts, &raws);
     articles

@@ -47,9 +47,44 @@ pub struct Scratch {
     /// Each token's range in `low`.
     lows: Vec<(u32, u32)>,
     memo: Vec<Option<Option<Gaz>>>,
+    /// What the last sentence asked the lexicon, in order: see [`Scratch::asked`].
+    asked: Vec<Asked>,
+}
+
+/// One question a sentence put to the story lexicon, with the surface asked about. Tagging
+/// is a deterministic function of the sentence and the lexicon's answers, so a sentence
+/// whose every question gets the same answer from another lexicon is tagged the same with
+/// it: the second pass of [`super::extract_story`] reuses the first pass's mentions then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    Lookup(Span),
+    Surname(Span),
+    /// The lookup of a whole capitalised run in [`classify`], which emits the run as the
+    /// lexicon's kind when it knows it: the kind the rules gave the run alone (`None` when
+    /// they gave anything else), so that a lexicon agreeing with the rules changes nothing.
+    Run(Span, Option<EntityKind>),
+}
+
+impl Asked {
+    /// Whether `lex` answers this question as the empty lexicon does (`None`, `false`).
+    pub fn unchanged(self, text: &str, lex: &Lexicon) -> bool {
+        match self {
+            Asked::Lookup(s) => lex.lookup(text.get(s.range()).unwrap_or("")).is_none(),
+            Asked::Surname(s) => !lex.is_surname(text.get(s.range()).unwrap_or("")),
+            Asked::Run(s, ruled) => match lex.lookup(text.get(s.range()).unwrap_or("")) {
+                None => true,
+                known => ruled.is_some() && known == ruled,
+            },
+        }
+    }
 }
 
 impl Scratch {
+    /// The questions the last tagged sentence put to the lexicon.
+    pub fn asked(&self) -> &[Asked] {
+        &self.asked
+    }
+
     fn fill(&mut self, text: &str, slice: &str, base: usize) {
         tokenize_into(slice, base, &mut self.toks);
         self.low.clear();
@@ -80,9 +115,20 @@ pub(super) struct Ctx<'a> {
     lex: &'a Lexicon,
     /// [`Ctx::gazetteer_at`] per token, once computed.
     memo: std::cell::RefCell<Vec<Option<Option<Gaz>>>>,
+    asked: std::cell::RefCell<Vec<Asked>>,
 }
 
 impl Ctx<'_> {
+    /// The lexicon's kind for the text of `span` (every question is logged in `asked`).
+    fn lex_lookup(&self, span: Span) -> Option<EntityKind> {
+        self.asked.borrow_mut().push(Asked::Lookup(span));
+        self.lex.lookup(self.text.get(span.range()).unwrap_or(""))
+    }
+    fn lex_is_surname(&self, span: Span) -> bool {
+        self.asked.borrow_mut().push(Asked::Surname(span));
+        self.lex
+            .is_surname(self.text.get(span.range()).unwrap_or(""))
+    }
     pub(super) fn low(&self, i: usize) -> &str {
         self.lowv().get(i)
     }
@@ -294,6 +340,8 @@ pub fn tag_sentence_with(
     let mut memo = std::mem::take(&mut scratch.memo);
     memo.clear();
     memo.resize(scratch.toks.len(), None);
+    let mut asked = std::mem::take(&mut scratch.asked);
+    asked.clear();
     let cx = Ctx {
         text,
         toks: &scratch.toks,
@@ -302,6 +350,7 @@ pub fn tag_sentence_with(
         headline,
         lex,
         memo: std::cell::RefCell::new(memo),
+        asked: std::cell::RefCell::new(asked),
     };
     let n = cx.toks.len();
     let mut titled = false;
@@ -356,7 +405,7 @@ pub fn tag_sentence_with(
         }
         if let Some((start, end, kind)) = cx.org_phrase(i)
             && cx.gazetteer_at(i).is_none_or(|(len, _, _)| i + len < end)
-            && (!headline || cx.lex.lookup(cx.span_text(start, end)).is_some())
+            && (!headline || cx.lex_lookup(cx.span(start, end)).is_some())
         {
             if start > i {
                 push(cx.span(i, start), EntityKind::Norp, None, out);
@@ -374,7 +423,7 @@ pub fn tag_sentence_with(
                 && cx.gazetteer_at(i + 1).is_none()
                 && cx.title_len(i + 1).is_none();
             let surname =
-                len == 1 && kind != EntityKind::Person && cx.lex.is_surname(cx.raw_text(i));
+                len == 1 && kind != EntityKind::Person && cx.lex_is_surname(cx.span(i, i + 1));
             if surname {
                 push(cx.span(i, i + 1), EntityKind::Person, None, out);
                 i += 1;
@@ -423,19 +472,41 @@ pub fn tag_sentence_with(
         i = j;
     }
     scratch.memo = cx.memo.into_inner();
+    scratch.asked = cx.asked.into_inner();
 }
 
+/// A capitalised run `i..j`: the lexicon's kind when it knows the run, else the rules of
+/// [`classify_unknown`] (whose outcome is noted in the run's [`Asked::Run`]).
 fn classify(cx: &Ctx, i: usize, j: usize, titled: bool, emit: &mut dyn FnMut(Span, EntityKind)) {
     let span = cx.span(i, j);
-    let surface = cx.text.get(span.range()).unwrap_or("");
-    if let Some(kind) = cx.lex.lookup(surface) {
+    let at = cx.asked.borrow().len();
+    if let Some(kind) = cx.lex_lookup(span) {
         emit(span, kind);
         return;
     }
+    let mut emitted = (0, None);
+    classify_unknown(cx, i, j, titled, &mut |s, k| {
+        emitted = (emitted.0 + 1, (s == span).then_some(k));
+        emit(s, k);
+    });
+    if let Some(q) = cx.asked.borrow_mut().get_mut(at) {
+        *q = Asked::Run(span, if emitted.0 == 1 { emitted.1 } else { None });
+    }
+}
+
+fn classify_unknown(
+    cx: &Ctx,
+    i: usize,
+    j: usize,
+    titled: bool,
+    emit: &mut dyn FnMut(Span, EntityKind),
+) {
+    let span = cx.span(i, j);
+    let surface = cx.text.get(span.range()).unwrap_or("");
     if cx.headline {
         // Only names already known: token by token.
         for k in i..j {
-            if let Some(kind) = cx.lex.lookup(cx.raw_text(k)) {
+            if let Some(kind) = cx.lex_lookup(cx.span(k, k + 1)) {
                 emit(cx.span(k, k + 1), kind);
             }
         }
