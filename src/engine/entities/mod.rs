@@ -11,6 +11,7 @@
 //! bylines are ignored.
 
 pub mod canon;
+mod classes;
 pub mod eval;
 pub mod evalsets;
 pub mod gazetteer;

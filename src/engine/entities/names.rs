@@ -9,9 +9,9 @@
 //!   an everyday English word) or as a thing (`Science Fair`, `Internet Explorer`).
 
 use super::EntityKind;
+use super::classes;
 use super::gazetteer::{
-    CENSUS_SURNAMES, COMMON_WORDS, FxSet, ORG_KEYWORDS, SAY_VERBS, STOP_WORDS, VERY_COMMON_WORDS,
-    is_given, set,
+    CENSUS_SURNAMES, COMMON_WORDS, FxSet, ORG_KEYWORDS, VERY_COMMON_WORDS, is_given, set,
 };
 use super::numeric;
 use super::tagger::Ctx;
@@ -274,7 +274,7 @@ impl Ctx<'_> {
             return false;
         }
         let l = self.low(j);
-        !(SAY_VERBS.contains(l)
+        !(self.is(j, classes::SAY)
             || matches!(l, "the" | "a" | "an" | "and" | "of" | "in")
             || self.title_len(j).is_some() && self.org_word(j).is_none()
             || numeric::match_at(self.toks, self.text, self.lowv(), j).is_some())
@@ -308,7 +308,7 @@ impl Ctx<'_> {
     /// An organisation or facility name starting at `i`: `(start, end, kind)`; `start` is
     /// after a nationality word that only describes it (`Greek` + `Ministry of Culture`).
     pub(super) fn org_phrase(&self, i: usize) -> Option<(usize, usize, EntityKind)> {
-        if STOP_WORDS.contains(self.low(i)) && self.low(i) != "new" || !self.cap(i) {
+        if self.is(i, classes::STOP) && self.low(i) != "new" || !self.cap(i) {
             return None;
         }
         // Cheap rejection first: an organisation or facility word among the next
@@ -334,7 +334,7 @@ impl Ctx<'_> {
             if self.low(c) == "the" {
                 c += 1;
             }
-            if self.cap(c) && !STOP_WORDS.contains(self.low(c)) {
+            if self.cap(c) && !self.is(c, classes::STOP) {
                 let mut e = self.run_end(c);
                 // A person named right after the organisation is not part of it.
                 if let Some(g) = (c + 1..e).find(|&k| is_given(self.low(k))) {

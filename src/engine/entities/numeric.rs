@@ -6,6 +6,7 @@
 //! (not labelled), the `16` of `F-16` is not a number, `one` alone is not labelled.
 
 use super::EntityKind;
+use super::classes;
 use super::tokens::{Lows, Tok, TokKind};
 
 pub use super::numeric_words::*;
@@ -40,7 +41,7 @@ pub fn match_at(toks: &[Tok], text: &str, lows: Lows, i: usize) -> Option<(usize
     let t = toks.get(i)?;
     let w = t.text(text);
     let l = lows.get(i);
-    if t.kind == TokKind::Word && !ANY_WORD.contains(l) {
+    if t.kind == TokKind::Word && !lows.is(i, classes::NUMERIC) {
         return None;
     }
     let prev = if i > 0 { lows.get(i - 1) } else { "" };

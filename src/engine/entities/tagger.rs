@@ -7,9 +7,10 @@
 //! body (the [`Lexicon`]) are tagged, so `Peace Talks START` yields nothing.
 
 use super::EntityKind;
+use super::classes;
 use super::gazetteer::COMMON_WORDS;
 use super::gazetteer::{
-    GAZETTEER, GEONAMES_CITIES, LOC_DESIGNATORS, ORG_KEYWORDS, SAY_VERBS, STOP_WORDS, is_given,
+    GAZETTEER, GEONAMES_CITIES, LOC_DESIGNATORS, ORG_KEYWORDS, SAY_VERBS, is_given,
 };
 use super::lexicon::Lexicon;
 use super::names::{EVENT_WORDS, FACILITIES};
@@ -46,6 +47,8 @@ pub struct Scratch {
     low: String,
     /// Each token's range in `low`.
     lows: Vec<(u32, u32)>,
+    /// Each token's word classes.
+    classes: Vec<u8>,
     memo: Vec<Option<Option<Gaz>>>,
     /// What the last sentence asked the lexicon, in order: see [`Scratch::asked`].
     asked: Vec<Asked>,
@@ -89,6 +92,7 @@ impl Scratch {
         tokenize_into(slice, base, &mut self.toks);
         self.low.clear();
         self.lows.clear();
+        self.classes.clear();
         for t in &self.toks {
             if !self.low.is_empty() {
                 self.low.push(' ');
@@ -102,6 +106,7 @@ impl Scratch {
                 self.low.extend(w.chars().flat_map(char::to_lowercase));
             }
             self.lows.push((start as u32, self.low.len() as u32));
+            self.classes.push(classes::of(&self.low[start..]));
         }
     }
 }
@@ -111,6 +116,7 @@ pub(super) struct Ctx<'a> {
     pub(super) toks: &'a [Tok],
     low: &'a str,
     lows: &'a [(u32, u32)],
+    classes: &'a [u8],
     headline: bool,
     lex: &'a Lexicon,
     /// [`Ctx::gazetteer_at`] per token, once computed.
@@ -136,6 +142,7 @@ impl Ctx<'_> {
         Lows {
             text: self.low,
             ranges: self.lows,
+            classes: self.classes,
         }
     }
     /// The lower-cased tokens `i..=j` joined by single spaces.
@@ -154,11 +161,15 @@ impl Ctx<'_> {
     pub(super) fn span(&self, i: usize, j: usize) -> Span {
         Span::new(self.toks[i].start, self.toks[j - 1].end)
     }
+    /// Whether token `i` is in a word list (a [`classes`] bit).
+    pub(super) fn is(&self, i: usize, bits: u8) -> bool {
+        self.lowv().is(i, bits)
+    }
     fn is_head(&self, i: usize) -> bool {
-        GAZETTEER.title_heads.contains(self.low(i))
+        self.is(i, classes::TITLE_HEAD)
     }
     fn is_mod(&self, i: usize) -> bool {
-        GAZETTEER.title_mods.contains(self.low(i))
+        self.is(i, classes::TITLE_MOD)
     }
     pub(super) fn joined_hyphen(&self, i: usize) -> bool {
         self.toks
@@ -266,9 +277,7 @@ impl Ctx<'_> {
                 j += 3;
             } else if t.is_cap(self.text) {
                 if j > i {
-                    let l = self.low(j);
-                    if STOP_WORDS.contains(l)
-                        || SAY_VERBS.contains(l)
+                    if self.is(j, classes::STOP | classes::SAY)
                         || self.title_len(j).is_some()
                         || numeric::match_at(self.toks, self.text, self.lowv(), j).is_some()
                     {
@@ -347,6 +356,7 @@ pub fn tag_sentence_with(
         toks: &scratch.toks,
         low: &scratch.low,
         lows: &scratch.lows,
+        classes: &scratch.classes,
         headline,
         lex,
         memo: std::cell::RefCell::new(memo),
@@ -458,7 +468,7 @@ pub fn tag_sentence_with(
             i += len;
             continue;
         }
-        if STOP_WORDS.contains(cx.low(i)) {
+        if cx.is(i, classes::STOP) {
             titled = false;
             i += 1;
             continue;

@@ -53,6 +53,8 @@ impl Tok {
 pub struct Lows<'a> {
     pub text: &'a str,
     pub ranges: &'a [(u32, u32)],
+    /// Each token's word classes (`classes::of` its lower-case form).
+    pub classes: &'a [u8],
 }
 
 impl<'a> Lows<'a> {
@@ -62,6 +64,10 @@ impl<'a> Lows<'a> {
             .get(i)
             .and_then(|&(a, b)| self.text.get(a as usize..b as usize))
             .unwrap_or("")
+    }
+    /// Whether token `i` has any of the class bits `bits`; false past the end.
+    pub fn is(&self, i: usize, bits: u8) -> bool {
+        self.classes.get(i).is_some_and(|c| c & bits != 0)
     }
 }
 
