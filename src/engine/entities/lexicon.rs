@@ -3,14 +3,33 @@
 //! recognised. Keys are folded ([`fold`]): lower case, diacritics removed, `’` as `'`.
 
 use super::EntityKind;
-use super::gazetteer::FxMap;
+use super::gazetteer::{FxMap, FxSet};
 
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     /// Folded name → how often it was found as each kind (in [`EntityKind::ALL`] order).
     names: FxMap<String, [u32; 7]>,
-    /// Folded surnames of multi-word PERSON names, for spelling-variant lookups.
-    surnames: Vec<String>,
+    /// Folded surnames of multi-word PERSON names.
+    surnames: FxSet<String>,
+    /// The surnames of six characters or more, for spelling-variant lookups, by their first
+    /// three characters (`<` and them) and by their last three (`>` and them): a word one edit
+    /// from such a surname, itself six characters or more, shares one of the two ends.
+    by_end: FxMap<String, Vec<String>>,
+}
+
+thread_local! {
+    /// The folded key of a lookup, kept between calls.
+    static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// A word's two end keys for [`Lexicon::by_end`].
+fn ends(w: &str) -> [String; 2] {
+    let n = w.chars().count();
+    let head: String = std::iter::once('<').chain(w.chars().take(3)).collect();
+    let tail: String = std::iter::once('>')
+        .chain(w.chars().skip(n.saturating_sub(3)))
+        .collect();
+    [head, tail]
 }
 
 /// Lower case with common Latin diacritics removed and curly apostrophes straightened.
@@ -111,8 +130,13 @@ impl Lexicon {
                 && let Some(last) = parts.last()
             {
                 self.names.entry((*last).to_string()).or_default()[kind as usize] += 1;
-                if !self.surnames.iter().any(|s| s == last) {
-                    self.surnames.push((*last).to_string());
+                if self.surnames.insert((*last).to_string()) && last.chars().count() >= 6 {
+                    for end in ends(last) {
+                        self.by_end
+                            .entry(end)
+                            .or_default()
+                            .push((*last).to_string());
+                    }
                 }
             }
         }
@@ -120,9 +144,6 @@ impl Lexicon {
 
     /// The kind of a known name, also accepting spelling variants of known surnames.
     pub fn lookup(&self, surface: &str) -> Option<EntityKind> {
-        thread_local! {
-            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-        }
         KEY.with_borrow_mut(|key| {
             key.clear();
             fold_into(surface, key);
@@ -130,11 +151,12 @@ impl Lexicon {
                 return majority(counts);
             }
             if !key.contains(' ') && key.chars().count() >= 6 {
-                return self
-                    .surnames
-                    .iter()
-                    .any(|s| variant(s, key))
-                    .then_some(EntityKind::Person);
+                let near = |end: &String| {
+                    self.by_end
+                        .get(end)
+                        .is_some_and(|names| names.iter().any(|s| variant(s, key)))
+                };
+                return ends(key).iter().any(near).then_some(EntityKind::Person);
             }
             None
         })
@@ -143,8 +165,11 @@ impl Lexicon {
     /// Whether `surface` is the surname of a person named in full in the story (`Paris` after
     /// `Valeska Paris`, `Montenegro` after `Luis Montenegro`).
     pub fn is_surname(&self, surface: &str) -> bool {
-        let key = fold(surface);
-        self.surnames.contains(&key)
+        KEY.with_borrow_mut(|key| {
+            key.clear();
+            fold_into(surface, key);
+            self.surnames.contains(key.as_str())
+        })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -155,6 +180,50 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surname_variants_are_found_through_their_ends() {
+        let people = [
+            "Volodymyr Zelensky",
+            "Recep Erdoğan",
+            "Vladimir Putin",
+            "Vladimir Medinsky",
+            "Ana Castellanos",
+        ];
+        let mut lex = Lexicon::default();
+        for p in people {
+            lex.add(p, EntityKind::Person);
+        }
+        let surnames: Vec<String> = people
+            .iter()
+            .map(|p| fold(p.rsplit(' ').next().unwrap_or("")))
+            .collect();
+        let words = [
+            "Zelenskyy",
+            "Zelenskiy",
+            "Xelensky",
+            "Zelensk",
+            "Erdogan",
+            "Erdgan",
+            "Medinskii",
+            "Medinskyy",
+            "Castellano",
+            "Kastellanos",
+            "Castelanos",
+            "Castellanoz",
+            "Putina",
+            "Medvedev",
+            "Zelenskyyy",
+        ];
+        for w in words {
+            let key = fold(w);
+            let brute = lex.names.contains_key(&key)
+                || surnames.iter().any(|s| variant(s, &key)) && key.chars().count() >= 6;
+            assert_eq!(lex.lookup(w).is_some(), brute, "{w}");
+        }
+        assert!(lex.lookup("Kastellanos").is_some(), "a first-letter change");
+        assert!(lex.is_surname("PUTIN") && !lex.is_surname("Vladimir"));
+    }
 
     #[test]
     fn one_edit_agrees_with_edit_distance() {
