@@ -9,6 +9,34 @@ use super::lexicon::Lexicon;
 use super::tagger::{self, Raw};
 use crate::engine::article::{Article, Span};
 
+/// One question a sentence put to the story lexicon, with the surface asked about. Tagging
+/// is a deterministic function of the sentence and the lexicon's answers, so a sentence
+/// whose every question gets the same answer from another lexicon is tagged the same with
+/// it: the second pass of [`super::extract_story`] reuses the first pass's mentions then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    Lookup(Span),
+    Surname(Span),
+    /// The lookup of a whole capitalised run in the tagger's `classify`, which emits the run as the
+    /// lexicon's kind when it knows it: the kind the rules gave the run alone (`None` when
+    /// they gave anything else), so that a lexicon agreeing with the rules changes nothing.
+    Run(Span, Option<EntityKind>),
+}
+
+impl Asked {
+    /// Whether `lex` answers this question as the empty lexicon does (`None`, `false`).
+    pub fn unchanged(self, text: &str, lex: &Lexicon) -> bool {
+        match self {
+            Asked::Lookup(s) => lex.lookup(text.get(s.range()).unwrap_or("")).is_none(),
+            Asked::Surname(s) => !lex.is_surname(text.get(s.range()).unwrap_or("")),
+            Asked::Run(s, ruled) => match lex.lookup(text.get(s.range()).unwrap_or("")) {
+                None => true,
+                known => ruled.is_some() && known == ruled,
+            },
+        }
+    }
+}
+
 /// The first pass's answer for one body sentence: its mentions (a range of [`First::raws`])
 /// and the questions it put to the (empty) lexicon (a range of [`First::asked`]).
 struct FirstSentence {
