@@ -16,6 +16,9 @@ pub const TITLE_MOD: u8 = 4;
 pub const STOP: u8 = 8;
 /// A verb of saying (`SAY_VERBS`).
 pub const SAY: u8 = 16;
+/// Not a word list: set per token by the tagger's scratch for a capitalised word
+/// ([`super::tokens::Tok::is_cap`]).
+pub const CAP: u8 = 32;
 
 static CLASSES: LazyLock<FxMap<String, u8>> = LazyLock::new(|| {
     let mut m: FxMap<String, u8> = FxMap::default();

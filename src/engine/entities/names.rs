@@ -270,7 +270,7 @@ impl Ctx<'_> {
         if t.kind == TokKind::Num {
             return false;
         }
-        if !t.is_cap(self.text) {
+        if !self.cap(j) {
             return false;
         }
         let l = self.low(j);

@@ -79,7 +79,8 @@ impl Scratch {
                 self.low.extend(w.chars().flat_map(char::to_lowercase));
             }
             self.lows.push((start as u32, self.low.len() as u32));
-            self.classes.push(classes::of(&self.low[start..]));
+            let cap = if t.is_cap(text) { classes::CAP } else { 0 };
+            self.classes.push(classes::of(&self.low[start..]) | cap);
         }
     }
 }
@@ -126,7 +127,7 @@ impl Ctx<'_> {
         }
     }
     pub(super) fn cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_cap(self.text))
+        self.is(i, classes::CAP)
     }
     pub(super) fn raw_text(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
@@ -210,7 +211,7 @@ impl Ctx<'_> {
             let t = &self.toks[j];
             if len > 1
                 && t.kind == TokKind::Word
-                && !t.is_cap(self.text)
+                && !self.cap(j)
                 && !CONNECTORS.contains(&self.low(j))
             {
                 break;
@@ -243,12 +244,11 @@ impl Ctx<'_> {
         let given_head = is_given(self.low(i));
         let mut j = i;
         while j < self.toks.len() {
-            let t = &self.toks[j];
             if self.given_syllable(i, j) {
                 j += 2;
             } else if self.article_prefix(j) && (j > i || self.cap(j)) {
                 j += 3;
-            } else if t.is_cap(self.text) {
+            } else if self.cap(j) {
                 if j > i {
                     if self.is(j, classes::STOP | classes::SAY)
                         || self.title_len(j).is_some()
@@ -367,7 +367,7 @@ pub fn tag_sentence_with(
             titled = false;
             continue;
         }
-        if t.kind != TokKind::Word || !t.is_cap(text) {
+        if t.kind != TokKind::Word || !cx.cap(i) {
             if t.kind == TokKind::Word {
                 if cx.is_head(i) {
                     titled = true;

@@ -145,9 +145,16 @@ fn is_score(s: &str) -> bool {
 
 /// Retypes as ORG the places of `raws` (mentions of one article in `text`) that are teams.
 pub fn retype(text: &str, raws: &mut [Raw]) {
+    // Three sports words in the first 20,000 words make a sports report: stop at the third.
+    let mut low = String::new();
     let sports = words(text)
         .take(20_000)
-        .filter(|w| SPORTS_WORDS.contains(w.to_lowercase().as_str()))
+        .filter(|w| {
+            low.clear();
+            low.extend(w.chars().flat_map(char::to_lowercase));
+            SPORTS_WORDS.contains(low.as_str())
+        })
+        .take(3)
         .count();
     if sports < 3 {
         return;
