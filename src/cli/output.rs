@@ -90,26 +90,26 @@ impl<W: Write> Write for SafeWriter<W> {
     }
 }
 
-/// Whether `s` has an unsafe character ([`is_unsafe`]): ASCII byte by byte, other
-/// characters decoded (the output is mostly ASCII: JSON punctuation, figures, keys).
+/// Whether `s` has an unsafe character ([`is_unsafe`]). The output is mostly ASCII (JSON
+/// punctuation, figures, keys): bytes are skipped until one is a control or not ASCII, and
+/// only that character is decoded and judged.
 fn has_unsafe(s: &str) -> bool {
+    let suspicious = |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || *b >= 0x7f;
     let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f {
-                return true;
-            }
-            i += 1;
-        } else {
-            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
-                return false;
-            };
-            if is_unsafe(c) {
-                return true;
-            }
-            i += c.len_utf8();
+    while let Some(k) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(suspicious))
+    {
+        let at = i + k;
+        // Every byte before `at` is ASCII, so `at` starts a character.
+        let Some(c) = s.get(at..).and_then(|rest| rest.chars().next()) else {
+            return false;
+        };
+        if is_unsafe(c) {
+            return true;
         }
+        i = at + c.len_utf8();
     }
     false
 }
@@ -293,6 +293,22 @@ mod tests {
         let s = serde_json::to_string(&v).unwrap();
         assert!(!s.contains("\\u001b") && !s.contains('\u{9b}') && !s.contains('\u{202e}'));
         assert_eq!(v["n"], 1);
+    }
+
+    #[test]
+    fn unsafe_characters_are_found_among_safe_ones() {
+        for (s, want) in [
+            ("plain ascii\n\tline", false),
+            ("é “quoted” ü", false),
+            ("é then \u{1b}[2J", true),
+            ("ascii then \u{7f}", true),
+            ("ünï \u{9b} c1", true),
+            ("bidi \u{202e}", true),
+            ("", false),
+        ] {
+            assert_eq!(has_unsafe(s), want, "{s:?}");
+            assert_eq!(has_unsafe(s), s.chars().any(is_unsafe), "{s:?}");
+        }
     }
 
     #[test]
