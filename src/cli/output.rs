@@ -91,25 +91,32 @@ impl<W: Write> Write for SafeWriter<W> {
 }
 
 /// Whether `s` has an unsafe character ([`is_unsafe`]). The output is mostly ASCII (JSON
-/// punctuation, figures, keys): bytes are skipped until one is a control or not ASCII, and
-/// only that character is decoded and judged.
+/// punctuation, figures, keys): 64 bytes at a time are tested at once for a control or a
+/// non-ASCII byte, and only a window that has one is decoded and judged character by
+/// character.
 fn has_unsafe(s: &str) -> bool {
-    let suspicious = |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || *b >= 0x7f;
+    let flag = |b: u8| (b < 0x20) & (b != b'\n') & (b != b'\t') | (b >= 0x7f);
     let bytes = s.as_bytes();
+    // `i` always starts a character: a window without a flagged byte is all ASCII.
     let mut i = 0;
-    while let Some(k) = bytes
-        .get(i..)
-        .and_then(|rest| rest.iter().position(suspicious))
-    {
-        let at = i + k;
-        // Every byte before `at` is ASCII, so `at` starts a character.
-        let Some(c) = s.get(at..).and_then(|rest| rest.chars().next()) else {
-            return false;
-        };
-        if is_unsafe(c) {
-            return true;
+    while i < bytes.len() {
+        let end = (i + 64).min(bytes.len());
+        if !bytes[i..end].iter().fold(false, |hit, &b| hit | flag(b)) {
+            i = end;
+            continue;
         }
-        i = at + c.len_utf8();
+        let Some(rest) = s.get(i..) else {
+            return s.chars().any(is_unsafe);
+        };
+        for c in rest.chars() {
+            if is_unsafe(c) {
+                return true;
+            }
+            i += c.len_utf8();
+            if i >= end {
+                break;
+            }
+        }
     }
     false
 }
@@ -308,6 +315,17 @@ mod tests {
         ] {
             assert_eq!(has_unsafe(s), want, "{s:?}");
             assert_eq!(has_unsafe(s), s.chars().any(is_unsafe), "{s:?}");
+        }
+        // Windows of 64 bytes: characters across their edges, hits in later windows.
+        let a = |n: usize| "a".repeat(n);
+        for s in [
+            format!("{}é{}", a(63), a(100)),
+            format!("{}é{}\u{1b}", a(63), a(100)),
+            format!("{}“{}\u{202e}{}", a(62), a(70), a(3)),
+            format!("{}\u{9b}", a(127)),
+            format!("{}ü{}\u{7f}", a(10), a(200)),
+        ] {
+            assert_eq!(has_unsafe(&s), s.chars().any(is_unsafe), "{s:?}");
         }
     }
 
