@@ -22,6 +22,7 @@ pub fn parse(source: Source, bytes: &[u8]) -> Result<Loaded, LoadError> {
     };
     let (text, encoding, errors) = decode_raw(bytes);
     let xml = without_rss_namespace(&without_declarations(&text)).into_owned();
+    let xml = super::feed_email::guard(&xml).into_owned();
     let trimmed = xml.trim_start();
     if has_internal_subset(trimmed) {
         return Err(fail(

@@ -11,6 +11,7 @@
 
 pub mod encoding;
 mod feed;
+mod feed_email;
 pub mod html;
 mod json;
 mod markdown;
