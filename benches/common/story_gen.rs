@@ -11,22 +11,9 @@ use parallax::engine::load::SEEDS;
 use parallax::engine::load::parse;
 use parallax::engine::segment;
 
-/// SplitMix64 (Steele, Lea and Flood 2014): small, fast and good enough for sampling.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// The seeds' body sentences with their word counts.
 pub fn seed_sentences() -> Vec<(String, usize)> {

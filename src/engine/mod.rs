@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod compare;
+pub mod dirs;
 pub mod entities;
 pub mod fetch;
 pub mod group;

@@ -186,15 +186,7 @@ pub fn sentence_key(sentence: &str) -> String {
 /// Where the notes file is: `$XDG_DATA_HOME/parallax/notes.json`, else
 /// `$HOME/.local/share/parallax/notes.json`. `env` reads a variable (a parameter, for tests).
 pub fn location(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
-    let data = env("XDG_DATA_HOME")
-        .filter(|v| Path::new(v).is_absolute())
-        .map(PathBuf::from)
-        .or_else(|| {
-            env("HOME")
-                .filter(|h| !h.is_empty())
-                .map(|h| Path::new(&h).join(".local").join("share"))
-        })?;
-    Some(data.join("parallax").join(FILE_NAME))
+    Some(crate::engine::dirs::data(env)?.join(FILE_NAME))
 }
 
 /// The notes, as read from their file (or none, kept in memory only).

@@ -70,15 +70,7 @@ pub fn location(flag: Option<&Path>, env: &dyn Fn(&str) -> Option<String>) -> Op
     if let Some(p) = env("PARALLAX_STORE").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(p));
     }
-    let data = env("XDG_DATA_HOME")
-        .filter(|v| Path::new(v).is_absolute())
-        .map(PathBuf::from)
-        .or_else(|| {
-            env("HOME")
-                .filter(|h| !h.is_empty())
-                .map(|h| Path::new(&h).join(".local").join("share"))
-        })?;
-    Some(data.join("parallax").join(FILE_NAME))
+    Some(crate::engine::dirs::data(env)?.join(FILE_NAME))
 }
 
 impl Store {

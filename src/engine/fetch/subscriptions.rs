@@ -30,15 +30,7 @@ pub struct Subscriptions {
 /// Where the urls file is: `$XDG_CONFIG_HOME/parallax/urls`, else `$HOME/.config/parallax/urls`.
 /// `env` reads an environment variable (a parameter, for tests).
 pub fn default_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
-    let base = env("XDG_CONFIG_HOME")
-        .filter(|v| Path::new(v).is_absolute())
-        .map(PathBuf::from)
-        .or_else(|| {
-            env("HOME")
-                .filter(|h| !h.is_empty())
-                .map(|h| Path::new(&h).join(".config"))
-        })?;
-    Some(base.join("parallax").join("urls"))
+    Some(crate::engine::dirs::config(env)?.join("urls"))
 }
 
 /// Reads the urls file at `path`; a missing file is no subscriptions.

@@ -71,24 +71,11 @@ pub fn gutter(
     theme: &Theme,
     buf: &mut Buffer,
 ) {
-    use crate::tui::layout::LineContent;
     if x == 0 || text.width == 0 {
         return;
     }
     let sents = &story.model.sentences[story.report];
-    for (row, line) in doc
-        .lines
-        .iter()
-        .skip(scroll)
-        .take(text.height as usize)
-        .enumerate()
-    {
-        let LineContent::Words(ws) = &line.content else {
-            continue;
-        };
-        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
-            continue;
-        };
+    for (row, first, last) in word_lines(doc, scroll, text.height) {
         let k = sents.partition_point(|s| s.span.start < first.start);
         if k >= sents.len() || sents[k].span.start >= last.end {
             continue;
@@ -112,7 +99,6 @@ pub fn note_gutter(
     theme: &Theme,
     buf: &mut Buffer,
 ) {
-    use crate::tui::layout::LineContent;
     let marked = &notes.reader;
     if x == 0 || marked.is_empty() {
         return;
@@ -124,19 +110,7 @@ pub fn note_gutter(
     {
         buf.set_string(x, text.y, b.symbol(), theme.style(note_role(b)));
     }
-    for (row, line) in doc
-        .lines
-        .iter()
-        .skip(scroll)
-        .take(text.height as usize)
-        .enumerate()
-    {
-        let LineContent::Words(ws) = &line.content else {
-            continue;
-        };
-        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
-            continue;
-        };
+    for (row, first, last) in word_lines(doc, scroll, text.height) {
         // The first noted sentence starting on this line (or the one the line starts in, at
         // the top of the pane).
         let starts = |s: &crate::engine::Span| {
@@ -152,6 +126,25 @@ pub fn note_gutter(
             );
         }
     }
+}
+
+/// The text lines on screen (from `scroll`, at most `height`) with their first and last
+/// words: the gutters' anchor for the sentences that start on a line.
+fn word_lines(
+    doc: &crate::tui::layout::DocLayout,
+    scroll: usize,
+    height: u16,
+) -> impl Iterator<Item = (usize, crate::engine::Span, crate::engine::Span)> + '_ {
+    use crate::tui::layout::LineContent;
+    doc.lines
+        .iter()
+        .skip(scroll)
+        .take(height as usize)
+        .enumerate()
+        .filter_map(|(row, line)| match &line.content {
+            LineContent::Words(ws) => Some((row, *ws.first()?, *ws.last()?)),
+            _ => None,
+        })
 }
 
 /// The style of a note's mark: checked and doubtful stand apart without colour too (their
