@@ -233,7 +233,17 @@ fn word_after(line: &str, from: usize) -> &str {
 fn split_line(line: &str, base: usize, out: &mut Vec<Span>) {
     let mut sent_start = 0;
     let mut i = 0;
+    let bytes = line.as_bytes();
     while i < line.len() {
+        // To the next terminator: `.` `!` `?` or the lead byte of `…` (neither ever inside
+        // another character's encoding, so `i` stays on a character boundary).
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let Some(c) = line.get(i..).and_then(|s| s.chars().next()) else {
             break;
         };
@@ -423,5 +433,71 @@ mod tests {
         assert_eq!(w[0].norm, "russia's");
         assert_eq!(w[1].stem, "talk");
         assert_eq!(&t[w[1].span.range()], "talks");
+    }
+
+    /// The sentence splitter's scan as first written, one `char` at a time: the definition
+    /// that `split_line` (skipping to the next terminator byte) must equal.
+    fn split_line_chars(line: &str, base: usize, out: &mut Vec<Span>) {
+        let mut sent_start = 0;
+        let mut i = 0;
+        while i < line.len() {
+            let Some(c) = line.get(i..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                i += c.len_utf8();
+                continue;
+            }
+            let stop = i;
+            // Run of terminators and closers.
+            let mut j = i;
+            let mut dots = 0;
+            while let Some(d) = line.get(j..).and_then(|s| s.chars().next()) {
+                if matches!(d, '.' | '!' | '?' | '…') {
+                    if d == '.' || d == '…' {
+                        dots += 1;
+                    }
+                    j += d.len_utf8();
+                } else if is_closer(d) {
+                    j += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            i = j;
+            // Must be followed by whitespace or the end of the line.
+            let next = line.get(j..).and_then(|s| s.chars().next());
+            if next.is_some_and(|n| !n.is_whitespace()) {
+                continue;
+            }
+            if next.is_some() && !is_boundary(line, stop, j, c, dots) {
+                continue;
+            }
+            push_trimmed(line, base, sent_start, j, out);
+            sent_start = j;
+        }
+        push_trimmed(line, base, sent_start, line.len(), out);
+    }
+
+    /// Characters around which the splitter decides: terminators, closers and openers, spaces,
+    /// capitals and lower case, digits, abbreviation letters, characters of 2 to 4 bytes.
+    const ALPHABET: &[char] = &[
+        'a', 'U', 'S', 'M', 'r', 'J', 'n', 'o', '1', '.', '!', '?', '…', '"', '”', '’', ')', '“',
+        '(', ' ', '\u{a0}', '\u{2009}', 'é', 'Ä', '中', '😀', 'â', ',',
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_fast_scan_is_the_char_by_char_one(
+            cs in proptest::collection::vec(proptest::sample::select(ALPHABET), 0..60),
+            base in 0usize..3,
+        ) {
+            let line: String = cs.into_iter().collect();
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            split_line(&line, base, &mut fast);
+            split_line_chars(&line, base, &mut slow);
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 }

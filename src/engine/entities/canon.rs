@@ -4,6 +4,7 @@
 //! the gazetteer; an acronym joins the name whose initials it spells). The canonical is the
 //! longest, most frequent full form.
 
+use super::gazetteer::FxMap;
 use super::lexicon::{fold, variant};
 use super::tagger::Raw;
 use super::{EntityKind, Mention};
@@ -13,26 +14,36 @@ use std::collections::HashMap;
 pub fn canonicalise(texts: &[&str], raws: &[Vec<Raw>]) -> Vec<Vec<Mention>> {
     // Surface forms of PERSON mentions with counts, in first-seen order.
     let mut people: Vec<(String, usize)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut acronyms: HashMap<(EntityKind, String), String> = HashMap::new();
+    let mut index: FxMap<&str, usize> = FxMap::default();
+    // Multi-word names by type and initials ([`acronym_key`]), for the acronyms that spell them.
+    let mut acronyms: FxMap<String, String> = FxMap::default();
+    let mut key = String::new();
     for (text, list) in texts.iter().zip(raws) {
         for r in list {
             let surface = text.get(r.span.range()).unwrap_or("");
             if r.kind == EntityKind::Person {
-                let k = *index.entry(surface.to_string()).or_insert_with(|| {
-                    people.push((surface.to_string(), 0));
-                    people.len() - 1
-                });
+                let k = match index.get(surface) {
+                    Some(&k) => k,
+                    None => {
+                        people.push((surface.to_string(), 0));
+                        index.insert(surface, people.len() - 1);
+                        people.len() - 1
+                    }
+                };
                 people[k].1 += 1;
-            } else if matches!(r.kind, EntityKind::Org | EntityKind::Gpe | EntityKind::Loc) {
-                let words: Vec<&str> = surface.split_whitespace().collect();
-                if words.len() >= 2 {
-                    let initials: String = words
-                        .iter()
-                        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-                        .collect();
+            } else if matches!(r.kind, EntityKind::Org | EntityKind::Gpe | EntityKind::Loc)
+                && surface.split_whitespace().nth(1).is_some()
+            {
+                acronym_key(
+                    r.kind,
+                    surface
+                        .split_whitespace()
+                        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())),
+                    &mut key,
+                );
+                if !acronyms.contains_key(key.as_str()) {
                     let canonical = r.canonical.clone().unwrap_or_else(|| surface.to_string());
-                    acronyms.entry((r.kind, initials)).or_insert(canonical);
+                    acronyms.insert(key.clone(), canonical);
                 }
             }
         }
@@ -52,10 +63,16 @@ pub fn canonicalise(texts: &[&str], raws: &[Vec<Raw>]) -> Vec<Vec<Mention>> {
                             .unwrap_or_else(|| surface.to_string()),
                         EntityKind::Org | EntityKind::Gpe | EntityKind::Loc => {
                             r.canonical.clone().unwrap_or_else(|| {
-                                let bare: String = surface.chars().filter(|c| *c != '.').collect();
+                                if surface.contains(' ') {
+                                    return surface.to_string();
+                                }
+                                acronym_key(
+                                    r.kind,
+                                    surface.chars().filter(|c| *c != '.'),
+                                    &mut key,
+                                );
                                 acronyms
-                                    .get(&(r.kind, bare))
-                                    .filter(|_| !surface.contains(' '))
+                                    .get(key.as_str())
                                     .cloned()
                                     .unwrap_or_else(|| surface.to_string())
                             })
@@ -71,6 +88,13 @@ pub fn canonicalise(texts: &[&str], raws: &[Vec<Raw>]) -> Vec<Vec<Mention>> {
                 .collect()
         })
         .collect()
+}
+
+/// The key of [`canonicalise`]'s acronym map, in `key`: the type, then the letters.
+fn acronym_key(kind: EntityKind, letters: impl Iterator<Item = char>, key: &mut String) {
+    key.clear();
+    key.push(char::from(b'0' + kind as u8));
+    key.extend(letters);
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {

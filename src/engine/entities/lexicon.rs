@@ -12,9 +12,11 @@ pub struct Lexicon {
     /// Folded surnames of multi-word PERSON names.
     surnames: FxSet<String>,
     /// The surnames of six characters or more, for spelling-variant lookups, by their first
-    /// three characters (`<` and them) and by their last three (`>` and them): a word one edit
-    /// from such a surname, itself six characters or more, shares one of the two ends.
-    by_end: FxMap<String, Vec<String>>,
+    /// three characters and by their last three ([`ends`]): a word one edit from such a
+    /// surname, itself six characters or more, shares one of the two ends.
+    by_end: FxMap<u64, Vec<String>>,
+    /// The folded key of [`Lexicon::add`], kept between calls.
+    buf: String,
 }
 
 thread_local! {
@@ -22,14 +24,17 @@ thread_local! {
     static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
-/// A word's two end keys for [`Lexicon::by_end`].
-fn ends(w: &str) -> [String; 2] {
+/// A word's two end keys for [`Lexicon::by_end`]: its first three characters and (marked
+/// apart by the top bit) its last three, each packed into 21 bits a character.
+fn ends(w: &str) -> [u64; 2] {
+    let pack = |cs: &mut dyn Iterator<Item = char>| {
+        cs.take(3)
+            .fold(0u64, |k, c| k << 21 | u64::from(u32::from(c)))
+    };
     let n = w.chars().count();
-    let head: String = std::iter::once('<').chain(w.chars().take(3)).collect();
-    let tail: String = std::iter::once('>')
-        .chain(w.chars().skip(n.saturating_sub(3)))
-        .collect();
-    [head, tail]
+    let head = pack(&mut w.chars());
+    let tail = pack(&mut w.chars().skip(n.saturating_sub(3)));
+    [head, 1 << 63 | tail]
 }
 
 /// Lower case with common Latin diacritics removed and curly apostrophes straightened.
@@ -122,22 +127,35 @@ pub fn one_edit(a: &str, b: &str) -> bool {
 impl Lexicon {
     /// Records a name found in body text.
     pub fn add(&mut self, surface: &str, kind: EntityKind) {
-        let key = fold(surface);
-        self.names.entry(key.clone()).or_default()[kind as usize] += 1;
+        let mut key = std::mem::take(&mut self.buf);
+        key.clear();
+        fold_into(surface, &mut key);
+        self.count(&key, kind);
         if kind == EntityKind::Person {
-            let parts: Vec<&str> = key.split_whitespace().collect();
-            if parts.len() >= 2
-                && let Some(last) = parts.last()
-            {
-                self.names.entry((*last).to_string()).or_default()[kind as usize] += 1;
-                if self.surnames.insert((*last).to_string()) && last.chars().count() >= 6 {
-                    for end in ends(last) {
-                        self.by_end
-                            .entry(end)
-                            .or_default()
-                            .push((*last).to_string());
+            let mut parts = key.split_whitespace();
+            if let (Some(_), Some(last)) = (parts.next(), parts.next_back()) {
+                self.count(last, kind);
+                if !self.surnames.contains(last) {
+                    self.surnames.insert(last.to_string());
+                    if last.chars().count() >= 6 {
+                        for end in ends(last) {
+                            self.by_end.entry(end).or_default().push(last.to_string());
+                        }
                     }
                 }
+            }
+        }
+        self.buf = key;
+    }
+
+    /// One more finding of the folded name `key` as `kind` (the key copied only when new).
+    fn count(&mut self, key: &str, kind: EntityKind) {
+        match self.names.get_mut(key) {
+            Some(counts) => counts[kind as usize] += 1,
+            None => {
+                let mut counts = [0; 7];
+                counts[kind as usize] = 1;
+                self.names.insert(key.to_string(), counts);
             }
         }
     }
@@ -151,7 +169,7 @@ impl Lexicon {
                 return majority(counts);
             }
             if !key.contains(' ') && key.chars().count() >= 6 {
-                let near = |end: &String| {
+                let near = |end: &u64| {
                     self.by_end
                         .get(end)
                         .is_some_and(|names| names.iter().any(|s| variant(s, key)))

@@ -23,9 +23,12 @@ pub mod numeric;
 mod numeric_words;
 mod passes;
 pub mod quotes;
+mod runs;
 pub mod tagger;
 pub mod teams;
 pub mod tokens;
+#[cfg(test)]
+mod tokens_ref;
 
 use crate::engine::article::{Article, BlockKind, SkipReason, Span};
 use crate::engine::segment::{self, Sentence};

@@ -10,17 +10,15 @@
 
 use super::EntityKind;
 use super::classes;
-use super::gazetteer::{
-    CENSUS_SURNAMES, COMMON_WORDS, FxSet, ORG_KEYWORDS, VERY_COMMON_WORDS, is_given, set,
-};
+use super::gazetteer::{CENSUS_SURNAMES, COMMON_WORDS, FxSet, VERY_COMMON_WORDS, is_given, set};
 use super::numeric;
 use super::tagger::Ctx;
 use super::tokens::TokKind;
 use std::sync::LazyLock;
 
 /// Head words that name an organisation before an `of` complement (`University of Leeds`), in
-/// addition to the last words of [`ORG_KEYWORDS`].
-static ORG_HEADS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+/// addition to the last words of [`super::gazetteer::ORG_KEYWORDS`].
+pub(super) static ORG_HEADS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "university",
         "church",
@@ -251,15 +249,19 @@ const CREDIT_WORDS: &[&str] = &[
 ];
 
 impl Ctx<'_> {
+    /// The kind a name ending in word `j` has by that word: a facility (LOC, but an ORG for
+    /// `Research Center`) or an organisation ([`classes::FACILITY`], [`classes::ORG`]).
     fn org_word(&self, j: usize) -> Option<EntityKind> {
-        let l = self.low(j);
-        if FACILITIES.contains(l) {
-            if matches!(l, "centre" | "center") && j > 0 && ORG_CENTRES.contains(&self.low(j - 1)) {
+        if self.is(j, classes::FACILITY) {
+            if matches!(self.low(j), "centre" | "center")
+                && j > 0
+                && ORG_CENTRES.contains(&self.low(j - 1))
+            {
                 return Some(EntityKind::Org);
             }
             return Some(EntityKind::Loc);
         }
-        (ORG_KEYWORDS.contains(l) || ORG_HEADS.contains(l)).then_some(EntityKind::Org)
+        self.is(j, classes::ORG).then_some(EntityKind::Org)
     }
 
     /// Whether token `j` (after the first) continues a capitalised name run.

@@ -39,11 +39,23 @@ fn is_day_number(s: &str) -> bool {
 /// lower-cased previous token (for `in May`).
 pub fn match_at(toks: &[Tok], text: &str, lows: Lows, i: usize) -> Option<(usize, EntityKind)> {
     let t = toks.get(i)?;
+    // Cheap rejections first: a word in no numeric list, punctuation other than a currency
+    // sign (`$`, or a two- or three-byte `£` `¥` `€`), a possessive.
+    match t.kind {
+        TokKind::Word if !lows.is(i, classes::NUMERIC) => return None,
+        TokKind::Punct
+            if !matches!(
+                text.as_bytes().get(t.start),
+                Some(b'$') | Some(0xC2) | Some(0xE2)
+            ) =>
+        {
+            return None;
+        }
+        TokKind::Poss => return None,
+        _ => {}
+    }
     let w = t.text(text);
     let l = lows.get(i);
-    if t.kind == TokKind::Word && !lows.is(i, classes::NUMERIC) {
-        return None;
-    }
     let prev = if i > 0 { lows.get(i - 1) } else { "" };
     match t.kind {
         TokKind::Num => number_at(toks, text, lows, i, l, prev),

@@ -2,7 +2,9 @@
 //! lexicon (the names they yield make the story lexicon), then every sentence with that
 //! lexicon. Most body sentences need no second tagging: each sentence logs the questions it
 //! put to the lexicon ([`Asked`]), and when the story lexicon answers them all so that the
-//! sentence would go the same way, the first pass's mentions are its mentions.
+//! sentence would go the same way, the first pass's mentions are its mentions. A capitalised
+//! run the story lexicon knows (a surname alone, a name at the start of a sentence) changes
+//! only that run's mention, so it is patched in rather than the sentence tagged again.
 
 use super::EntityKind;
 use super::lexicon::Lexicon;
@@ -18,22 +20,57 @@ pub enum Asked {
     Lookup(Span),
     Surname(Span),
     /// The lookup of a whole capitalised run in the tagger's `classify`, which emits the run as the
-    /// lexicon's kind when it knows it: the kind the rules gave the run alone (`None` when
-    /// they gave anything else), so that a lexicon agreeing with the rules changes nothing.
-    Run(Span, Option<EntityKind>),
+    /// lexicon's kind when it knows it, and else what the rules give it.
+    Run {
+        span: Span,
+        /// The kind the rules gave the run alone (`None` when they gave anything else), so that
+        /// a lexicon agreeing with the rules changes nothing.
+        ruled: Option<EntityKind>,
+        /// Where the rules' mentions for the run start among the sentence's mentions, and how
+        /// many they are.
+        at: u32,
+        emitted: u32,
+        /// Whether the rest of the sentence is tagged the same whatever the run's mention:
+        /// tagging goes on after the run in the same state either way, and only a number right
+        /// after it looks back at the mention before it.
+        local: bool,
+    },
+}
+
+/// What another lexicon's answer to an [`Asked`] question does to the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// The same as the empty lexicon's, or one leading to the same tagging.
+    Same,
+    /// The run's mentions are replaced by the run as this kind; the rest is tagged the same.
+    Patch(EntityKind),
+    /// The sentence must be tagged again.
+    Retag,
 }
 
 impl Asked {
-    /// Whether `lex` answers this question as the empty lexicon does (`None`, `false`).
-    pub fn unchanged(self, text: &str, lex: &Lexicon) -> bool {
+    /// How `lex` answers this question, against the empty lexicon (`None`, `false`).
+    pub fn answer(self, text: &str, lex: &Lexicon) -> Answer {
+        let of = |s: Span| text.get(s.range()).unwrap_or("");
+        let same = |b: bool| if b { Answer::Same } else { Answer::Retag };
         match self {
-            Asked::Lookup(s) => lex.lookup(text.get(s.range()).unwrap_or("")).is_none(),
-            Asked::Surname(s) => !lex.is_surname(text.get(s.range()).unwrap_or("")),
-            Asked::Run(s, ruled) => match lex.lookup(text.get(s.range()).unwrap_or("")) {
-                None => true,
-                known => ruled.is_some() && known == ruled,
+            Asked::Lookup(s) => same(lex.lookup(of(s)).is_none()),
+            Asked::Surname(s) => same(!lex.is_surname(of(s))),
+            Asked::Run {
+                span, ruled, local, ..
+            } => match lex.lookup(of(span)) {
+                None => Answer::Same,
+                known if ruled.is_some() && known == ruled => Answer::Same,
+                Some(kind) if local => Answer::Patch(kind),
+                Some(_) => Answer::Retag,
             },
         }
+    }
+
+    /// Whether `lex` answers this question as the empty lexicon does, or so that tagging
+    /// goes the same way.
+    pub fn unchanged(self, text: &str, lex: &Lexicon) -> bool {
+        self.answer(text, lex) == Answer::Same
     }
 }
 
@@ -85,7 +122,8 @@ pub(super) fn first_pass(article: &Article, units: &[(Span, bool)]) -> First {
 
 /// The second pass, with the story lexicon. A sentence whose every question to the lexicon
 /// has an answer leading where the first pass went is tagged exactly as in the first pass
-/// (tagging is deterministic; see [`tagger::Asked`]), so its first-pass mentions are kept.
+/// (tagging is deterministic; see [`tagger::Asked`]), so its first-pass mentions are kept,
+/// with the runs the story lexicon names differently patched ([`Answer::Patch`]).
 pub(super) fn second_pass(
     article: &Article,
     units: &[(Span, bool)],
@@ -94,18 +132,59 @@ pub(super) fn second_pass(
 ) -> Vec<Raw> {
     let mut out = Vec::with_capacity(first.raws.len());
     let mut scratch = tagger::Scratch::default();
+    // The patches of one sentence: (first mention replaced, how many, the run, its kind).
+    let mut patches: Vec<(usize, usize, Span, EntityKind)> = Vec::new();
     for (k, &(span, headline)) in units.iter().enumerate() {
         if let Some(Some(f)) = first.sentences.get(k)
-            && first.asked[f.asked.clone()]
-                .iter()
-                .all(|q| q.unchanged(&article.text, lex))
+            && patched(
+                &first.asked[f.asked.clone()],
+                &article.text,
+                lex,
+                &mut patches,
+            )
         {
-            out.extend_from_slice(&first.raws[f.raws.clone()]);
+            let raws = &first.raws[f.raws.clone()];
+            let mut from = 0;
+            for &(at, n, span, kind) in &patches {
+                out.extend_from_slice(raws.get(from..at).unwrap_or_default());
+                out.push(Raw {
+                    span,
+                    kind,
+                    canonical: None,
+                });
+                from = at + n;
+            }
+            out.extend_from_slice(raws.get(from..).unwrap_or_default());
             continue;
         }
         tagger::tag_sentence_with(&mut scratch, &article.text, span, headline, lex, &mut out);
     }
     out
+}
+
+/// Whether the story lexicon's answers to a sentence's questions keep its first-pass tagging
+/// but for the runs it names (`patches`, in order); false when the sentence must be tagged
+/// again.
+fn patched(
+    asked: &[Asked],
+    text: &str,
+    lex: &Lexicon,
+    patches: &mut Vec<(usize, usize, Span, EntityKind)>,
+) -> bool {
+    patches.clear();
+    for &q in asked {
+        match (q.answer(text, lex), q) {
+            (Answer::Same, _) => {}
+            (
+                Answer::Patch(kind),
+                Asked::Run {
+                    span, at, emitted, ..
+                },
+            ) => patches.push((at as usize, emitted as usize, span, kind)),
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The story lexicon: every name (not dates or numbers) the first pass found.
@@ -158,6 +237,7 @@ mod tests {
             .collect();
         let lex = story_lexicon(articles, &found);
         let (mut kept, mut body) = (0, 0);
+        let mut patches = Vec::new();
         for ((a, u), f) in articles.iter().zip(&units).zip(&found) {
             assert_eq!(
                 second_pass(a, u, f, &lex),
@@ -167,28 +247,36 @@ mod tests {
             );
             for s in f.sentences.iter().flatten() {
                 body += 1;
-                kept += usize::from(
-                    f.asked[s.asked.clone()]
-                        .iter()
-                        .all(|q| q.unchanged(&a.text, &lex)),
-                );
+                let keep = patched(&f.asked[s.asked.clone()], &a.text, &lex, &mut patches);
+                kept += usize::from(keep);
+                PATCHED.with(|n| n.set(n.get() + usize::from(keep && !patches.is_empty())));
             }
         }
         (kept, body)
+    }
+
+    thread_local! {
+        /// Body sentences kept with runs patched, in [`check`]s on this thread.
+        static PATCHED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     }
 
     #[test]
     fn the_second_pass_equals_tagging_every_sentence_again() {
         let seeds: Vec<&str> = SEEDS.iter().map(|(_, t)| *t).collect();
         let (kept, body) = check(&story(&seeds));
-        // The shortcut must also be taken: most body sentences keep their first tagging.
+        // The shortcut must also be taken: most body sentences keep their first tagging,
+        // some with runs the story lexicon names (a surname alone) patched in.
         assert!(kept * 2 > body, "{kept} of {body} body sentences kept");
+        assert!(PATCHED.with(|n| n.get()) > 0, "no sentence was patched");
         // A story where the lexicon disagrees with the rules: a run the rules call a
         // person, found as an organisation elsewhere in the story.
         let texts = [
             "Analysts at Brightwater Partners said on Monday that the deal was done.",
             "Brightwater Partners announced the deal. Officials said Brightwater Partners would pay.",
             "The shares of Brightwater Partners rose. Jane Okafor said Okafor was pleased.",
+            // A known name right before a number (which looks back at it), and in a headline.
+            "Okafor 3 votes were counted. Brightwater Partners Rise 5 Percent On Okafor Deal",
+            "Talks with Okafor, Okafor and Brightwater Partners went on; Okafor 12,000 left.",
         ];
         check(&story(&texts));
         let gum =

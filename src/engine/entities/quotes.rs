@@ -25,15 +25,21 @@ fn pairs(text: &str, span: Span) -> Vec<Span> {
     };
     let mut open_curly: Option<usize> = None;
     let mut open_straight: Option<usize> = None;
-    for (i, c) in block.char_indices() {
+    // Byte by byte: `"` is one byte, and `“` `”` are E2 80 9C / E2 80 9D (a lead byte E2
+    // never occurs inside another character).
+    let b = block.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
         match c {
-            '“' => open_curly = Some(i),
-            '”' => {
-                if let Some(s) = open_curly.take() {
-                    out.push(Span::new(span.start + s, span.start + i + c.len_utf8()));
+            0xE2 => match b.get(i + 1..i + 3) {
+                Some([0x80, 0x9C]) => open_curly = Some(i),
+                Some([0x80, 0x9D]) => {
+                    if let Some(s) = open_curly.take() {
+                        out.push(Span::new(span.start + s, span.start + i + 3));
+                    }
                 }
-            }
-            '"' => match open_straight.take() {
+                _ => {}
+            },
+            b'"' => match open_straight.take() {
                 Some(s) => out.push(Span::new(span.start + s, span.start + i + 1)),
                 None => open_straight = Some(i),
             },

@@ -8,14 +8,11 @@
 
 use super::EntityKind;
 use super::classes;
-use super::gazetteer::COMMON_WORDS;
-use super::gazetteer::{
-    GAZETTEER, GEONAMES_CITIES, LOC_DESIGNATORS, ORG_KEYWORDS, SAY_VERBS, is_given,
-};
+use super::gazetteer::{GAZETTEER, GEONAMES_CITIES, LOC_DESIGNATORS, ORG_KEYWORDS, is_given};
 use super::lexicon::Lexicon;
-use super::names::{EVENT_WORDS, FACILITIES};
 use super::numeric;
 pub use super::passes::Asked;
+use super::runs::classify;
 use super::tokens::{Lows, Tok, TokKind, tokenize_into};
 use crate::engine::article::Span;
 
@@ -73,8 +70,8 @@ impl Scratch {
             let start = self.low.len();
             let w = t.text(text);
             if w.is_ascii() {
-                self.low
-                    .extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                self.low.push_str(w);
+                self.low[start..].make_ascii_lowercase();
             } else {
                 self.low.extend(w.chars().flat_map(char::to_lowercase));
             }
@@ -91,16 +88,16 @@ pub(super) struct Ctx<'a> {
     low: &'a str,
     lows: &'a [(u32, u32)],
     classes: &'a [u8],
-    headline: bool,
+    pub(super) headline: bool,
     lex: &'a Lexicon,
     /// [`Ctx::gazetteer_at`] per token, once computed.
     memo: std::cell::RefCell<Vec<Option<Option<Gaz>>>>,
-    asked: std::cell::RefCell<Vec<Asked>>,
+    pub(super) asked: std::cell::RefCell<Vec<Asked>>,
 }
 
 impl Ctx<'_> {
     /// The lexicon's kind for the text of `span` (every question is logged in `asked`).
-    fn lex_lookup(&self, span: Span) -> Option<EntityKind> {
+    pub(super) fn lex_lookup(&self, span: Span) -> Option<EntityKind> {
         self.asked.borrow_mut().push(Asked::Lookup(span));
         self.lex.lookup(self.text.get(span.range()).unwrap_or(""))
     }
@@ -220,7 +217,7 @@ impl Ctx<'_> {
             if let Some(e) = GAZETTEER.names.get(key) {
                 let last_ok = self.cap(j) || self.toks[j].kind != TokKind::Word;
                 let case_ok = !e.acronym
-                    || self.span_text(i, j + 1).replace(' ', "") == e.canonical.replace(' ', "")
+                    || same_but_spaces(self.span_text(i, j + 1), &e.canonical)
                     || self.all_caps_span(i, j + 1);
                 if last_ok && case_ok {
                     best = Some((len, e.kind, Some(e.canonical.as_str())));
@@ -280,6 +277,15 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether `a` and `b` are the same once spaces are removed.
+fn same_but_spaces(a: &str, b: &str) -> bool {
+    let (a, b) = (
+        a.bytes().filter(|&c| c != b' '),
+        b.bytes().filter(|&c| c != b' '),
+    );
+    a.eq(b)
+}
+
 /// Whether a line reads as a headline: most longer words capitalised and no final period.
 pub fn looks_like_headline(line: &str) -> bool {
     let t = line.trim_end();
@@ -336,6 +342,8 @@ pub fn tag_sentence_with(
         asked: std::cell::RefCell::new(asked),
     };
     let n = cx.toks.len();
+    // The sentence's first mention in `out`.
+    let first = out.len();
     let mut titled = false;
     // After a credit label (`Image:`): the next name is its author.
     let mut credit = false;
@@ -447,107 +455,24 @@ pub fn tag_sentence_with(
             continue;
         }
         let j = cx.chunk_end(i).min(n);
-        classify(&cx, i, j, titled || credit, &mut |s, k| {
+        let at = out.len() - first;
+        let q = classify(&cx, i, j, titled || credit, &mut |s, k| {
             push(s, k, None, out)
         });
+        if let Some(q) = q
+            && let Some(Asked::Run {
+                at: a, emitted: e, ..
+            }) = cx.asked.borrow_mut().get_mut(q)
+        {
+            // Where the run's mentions are among the sentence's, as pushed.
+            (*a, *e) = (at as u32, (out.len() - first - at) as u32);
+        }
         titled = false;
         credit = false;
         i = j;
     }
     scratch.memo = cx.memo.into_inner();
     scratch.asked = cx.asked.into_inner();
-}
-
-/// A capitalised run `i..j`: the lexicon's kind when it knows the run, else the rules of
-/// [`classify_unknown`] (whose outcome is noted in the run's [`Asked::Run`]).
-fn classify(cx: &Ctx, i: usize, j: usize, titled: bool, emit: &mut dyn FnMut(Span, EntityKind)) {
-    let span = cx.span(i, j);
-    let at = cx.asked.borrow().len();
-    if let Some(kind) = cx.lex_lookup(span) {
-        emit(span, kind);
-        return;
-    }
-    let mut emitted = (0, None);
-    classify_unknown(cx, i, j, titled, &mut |s, k| {
-        emitted = (emitted.0 + 1, (s == span).then_some(k));
-        emit(s, k);
-    });
-    if let Some(q) = cx.asked.borrow_mut().get_mut(at) {
-        *q = Asked::Run(span, if emitted.0 == 1 { emitted.1 } else { None });
-    }
-}
-
-fn classify_unknown(
-    cx: &Ctx,
-    i: usize,
-    j: usize,
-    titled: bool,
-    emit: &mut dyn FnMut(Span, EntityKind),
-) {
-    let span = cx.span(i, j);
-    let surface = cx.text.get(span.range()).unwrap_or("");
-    if cx.headline {
-        // Only names already known: token by token.
-        for k in i..j {
-            if let Some(kind) = cx.lex_lookup(cx.span(k, k + 1)) {
-                emit(cx.span(k, k + 1), kind);
-            }
-        }
-        return;
-    }
-    let len = j - i;
-    let number_word = |k: usize| matches!(cx.low(k), "one" | "two" | "three" | "ii" | "iii");
-    // Product-like names: Air Force One, F-16, Apollo 11.
-    let has_digit = (i..j).any(|k| cx.toks[k].kind == TokKind::Num || number_word(k))
-        || (cx.cap(j) && number_word(j))
-        || cx
-            .toks
-            .get(j)
-            .is_some_and(|t| t.kind == TokKind::Num && !t.space_before);
-    if has_digit {
-        return;
-    }
-    let last = cx.low(j - 1);
-    let next = cx.low(j);
-    let prev = if i > 0 { cx.low(i - 1) } else { "" };
-    if len >= 2 && EVENT_WORDS.contains(last) || matches!(prev, "@" | "#") {
-        return; // An event, prize or handle: outside the seven types.
-    }
-    if len >= 2 && matches!(last, "day" | "eve") {
-        emit(span, EntityKind::Date); // A holiday: Independence Day.
-        return;
-    }
-    if len >= 2 && ORG_KEYWORDS.contains(last) || !titled && cx.org_context(i, j) {
-        emit(span, EntityKind::Org);
-    } else if len >= 2 && (LOC_DESIGNATORS.contains(last) || FACILITIES.contains(last)) {
-        emit(span, EntityKind::Loc);
-    } else if titled || (len >= 2 && is_given(cx.low(i))) {
-        emit(span, EntityKind::Person);
-    } else if len >= 2 {
-        if len <= 3
-            && i > 0
-            && (i..j).all(|k| !cx.toks[k].is_all_caps(cx.text))
-            && cx.person_like(i, j)
-        {
-            emit(span, EntityKind::Person);
-        }
-    } else if cx.toks[i].is_all_caps(cx.text) && surface.len() <= 6 && i > 0 {
-        if cx.acronym_org(i) {
-            emit(span, EntityKind::Org);
-        }
-    } else if SAY_VERBS.contains(next) || (next == "," && SAY_VERBS.contains(cx.low(j + 1))) {
-        emit(span, EntityKind::Person);
-    } else if matches!(prev, "in" | "at" | "near")
-        && i > 1
-        && !cx
-            .toks
-            .get(j)
-            .is_some_and(|t| t.kind == TokKind::Word && !t.is_cap(cx.text))
-        && !COMMON_WORDS.contains(cx.low(i))
-    {
-        // "in Aceh", not "in Scientology jargon".
-        emit(span, EntityKind::Gpe);
-    }
 }
 
 #[cfg(test)]

@@ -143,6 +143,18 @@ fn is_score(s: &str) -> bool {
     rest.is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// `s` lower-cased into `buf` (as `str::to_lowercase`; ASCII without allocating).
+fn lower<'a>(s: &str, buf: &'a mut String) -> &'a str {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&s.to_lowercase());
+    }
+    buf
+}
+
 /// Retypes as ORG the places of `raws` (mentions of one article in `text`) that are teams.
 pub fn retype(text: &str, raws: &mut [Raw]) {
     // Three sports words in the first 20,000 words make a sports report: stop at the third.
@@ -151,7 +163,12 @@ pub fn retype(text: &str, raws: &mut [Raw]) {
         .take(20_000)
         .filter(|w| {
             low.clear();
-            low.extend(w.chars().flat_map(char::to_lowercase));
+            if w.is_ascii() {
+                low.push_str(w);
+                low.make_ascii_lowercase();
+            } else {
+                low.extend(w.chars().flat_map(char::to_lowercase));
+            }
             SPORTS_WORDS.contains(low.as_str())
         })
         .take(3)
@@ -159,9 +176,13 @@ pub fn retype(text: &str, raws: &mut [Raw]) {
     if sports < 3 {
         return;
     }
-    let surface = |r: &Raw| text.get(r.span.range()).unwrap_or("").to_string();
-    let mut teams: Vec<String> = Vec::new();
+    let (mut next, mut prev) = (String::new(), String::new());
+    let mut teams: Vec<&str> = Vec::new();
     for r in raws.iter().filter(|r| r.kind == EntityKind::Gpe) {
+        let name = text.get(r.span.range()).unwrap_or("");
+        if teams.contains(&name) {
+            continue; // Already a team: nothing more to learn.
+        }
         let before = text.get(r.span.start.saturating_sub(40)..r.span.start);
         let after = text.get(r.span.end..(r.span.end + 40).min(text.len()));
         let (Some(before), Some(after)) = (before, after) else {
@@ -171,16 +192,15 @@ pub fn retype(text: &str, raws: &mut [Raw]) {
             .strip_prefix("’s")
             .or_else(|| after.strip_prefix("'s"))
             .unwrap_or(after);
-        let next = words(after_poss).next().unwrap_or("").to_lowercase();
-        let prev = words(before).next_back().unwrap_or("").to_lowercase();
+        let next = lower(words(after_poss).next().unwrap_or(""), &mut next);
+        let prev = lower(words(before).next_back().unwrap_or(""), &mut prev);
         let team = is_score(after)
             || before.trim_end().ends_with(|c: char| c.is_ascii_digit()) && is_score_end(before)
-            || MATCH_VERBS.contains(next.as_str()) && !after.starts_with(',')
-            || TEAM_ROLES.contains(next.as_str())
-            || MATCH_VERBS.contains(prev.as_str())
-            || matches!(prev.as_str(), "against" | "vs" | "versus" | "v");
-        let name = surface(r);
-        if team && !teams.contains(&name) {
+            || MATCH_VERBS.contains(next) && !after.starts_with(',')
+            || TEAM_ROLES.contains(next)
+            || MATCH_VERBS.contains(prev)
+            || matches!(prev, "against" | "vs" | "versus" | "v");
+        if team {
             teams.push(name);
         }
     }
@@ -188,17 +208,17 @@ pub fn retype(text: &str, raws: &mut [Raw]) {
         return;
     }
     for r in raws.iter_mut().filter(|r| r.kind == EntityKind::Gpe) {
-        let name = surface(r);
+        let name = text.get(r.span.range()).unwrap_or("");
         if !teams.contains(&name) {
             continue;
         }
         let before = text
             .get(r.span.start.saturating_sub(20)..r.span.start)
             .unwrap_or("");
-        let prev = words(before).next_back().unwrap_or("").to_lowercase();
-        if !PLACE_BEFORE.contains(&prev.as_str()) {
+        let prev = lower(words(before).next_back().unwrap_or(""), &mut prev);
+        if !PLACE_BEFORE.contains(&prev) {
             r.kind = EntityKind::Org;
-            r.canonical = Some(name);
+            r.canonical = Some(name.to_string());
         }
     }
 }

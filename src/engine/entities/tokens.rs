@@ -29,12 +29,14 @@ impl Tok {
     }
     /// A word starting with an upper-case letter.
     pub fn is_cap(&self, text: &str) -> bool {
-        self.kind == TokKind::Word
-            && self
-                .text(text)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+        if self.kind != TokKind::Word {
+            return false;
+        }
+        let t = self.text(text);
+        match t.as_bytes().first() {
+            Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+            _ => t.chars().next().is_some_and(char::is_uppercase),
+        }
     }
     /// A word of two or more letters, all upper case (`NATO`, `U.S.`).
     pub fn is_all_caps(&self, text: &str) -> bool {
@@ -93,9 +95,40 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok> {
 /// [`tokenize`] into a cleared `out`, reusing its allocation.
 pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
     out.clear();
+    let b = text.as_bytes();
     let mut i = 0;
     let mut space = true;
-    while let Some(c) = char_at(text, i) {
+    while let Some(&b0) = b.get(i) {
+        // ASCII fast paths; the same decisions as the general path below.
+        if b0 < 0x80 && b0 != b'\'' {
+            if matches!(b0, b' ' | b'\t'..=b'\r') {
+                space = true;
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let kind = if b0.is_ascii_digit() {
+                i = scan_number(text, i);
+                TokKind::Num
+            } else if b0.is_ascii_alphabetic() {
+                i = scan_word(text, i);
+                TokKind::Word
+            } else {
+                i += 1;
+                TokKind::Punct
+            };
+            out.push(Tok {
+                start: base + start,
+                end: base + i,
+                kind,
+                space_before: space,
+            });
+            space = false;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
         if c.is_whitespace() {
             space = true;
             i += c.len_utf8();
@@ -103,10 +136,7 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
         }
         let start = i;
         let kind;
-        if c.is_ascii_digit() {
-            i = scan_number(text, i);
-            kind = TokKind::Num;
-        } else if c.is_alphanumeric() {
+        if c.is_alphanumeric() {
             i = scan_word(text, i);
             kind = TokKind::Word;
         } else if is_apos(c) && !out.is_empty() && !space {
@@ -162,12 +192,26 @@ fn scan_number(text: &str, mut i: usize) -> usize {
 }
 
 fn scan_word(text: &str, start: usize) -> usize {
-    // Dotted abbreviation: U.S., a.m., U.S.A., D.C.
-    if let Some(end) = dotted(text, start) {
+    let b = text.as_bytes();
+    // Dotted abbreviation: U.S., a.m., U.S.A., D.C. (an ASCII letter not followed by a
+    // period starts none).
+    if (b[start] >= 0x80 || b.get(start + 1) == Some(&b'.'))
+        && let Some(end) = dotted(text, start)
+    {
         return end;
     }
     let mut i = start;
-    while let Some(c) = char_at(text, i) {
+    loop {
+        while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        // Any other ASCII character but an apostrophe ends the word.
+        if b.get(i).is_none_or(|&c| c < 0x80 && c != b'\'') {
+            break;
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
         if c.is_alphanumeric() || c == '\u{301}' || c == '\u{308}' {
             i += c.len_utf8();
         } else if is_apos(c) {
