@@ -27,7 +27,7 @@ use crate::engine::article::{Article, Span};
 use crate::engine::entities::gazetteer::{self, STOP_WORDS};
 use crate::engine::entities::{EntityKind, Extraction, numeric};
 use crate::engine::segment::Sentence;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Where two linked sentences give different numbers, dates or places.
@@ -80,10 +80,22 @@ impl Val {
     fn same_key(&self, other: &Val) -> bool {
         self.key_hash == other.key_hash && self.key == other.key
     }
+    /// The same value given for the same thing: one key, and slots that meet (or one of
+    /// them unknown). "Nine people killed" / "the national figure of nine" is one key in two
+    /// slots: the second sentence's nine does not answer the first's.
+    fn same_fact(&self, other: &Val) -> bool {
+        let slot = |v: &Val| (v.ctx.1.clone(), v.ctx.2.clone());
+        let (a, b) = (slot(self), slot(other));
+        let unknown = |s: &Slot| s.0.is_none() && s.1.is_none();
+        self.same_key(other) && (unknown(&a) || unknown(&b) || slots_meet(&a, &b))
+    }
 }
 
 /// (nearest word before, nearest content word before, nearest content word after).
-type Context = (Option<String>, Option<String>, Option<String>);
+///
+/// And whether that content word after is the very next word ("54 seats": the thing
+/// counted), not reached over a preposition ("54 of the 141 seats", "1.6% in the quarter").
+type Context = (Option<String>, Option<String>, Option<String>, bool);
 
 /// What the comparison needs of one sentence, computed once per report.
 struct SentenceFacts<'a> {
@@ -113,13 +125,31 @@ fn disjoint(a: &[(u64, &str)], b: &[(u64, &str)]) -> bool {
 /// costs only the work on its links. `parallax compare` and the story model use the same.
 pub struct Side<'a> {
     sentences: Vec<SentenceFacts<'a>>,
-    /// Every key of figures (0) and dates (1) in the whole report.
-    everywhere: [HashSet<String>; 2],
+    /// Every key of figures (0) and dates (1) in the whole report, with the slot words
+    /// ([`Context`] minus the first) of each place it is given (`None`: outside the aligned
+    /// sentences, slot unknown).
+    everywhere: [Everywhere; 2],
+}
+
+/// Value key → the slots it fills in one report.
+type Everywhere = HashMap<String, Vec<Option<Slot>>>;
+
+/// The nearest content words before and after a value.
+type Slot = (Option<String>, Option<String>);
+
+/// Whether two slots share a word (either side, or across: "kills 120" / "120 dead" do not,
+/// "120 people killed" / "killed 120 people" do).
+fn slots_meet(a: &Slot, b: &Slot) -> bool {
+    let words = |s: &Slot| [s.0.clone(), s.1.clone()];
+    let (wa, wb) = (words(a), words(b));
+    wa.iter()
+        .flatten()
+        .any(|w| wb.iter().flatten().any(|v| v == w))
 }
 
 impl<'a> Side<'a> {
     pub fn new(article: &'a Article, ex: &'a Extraction, sentences: &[Sentence]) -> Side<'a> {
-        let sentences = sentences
+        let facts = sentences
             .iter()
             .map(|s| {
                 let vals = DISCREPANCY_KINDS.map(|kind| vals(article, ex, s.span, kind));
@@ -134,15 +164,29 @@ impl<'a> Side<'a> {
             })
             .collect();
         Side {
-            sentences,
+            sentences: facts,
             everywhere: [
-                all_keys(article, ex, EntityKind::Number),
-                all_keys(article, ex, EntityKind::Date),
+                all_keys(article, ex, sentences, EntityKind::Number),
+                all_keys(article, ex, sentences, EntityKind::Date),
             ],
         }
     }
-    fn everywhere(&self, kind: EntityKind) -> &HashSet<String> {
-        &self.everywhere[usize::from(kind != EntityKind::Number)]
+    /// Whether this report also gives `v`'s value for the same thing: in a slot that shares
+    /// a word with `v`'s, or where the slot is unknown. Then both figures are told, of two
+    /// things (a three-day and a 30-day ceasefire); a value given for something else ("the
+    /// national figure of nine did not include three herders" / "killing nine people") does
+    /// not make another report's figure of the same thing agree.
+    fn gives(&self, kind: EntityKind, v: &Val) -> bool {
+        let Some(slots) = self.everywhere[usize::from(kind != EntityKind::Number)].get(&v.key)
+        else {
+            return false;
+        };
+        let own: Slot = (v.ctx.1.clone(), v.ctx.2.clone());
+        own.0.is_none() && own.1.is_none()
+            || slots.iter().any(|s| match s {
+                None => true,
+                Some(s) => slots_meet(s, &own),
+            })
     }
 }
 
@@ -154,7 +198,7 @@ fn vals(article: &Article, ex: &Extraction, span: Span, kind: EntityKind) -> Vec
     {
         let text = article.slice(m.span).to_string();
         let quantity = (kind == EntityKind::Number)
-            .then(|| values::quantity(&text))
+            .then(|| figure(article, span, m.span))
             .flatten();
         let key = match &quantity {
             Some(q) => q.key(),
@@ -179,22 +223,50 @@ fn vals(article: &Article, ex: &Extraction, span: Span, kind: EntityKind) -> Vec
     out
 }
 
-/// Every value key of a kind in a whole report.
-fn all_keys(article: &Article, ex: &Extraction, kind: EntityKind) -> HashSet<String> {
-    ex.mentions
-        .iter()
-        .filter(|m| m.kind == kind)
-        .map(|m| {
-            let text = article.slice(m.span);
-            match (kind == EntityKind::Number)
-                .then(|| values::quantity(text))
-                .flatten()
-            {
-                Some(q) => q.key(),
-                None => m.value_key(article),
-            }
-        })
-        .collect()
+/// The quantity of the figure at `span`, with the hedge before it inside `sentence` ("at
+/// least 120": the entity span is "120").
+fn figure(article: &Article, sentence: Span, span: Span) -> Option<Quantity> {
+    let text = article.slice(span);
+    let from = span.start.saturating_sub(24).max(sentence.start);
+    let before = (from..span.start)
+        .find(|&i| article.text.is_char_boundary(i))
+        .and_then(|i| article.text.get(i..span.start))
+        .unwrap_or("");
+    match values::hedge_ending(before) {
+        Some(h) => values::quantity(&format!("{h}{text}")),
+        None => values::quantity(text),
+    }
+}
+
+/// Every value key of a kind in a whole report, with the slot of each place it is given
+/// (`sentences`: the aligned sentences, ascending; a value outside them has no known slot).
+fn all_keys(
+    article: &Article,
+    ex: &Extraction,
+    sentences: &[Sentence],
+    kind: EntityKind,
+) -> Everywhere {
+    let mut out = Everywhere::new();
+    for m in ex.mentions.iter().filter(|m| m.kind == kind) {
+        let at = sentences.partition_point(|s| s.span.end <= m.span.start);
+        let sentence = sentences
+            .get(at)
+            .filter(|s| s.span.start <= m.span.start && m.span.end <= s.span.end);
+        let within = sentence.map_or(m.span, |s| s.span);
+        let key = match (kind == EntityKind::Number)
+            .then(|| figure(article, within, m.span))
+            .flatten()
+        {
+            Some(q) => q.key(),
+            None => m.value_key(article),
+        };
+        let slot = sentence.map(|s| {
+            let c = context(article, s.span, m.span);
+            (c.1, c.2)
+        });
+        out.entry(key).or_default().push(slot);
+    }
+    out
 }
 
 /// Whether a word carries content (not a stop word, hedge or number).
@@ -220,9 +292,24 @@ fn context(article: &Article, sentence: Span, span: Span) -> Context {
         .unicode_words()
         .rev()
         .map(low)
-        .find(|w| content(w));
-    let after_content = after_text.unicode_words().map(low).find(|w| content(w));
-    (before, before_content, after_content)
+        .find(|w| content(w))
+        .map(|w| stem(&w));
+    let after_content = after_text
+        .unicode_words()
+        .map(low)
+        .find(|w| content(w))
+        .map(|w| stem(&w));
+    let next = after_text.unicode_words().next().map(low);
+    let adjacent = next.is_some_and(|w| content(&w));
+    (before, before_content, after_content, adjacent)
+}
+
+/// A slot word's English stem: "taking 52 seats" and "take 54 seats" fill one slot.
+fn stem(w: &str) -> String {
+    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
+        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+    });
+    STEMMER.stem(w).into_owned()
 }
 
 /// Words that put a place in a "where" slot: "meet in Istanbul", "travelled to Ankara".
@@ -369,8 +456,12 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
                 continue;
             }
             // The values only one side gives (no lists made: most links have none).
-            let only_a = || va.iter().filter(|x| !vb.iter().any(|y| y.same_key(x)));
-            let only_b = || vb.iter().filter(|y| !va.iter().any(|x| x.same_key(y)));
+            let (fig, only_a, only_b);
+            fig = kind == EntityKind::Number;
+            // Figures: a value the other sentence gives for something else does not count.
+            let same = |x: &Val, y: &Val| if fig { x.same_fact(y) } else { x.same_key(y) };
+            only_a = || va.iter().filter(|x| !vb.iter().any(|y| same(x, y)));
+            only_b = || vb.iter().filter(|y| !va.iter().any(|x| same(x, y)));
             let (na, nb) = (only_a().count(), only_b().count());
             if na == 0 || nb == 0 {
                 continue;
@@ -389,20 +480,28 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
                 let cx = &x.ctx;
                 for y in only_b() {
                     let cy = &y.ctx;
-                    let slot = (cx.1.is_some() && cx.1 == cy.1) || (cx.2.is_some() && cx.2 == cy.2);
+                    let before = cx.1.is_some() && cx.1 == cy.1;
+                    let after = cx.2.is_some() && cx.2 == cy.2;
+                    let slot = before || after;
+                    // A figure's slot for a count: when the noun right after one of them
+                    // ("71 seats") is all they share, the words before, which differ, say
+                    // two things were counted ("a majority of 71 seats" / "won 54 of the
+                    // 141 seats").
+                    let counted =
+                        before || (after && (!(cx.3 || cy.3) || cx.1.is_none() || cy.1.is_none()));
                     let lone = l.kind == LinkKind::Same && na == 1 && nb == 1;
                     let ok = match kind {
                         EntityKind::Number => {
                             let (Some(qx), Some(qy)) = (&x.quantity, &y.quantity) else {
                                 continue;
                             };
-                            (slot || (lone && !weak))
+                            (counted || (lone && !weak))
                                 && !other_times
                                 && !far_apart(qx, qy)
                                 && values::same_unit(qx, qy)
                                 && !values::compatible(qx, qy)
-                                && !b.everywhere(kind).contains(&x.key)
-                                && !a.everywhere(kind).contains(&y.key)
+                                && !b.gives(kind, x)
+                                && !a.gives(kind, y)
                         }
                         EntityKind::Date => {
                             // A date belongs to one event of a sentence: only its own slot.
@@ -411,8 +510,8 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
                                 && is_weekday_date(&x.text) == is_weekday_date(&y.text)
                                 && is_duration(&x.text) == is_duration(&y.text)
                                 && !within(&x.text, &y.text)
-                                && !b.everywhere(kind).contains(&x.key)
-                                && !a.everywhere(kind).contains(&y.key)
+                                && !b.gives(kind, x)
+                                && !a.gives(kind, y)
                         }
                         _ => {
                             let raw_slot = (cx.0.is_some() && cx.0 == cy.0) || slot;

@@ -81,6 +81,42 @@ fn scale(word: &str) -> Option<f64> {
     })
 }
 
+/// Words before a figure that bound it, longest first where one ends another ("just over"
+/// before "over").
+const HEDGE_PHRASES: [(&str, Bound); 19] = [
+    ("just over ", Bound::AtLeast),
+    ("just under ", Bound::AtMost),
+    ("at least ", Bound::AtLeast),
+    ("more than ", Bound::AtLeast),
+    ("over ", Bound::AtLeast),
+    ("above ", Bound::AtLeast),
+    ("upwards of ", Bound::AtLeast),
+    ("nearly ", Bound::AtMost),
+    ("almost ", Bound::AtMost),
+    ("up to ", Bound::AtMost),
+    ("under ", Bound::AtMost),
+    ("less than ", Bound::AtMost),
+    ("fewer than ", Bound::AtMost),
+    ("about ", Bound::About),
+    ("around ", Bound::About),
+    ("some ", Bound::About),
+    ("roughly ", Bound::About),
+    ("approximately ", Bound::About),
+    ("an estimated ", Bound::About),
+];
+
+/// The hedge that `before` (the text before a figure) ends with, if any: "killing at least"
+/// → "at least ". Entity spans leave hedges out (the gold guide's rule); a figure's bound
+/// needs them.
+pub fn hedge_ending(before: &str) -> Option<&'static str> {
+    let t = before.trim_end().to_lowercase();
+    HEDGE_PHRASES.iter().map(|h| h.0).find(|h| {
+        let h = h.trim_end();
+        t.strip_suffix(h)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
+    })
+}
+
 /// Parses a number mention ("$4.2 billion", "12 per cent", "at least 120", "Nearly 50,000",
 /// "3-2", "five"). `None` when it holds no number.
 pub fn quantity(text: &str) -> Option<Quantity> {
@@ -103,27 +139,7 @@ pub fn quantity(text: &str) -> Option<Quantity> {
     }
     let mut bound = Bound::Exact;
     let mut rest = t;
-    for (hedge, b) in [
-        ("at least ", Bound::AtLeast),
-        ("more than ", Bound::AtLeast),
-        ("over ", Bound::AtLeast),
-        ("above ", Bound::AtLeast),
-        ("just over ", Bound::AtLeast),
-        ("upwards of ", Bound::AtLeast),
-        ("nearly ", Bound::AtMost),
-        ("almost ", Bound::AtMost),
-        ("up to ", Bound::AtMost),
-        ("under ", Bound::AtMost),
-        ("less than ", Bound::AtMost),
-        ("fewer than ", Bound::AtMost),
-        ("just under ", Bound::AtMost),
-        ("about ", Bound::About),
-        ("around ", Bound::About),
-        ("some ", Bound::About),
-        ("roughly ", Bound::About),
-        ("approximately ", Bound::About),
-        ("an estimated ", Bound::About),
-    ] {
+    for &(hedge, b) in &HEDGE_PHRASES {
         if let Some(r) = rest.strip_prefix(hedge) {
             bound = b;
             rest = r.trim_start();
@@ -250,6 +266,19 @@ mod tests {
 
     fn q(t: &str) -> Quantity {
         quantity(t).unwrap_or_else(|| panic!("{t} parses"))
+    }
+
+    #[test]
+    fn the_hedge_before_a_figure_is_found_at_a_word_boundary() {
+        assert_eq!(hedge_ending("killing at least "), Some("at least "));
+        assert_eq!(hedge_ending("Turnout was just over "), Some("just over "));
+        assert_eq!(hedge_ending("At Least "), Some("at least "));
+        assert_eq!(hedge_ending("Nearly "), Some("nearly "));
+        // "moreover" is not "over"; nothing before, nothing found.
+        assert_eq!(hedge_ending("moreover "), None);
+        assert_eq!(hedge_ending("killing "), None);
+        assert_eq!(hedge_ending(""), None);
+        assert_eq!(q("at least 120").bound, Bound::AtLeast);
     }
 
     #[test]
