@@ -128,6 +128,56 @@ fn a_b_sentence_matched_twice_is_drawn_once_and_referred_to() {
 }
 
 #[test]
+fn r_follows_a_reference_to_its_row_and_comes_back() {
+    let mut app = app_of(&seed_inputs());
+    compare(&mut app, (0, 3), 120, 40);
+    let c = app.compare.as_ref().unwrap().shown().unwrap().clone();
+    // The first row with references, and a row with none (to press `r` on first).
+    let from = c
+        .rows
+        .iter()
+        .position(|r| !r.refs.is_empty())
+        .expect("a row with references");
+    let bare = c
+        .rows
+        .iter()
+        .position(|r| r.refs.is_empty())
+        .expect("a row without");
+    scroll_to_row(&mut app, bare, 120, 40);
+    assert_eq!(app.compare.as_ref().unwrap().row, bare);
+    press(&mut app, KeyCode::Char('r'));
+    let v = app.compare.as_ref().unwrap();
+    assert_eq!(v.row, bare, "nothing to follow: stays");
+    assert!(v.note.contains("no references"), "{}", v.note);
+    // From the row with references: each press goes to the row of its next one.
+    press(&mut app, KeyCode::Char('g'));
+    scroll_to_row(&mut app, from, 120, 40);
+    assert_eq!(app.compare.as_ref().unwrap().row, from);
+    let refs = &c.rows[from].refs;
+    press(&mut app, KeyCode::Char('r'));
+    let s = screen(&draw(&mut app, 120, 40));
+    let v = app.compare.as_ref().unwrap();
+    assert_eq!(
+        v.row,
+        refs[0].row,
+        "at the row showing B{}",
+        refs[0].right + 1
+    );
+    let want = format!("row {}: B{}", refs[0].row + 1, refs[0].right + 1);
+    assert!(v.note.contains(&want), "{} / {want}", v.note);
+    assert!(
+        s.contains(&want),
+        "the status line says where it went:\n{s}"
+    );
+    // `r` again comes back; then on to the next reference.
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.compare.as_ref().unwrap().row, from, "back");
+    press(&mut app, KeyCode::Char('r'));
+    let next = &refs[1 % refs.len()];
+    assert_eq!(app.compare.as_ref().unwrap().row, next.row);
+}
+
+#[test]
 fn weak_links_carry_a_sign_not_only_a_colour() {
     let mut app = app_of(&seed_inputs());
     compare(&mut app, (0, 3), 120, 40);

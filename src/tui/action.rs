@@ -36,6 +36,7 @@ pub enum Command {
     NextDiscrepancy,
     PrevDiscrepancy,
     SwapSides,
+    FollowRef,
     RowDetail,
     Back,
     ToggleEntities,
@@ -151,6 +152,11 @@ impl Command {
             "previous discrepancy",
         ),
         (Command::SwapSides, "swap_sides", "swap the two sides"),
+        (
+            Command::FollowRef,
+            "follow_ref",
+            "go to the row a reference points to (\"see row 3\"), again for the next",
+        ),
         (
             Command::RowDetail,
             "row_detail",

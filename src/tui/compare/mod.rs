@@ -64,6 +64,9 @@ pub struct CompareView {
     pub note: String,
     /// Where to start once the comparison arrives: a span of A's text, and the note to show.
     pub target: Option<(Span, String)>,
+    /// The last reference followed (`r`): the row it was followed from, which of that row's
+    /// references, and the row it led to.
+    pub followed: Option<(usize, usize, usize)>,
 }
 
 /// Opens the compare view of reports `a` (A) and `b` (B) of `model` as job `id`: the view
@@ -153,6 +156,7 @@ impl CompareView {
             detail: None,
             note: String::new(),
             target,
+            followed: None,
         }
     }
 
@@ -198,6 +202,7 @@ impl CompareView {
         }
         self.extractions = Some(done.extractions);
         self.comparisons = Some(Box::new(done.comparisons));
+        self.followed = None;
         self.row = 0;
         self.scroll = 0;
         // The layout is built at the next `prepare`, which scrolls the row into view.
@@ -307,6 +312,7 @@ impl CompareView {
             Command::NextDiscrepancy => return self.jump_discrepancy(true, height),
             Command::PrevDiscrepancy => return self.jump_discrepancy(false, height),
             Command::SwapSides => return self.swap(height),
+            Command::FollowRef => return self.follow_ref(height),
             _ => return,
         }
         self.note.clear();
@@ -398,6 +404,47 @@ impl CompareView {
         }
     }
 
+    /// Goes to the row showing a right sentence the current row refers to ("~ B7, see row
+    /// 3"). Pressed again there: back to the row it came from; pressed again in that row: its
+    /// next reference.
+    fn follow_ref(&mut self, height: usize) {
+        let here = self.row;
+        if let Some((from, k, to)) = self.followed
+            && here == to
+            && here != from
+        {
+            self.go_to(from, height);
+            // Back, ready for the next reference.
+            self.followed = Some((from, k, from));
+            self.note = format!("back to row {}", from + 1);
+            return;
+        }
+        let letter = if self.swapped { 'A' } else { 'B' };
+        let Some(row) = self.rows().get(here) else {
+            return;
+        };
+        let refs: Vec<(usize, usize)> = row.refs.iter().map(|r| (r.row, r.right)).collect();
+        if refs.is_empty() {
+            self.note = "no references in this row (\"see row N\")".to_string();
+            return;
+        }
+        let k = match self.followed {
+            Some((from, k, _)) if from == here => (k + 1) % refs.len(),
+            _ => 0,
+        };
+        let (target, right) = refs[k];
+        self.followed = Some((here, k, target));
+        self.go_to(target, height);
+        self.note = format!(
+            "row {}: {letter}{}, referred to from row {} ({}/{}; r again: back)",
+            target + 1,
+            right + 1,
+            here + 1,
+            k + 1,
+            refs.len()
+        );
+    }
+
     fn finish_jump(&mut self, found: Option<usize>, forward: bool, what: &str, height: usize) {
         match found {
             Some(r) => {
@@ -412,6 +459,7 @@ impl CompareView {
 
     /// Swaps the sides, staying on the row that holds the current row's first sentence.
     fn swap(&mut self, height: usize) {
+        self.followed = None;
         let Some(cs) = self.comparisons.as_ref() else {
             self.swapped = !self.swapped;
             return;
