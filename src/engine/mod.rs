@@ -10,6 +10,7 @@ pub mod entities;
 pub mod fetch;
 pub mod group;
 pub mod load;
+pub mod par;
 pub mod pipeline;
 pub mod sanitize;
 pub mod saved;

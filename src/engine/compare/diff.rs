@@ -8,7 +8,7 @@
 
 use crate::engine::article::Span;
 use crate::engine::segment::{self, Word};
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHasher};
 use similar::{Algorithm, DiffTag};
 use std::hash::{Hash, Hasher};
 use std::time::Duration;
@@ -172,44 +172,177 @@ pub fn diff_words(
     rw: &[&[Word]],
     masks: Option<(&WireMask, &WireMask)>,
 ) -> WordDiff {
-    let lflat: Vec<&Word> = lw.iter().flat_map(|w| w.iter()).collect();
-    let rflat: Vec<&Word> = rw.iter().flat_map(|w| w.iter()).collect();
-    let lkeys: Vec<&str> = lflat.iter().map(|w| w.norm.as_str()).collect();
-    let rkeys: Vec<&str> = rflat.iter().map(|w| w.norm.as_str()).collect();
-    let deadline = Instant::now() + DEADLINE;
-    let ops =
-        similar::capture_diff_slices_deadline(Algorithm::Patience, &lkeys, &rkeys, Some(deadline));
-    let mut lchange = vec![Change::Only; lflat.len()];
-    let mut rchange = vec![Change::Only; rflat.len()];
-    for op in ops {
-        let (tag, old, new) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            lchange[old].fill(Change::Equal);
-            rchange[new].fill(Change::Equal);
+    let mut ids = Interner::default();
+    let (ln, ls): (Vec<u32>, Vec<u32>) = lw
+        .iter()
+        .flat_map(|w| w.iter())
+        .map(|w| ids.word(w))
+        .unzip();
+    let (rn, rs): (Vec<u32>, Vec<u32>) = rw
+        .iter()
+        .flat_map(|w| w.iter())
+        .map(|w| ids.word(w))
+        .unzip();
+    diff_ids(
+        Group::new(left, lw, &ln, &ls),
+        Group::new(right, rw, &rn, &rs),
+        masks,
+    )
+}
+
+/// Numbers case-folded words and their stems: two words get one id exactly when their
+/// case-folded forms are equal (then their stems are too: a stem is a function of the form).
+#[derive(Debug, Default)]
+pub struct Interner<'a> {
+    norms: FxHashMap<&'a str, (u32, u32)>,
+    stems: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Interner<'a> {
+    /// The ids of `w`'s case-folded form and of its stem.
+    pub fn word(&mut self, w: &'a Word) -> (u32, u32) {
+        if let Some(&ids) = self.norms.get(w.norm.as_str()) {
+            return ids;
+        }
+        let n = self.stems.len() as u32;
+        let stem = *self.stems.entry(w.stem.as_str()).or_insert(n);
+        let ids = (self.norms.len() as u32, stem);
+        self.norms.insert(w.norm.as_str(), ids);
+        ids
+    }
+}
+
+/// One report's words as ids ([`Interner`]), per sentence.
+#[derive(Debug, Clone, Default)]
+pub struct WordIds {
+    norm: Vec<u32>,
+    stem: Vec<u32>,
+    /// Sentence i's words are `start[i]..start[i + 1]`.
+    start: Vec<u32>,
+}
+
+impl WordIds {
+    /// The ids of every word of `sentences` (each sentence's words).
+    pub fn new<'a>(sentences: &'a [Vec<Word>], ids: &mut Interner<'a>) -> WordIds {
+        let n: usize = sentences.iter().map(Vec::len).sum();
+        let mut out = WordIds {
+            norm: Vec::with_capacity(n),
+            stem: Vec::with_capacity(n),
+            start: Vec::with_capacity(sentences.len() + 1),
+        };
+        out.start.push(0);
+        for ws in sentences {
+            for w in ws {
+                let (norm, stem) = ids.word(w);
+                out.norm.push(norm);
+                out.stem.push(stem);
+            }
+            out.start.push(out.norm.len() as u32);
+        }
+        out
+    }
+    /// Every word's case-folded form id, in reading order.
+    pub fn norms(&self) -> &[u32] {
+        &self.norm
+    }
+    /// Sentence `i`'s (form ids, stem ids); empty when out of range.
+    pub fn of(&self, i: usize) -> (&[u32], &[u32]) {
+        match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => {
+                let r = a as usize..b as usize;
+                (&self.norm[r.clone()], &self.stem[r])
+            }
+            _ => (&[], &[]),
         }
     }
-    let lstems: FxHashSet<&str> = lflat.iter().map(|w| w.stem.as_str()).collect();
-    let rstems: FxHashSet<&str> = rflat.iter().map(|w| w.stem.as_str()).collect();
-    let refine = |change: &mut [Change], words: &[&Word], other: &FxHashSet<&str>, mask| {
-        for (c, w) in change.iter_mut().zip(words) {
-            if *c == Change::Only && other.contains(w.stem.as_str()) {
+    /// The ids of sentences `sentences`, concatenated in that order.
+    pub fn concat(&self, sentences: &[usize]) -> (Vec<u32>, Vec<u32>) {
+        let (mut n, mut s) = (Vec::new(), Vec::new());
+        for &i in sentences {
+            let (a, b) = self.of(i);
+            n.extend_from_slice(a);
+            s.extend_from_slice(b);
+        }
+        (n, s)
+    }
+}
+
+/// One side of a diff: sentences (spans and words) with their words' ids, concatenated.
+#[derive(Debug, Clone, Copy)]
+pub struct Group<'a> {
+    spans: &'a [Span],
+    words: &'a [&'a [Word]],
+    norm: &'a [u32],
+    stem: &'a [u32],
+}
+
+impl<'a> Group<'a> {
+    /// `norm` and `stem` hold the ids of every word of `words`, in order.
+    pub fn new(
+        spans: &'a [Span],
+        words: &'a [&'a [Word]],
+        norm: &'a [u32],
+        stem: &'a [u32],
+    ) -> Group<'a> {
+        Group {
+            spans,
+            words,
+            norm,
+            stem,
+        }
+    }
+}
+
+/// [`diff_words`] on words given as ids: the same diff (ids are equal exactly when the
+/// case-folded forms are), without comparing or hashing strings.
+pub fn diff_ids(l: Group, r: Group, masks: Option<(&WireMask, &WireMask)>) -> WordDiff {
+    let mut lchange = vec![Change::Only; l.norm.len()];
+    let mut rchange = vec![Change::Only; r.norm.len()];
+    if l.norm == r.norm {
+        // Identical sentences: every word in both, in order (what the diff gives them).
+        lchange.fill(Change::Equal);
+        rchange.fill(Change::Equal);
+    } else if !l.norm.is_empty() && !r.norm.is_empty() {
+        let deadline = Instant::now() + DEADLINE;
+        let ops = similar::capture_diff_slices_deadline(
+            Algorithm::Patience,
+            l.norm,
+            r.norm,
+            Some(deadline),
+        );
+        for op in ops {
+            let (tag, old, new) = op.as_tag_tuple();
+            if tag == DiffTag::Equal {
+                lchange[old].fill(Change::Equal);
+                rchange[new].fill(Change::Equal);
+            }
+        }
+    }
+    let set = |stems: &[u32]| {
+        let mut v = stems.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let refine = |change: &mut [Change], g: &Group, other: &[u32], mask: Option<&WireMask>| {
+        let words = g.words.iter().flat_map(|w| w.iter());
+        for ((c, w), stem) in change.iter_mut().zip(words).zip(g.stem) {
+            if *c == Change::Only && other.binary_search(stem).is_ok() {
                 *c = Change::Moved;
             }
             if *c != Change::Only
                 && let Some(m) = mask
+                && m.contains(w.span.start)
             {
-                let m: &WireMask = m;
-                if m.contains(w.span.start) {
-                    *c = Change::Wire;
-                }
+                *c = Change::Wire;
             }
         }
     };
-    refine(&mut lchange, &lflat, &rstems, masks.map(|m| m.0));
-    refine(&mut rchange, &rflat, &lstems, masks.map(|m| m.1));
+    refine(&mut lchange, &l, &set(r.stem), masks.map(|m| m.0));
+    refine(&mut rchange, &r, &set(l.stem), masks.map(|m| m.1));
     WordDiff {
-        left: pieces(left, lw, &lchange),
-        right: pieces(right, rw, &rchange),
+        left: pieces(l.spans, l.words, &lchange),
+        right: pieces(r.spans, r.words, &rchange),
     }
 }
 
@@ -286,6 +419,43 @@ mod tests {
             .map(|p| &a[p.range.range()])
             .collect();
         assert_eq!(only_left, vec!["Istanbul"]);
+    }
+
+    #[test]
+    fn ids_diff_as_the_words_do() {
+        // The diff on interned ids gives what `similar` gives on the case-folded words.
+        let vocab = [
+            "the", "talks", "in", "Istanbul", "Putin", "said", "on", "Friday", "a",
+        ];
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..300 {
+            let (na, nb) = (next() % 30, next() % 30);
+            let mut text = |n: usize| -> String {
+                (0..n)
+                    .map(|_| vocab[next() % vocab.len()])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let (a, b) = (text(na), text(nb));
+            let (wa, wb) = (
+                segment::words(&a, Span::new(0, a.len())),
+                segment::words(&b, Span::new(0, b.len())),
+            );
+            let ka: Vec<&str> = wa.iter().map(|w| w.norm.as_str()).collect();
+            let kb: Vec<&str> = wb.iter().map(|w| w.norm.as_str()).collect();
+            let by_words = similar::capture_diff_slices(Algorithm::Patience, &ka, &kb);
+            let mut ids = Interner::default();
+            let ia: Vec<u32> = wa.iter().map(|w| ids.word(w).0).collect();
+            let ib: Vec<u32> = wb.iter().map(|w| ids.word(w).0).collect();
+            let by_ids = similar::capture_diff_slices(Algorithm::Patience, &ia, &ib);
+            assert_eq!(by_words, by_ids, "{a:?} / {b:?}");
+        }
     }
 
     #[test]

@@ -93,6 +93,11 @@ pub fn compare_in(
     let rs = corpus.docs[ib].sentences.clone();
     let lsw = &corpus.docs[ia].words;
     let rsw = &corpus.docs[ib].words;
+    // Every word as ids, so the diffs below compare numbers, not strings.
+    let mut interner = diff::Interner::default();
+    let lids = diff::WordIds::new(lsw, &mut interner);
+    let rids = diff::WordIds::new(rsw, &mut interner);
+    drop(interner);
     let lwords: Vec<&segment::Word> = lsw.iter().flatten().collect();
     let rwords: Vec<&segment::Word> = rsw.iter().flatten().collect();
     let masks = diff::wire_masks(&lwords, &rwords);
@@ -100,11 +105,10 @@ pub fn compare_in(
         .links
         .iter()
         .map(|l| {
-            diff::diff_words(
-                &[ls[l.left].span],
-                &[&lsw[l.left]],
-                &[rs[l.right].span],
-                &[&rsw[l.right]],
+            let ((ln, lst), (rn, rst)) = (lids.of(l.left), rids.of(l.right));
+            diff::diff_ids(
+                diff::Group::new(&[ls[l.left].span], &[&lsw[l.left]], ln, lst),
+                diff::Group::new(&[rs[l.right].span], &[&rsw[l.right]], rn, rst),
                 Some((&masks.0, &masks.1)),
             )
         })
@@ -134,7 +138,12 @@ pub fn compare_in(
         let rspans: Vec<Span> = right.iter().map(|&j| rs[j].span).collect();
         let lw: Vec<&[segment::Word]> = left.iter().map(|&i| lsw[i].as_slice()).collect();
         let rw: Vec<&[segment::Word]> = right.iter().map(|&j| rsw[j].as_slice()).collect();
-        diff::diff_words(&lspans, &lw, &rspans, &rw, Some((&masks.0, &masks.1)))
+        let ((ln, lst), (rn, rst)) = (lids.concat(left), rids.concat(right));
+        diff::diff_ids(
+            diff::Group::new(&lspans, &lw, &ln, &lst),
+            diff::Group::new(&rspans, &rw, &rn, &rst),
+            Some((&masks.0, &masks.1)),
+        )
     });
     let coverage = coverage(&alignment.links, &corpus.docs[ia], &corpus.docs[ib]);
     let discrepancies = discrepancy::find(&alignment.links, &ls, &rs, a, b);

@@ -157,13 +157,13 @@ impl Corpus {
         extractions: &[&Extraction],
         params: Params,
     ) -> Corpus {
-        use rayon::prelude::*;
         let empty = Extraction::default();
-        let read: Vec<doc::Read> = articles
-            .par_iter()
-            .enumerate()
-            .map(|(i, article)| doc::read(article, extractions.get(i).copied().unwrap_or(&empty)))
-            .collect();
+        let bytes = articles.iter().map(|a| a.text.len()).sum();
+        let read: Vec<doc::Read> = crate::engine::par::map_range(
+            articles.len(),
+            crate::engine::par::worth_it(bytes),
+            |i| doc::read(articles[i], extractions.get(i).copied().unwrap_or(&empty)),
+        );
         // Terms are numbered in reading order, article by article, as before.
         let mut b = Builder::default();
         let docs = read.into_iter().map(|r| prepare(r, &mut b)).collect();
