@@ -12,7 +12,7 @@
 
 use crate::engine::article::{Article, BlockKind, Span};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -89,7 +89,7 @@ fn strip_marker(line: &str) -> (usize, &str) {
 
 /// Abbreviations after which a period never ends a sentence (lower case, without the final
 /// period): titles, month names, `No.`, `St.`, `vs.`.
-static NEVER_FINAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static NEVER_FINAL: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     [
         "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
         "cmdr", "adm", "maj", "brig", "cpl", "pvt", "supt", "insp", "det", "rev", "fr", "hon",
@@ -104,7 +104,7 @@ static NEVER_FINAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Abbreviations that can end a sentence: they end one only when the next word is a typical
 /// sentence opener (`U.S. He said` but not `U.S. Secretary`).
-static MAYBE_FINAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static MAYBE_FINAL: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     [
         "u.s", "u.k", "u.n", "e.u", "u.s.a", "a.m", "p.m", "etc", "inc", "ltd", "co", "corp", "jr",
         "sr", "bros", "plc", "llc", "d.c",
@@ -185,7 +185,7 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "until",
 ];
 
-static OPENERS: LazyLock<HashSet<&'static str>> =
+static OPENERS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| SENTENCE_OPENERS.iter().copied().collect());
 
 fn is_closer(c: char) -> bool {
@@ -237,11 +237,8 @@ fn split_line(line: &str, base: usize, out: &mut Vec<Span>) {
     while i < line.len() {
         // To the next terminator: `.` `!` `?` or the lead byte of `…` (neither ever inside
         // another character's encoding, so `i` stays on a character boundary).
-        match bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-        {
-            Some(k) => i += k,
+        match next_stop(bytes, i) {
+            Some(k) => i = k,
             None => break,
         }
         let Some(c) = line.get(i..).and_then(|s| s.chars().next()) else {
@@ -297,28 +294,69 @@ fn is_boundary(line: &str, stop: usize, after: usize, first: char, dots: usize) 
         return true;
     }
     let word = word_before(line, stop);
-    let lower = word.to_lowercase();
-    if lower.is_empty() {
-        return true;
+    with_lower(word, |lower| {
+        if lower.is_empty() {
+            return true;
+        }
+        if lower == "no" || lower == "nos" {
+            // `No. 10` is an abbreviation, `“No.” She left` is not.
+            return !nc.is_ascii_digit();
+        }
+        if NEVER_FINAL.contains(lower) {
+            return false;
+        }
+        // A single capital letter: an initial (`J. D. Vance`).
+        let mut wc = word.chars();
+        if let (Some(w), None) = (wc.next(), wc.next())
+            && w.is_uppercase()
+        {
+            return false;
+        }
+        if MAYBE_FINAL.contains(lower) || (word.contains('.') && word.len() <= 6) {
+            return with_lower(next, |next| OPENERS.contains(next));
+        }
+        true
+    })
+}
+
+/// `f` of `s` lower-cased (`str::to_lowercase`; a short ASCII word on the stack).
+fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 24];
+    match buf.get_mut(..s.len()) {
+        Some(b) if s.is_ascii() => {
+            b.copy_from_slice(s.as_bytes());
+            b.make_ascii_lowercase();
+            f(std::str::from_utf8(b).unwrap_or_default())
+        }
+        _ => f(&s.to_lowercase()),
     }
-    if lower == "no" || lower == "nos" {
-        // `No. 10` is an abbreviation, `“No.” She left` is not.
-        return !nc.is_ascii_digit();
+}
+
+/// The offset of the first byte at or after `from` that can start a terminator: `.` `!` `?`
+/// or E2, the lead byte of `…` (none of them ever inside another character's encoding). Eight
+/// bytes at a time: a byte equal to `n` is a zero byte of `x ^ n…n`, and the lowest byte
+/// flagged by `(y - 1…1) & !y & 80…80` is always a true zero byte.
+fn next_stop(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGH;
+    let rest = b.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for c in chunks.by_ref() {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let m = [b'.', b'!', b'?', 0xE2]
+            .iter()
+            .fold(0, |m, &n| m | zero(x ^ ONES * u64::from(n)));
+        if m != 0 {
+            return Some(at + (m.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
     }
-    if NEVER_FINAL.contains(lower.as_str()) {
-        return false;
-    }
-    // A single capital letter: an initial (`J. D. Vance`).
-    let mut wc = word.chars();
-    if let (Some(w), None) = (wc.next(), wc.next())
-        && w.is_uppercase()
-    {
-        return false;
-    }
-    if MAYBE_FINAL.contains(lower.as_str()) || (word.contains('.') && word.len() <= 6) {
-        return OPENERS.contains(next.to_lowercase().as_str());
-    }
-    true
+    let tail = chunks.remainder();
+    tail.iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        .map(|k| at + k)
 }
 
 thread_local! {

@@ -47,7 +47,9 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] appended to `out`.
 pub fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in s.chars() {
@@ -162,6 +164,9 @@ impl Lexicon {
 
     /// The kind of a known name, also accepting spelling variants of known surnames.
     pub fn lookup(&self, surface: &str) -> Option<EntityKind> {
+        if self.names.is_empty() {
+            return None; // The first pass's lexicon: nothing to fold.
+        }
         KEY.with_borrow_mut(|key| {
             key.clear();
             fold_into(surface, key);
@@ -183,6 +188,9 @@ impl Lexicon {
     /// Whether `surface` is the surname of a person named in full in the story (`Paris` after
     /// `Valeska Paris`, `Montenegro` after `Luis Montenegro`).
     pub fn is_surname(&self, surface: &str) -> bool {
+        if self.surnames.is_empty() {
+            return false;
+        }
         KEY.with_borrow_mut(|key| {
             key.clear();
             fold_into(surface, key);

@@ -205,14 +205,13 @@ pub fn extract_story(articles: &[Article]) -> Vec<Extraction> {
     let raws: Vec<Vec<Raw>> = articles
         .par_iter()
         .zip(&all_units)
-        .zip(&found)
+        .zip(found)
         .map(|((a, u), first)| {
             let mut raws = second_pass(a, u, first, &lex);
             teams::retype(&a.text, &mut raws);
             raws
         })
         .collect();
-    drop(found);
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let mentions = canon::canonicalise(&texts, &raws);
     articles

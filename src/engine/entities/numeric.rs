@@ -37,23 +37,34 @@ fn is_day_number(s: &str) -> bool {
 
 /// A numeric expression starting at token `i`: `(tokens consumed, kind)`. `prev_low` is the
 /// lower-cased previous token (for `in May`).
+#[inline]
 pub fn match_at(toks: &[Tok], text: &str, lows: Lows, i: usize) -> Option<(usize, EntityKind)> {
     let t = toks.get(i)?;
-    // Cheap rejections first: a word in no numeric list, punctuation other than a currency
-    // sign (`$`, or a two- or three-byte `£` `¥` `€`), a possessive.
-    match t.kind {
-        TokKind::Word if !lows.is(i, classes::NUMERIC) => return None,
-        TokKind::Punct
-            if !matches!(
-                text.as_bytes().get(t.start),
-                Some(b'$') | Some(0xC2) | Some(0xE2)
-            ) =>
-        {
-            return None;
-        }
-        TokKind::Poss => return None,
-        _ => {}
+    // Cheap rejections first (most tokens): a word in no numeric list, punctuation other than
+    // a currency sign (`$`, or a two- or three-byte `£` `¥` `€`), a possessive.
+    let rejected = match t.kind {
+        TokKind::Word => !lows.is(i, classes::NUMERIC),
+        TokKind::Punct => !matches!(
+            text.as_bytes().get(t.start),
+            Some(b'$') | Some(0xC2) | Some(0xE2)
+        ),
+        TokKind::Poss => true,
+        TokKind::Num => false,
+    };
+    if rejected {
+        return None;
     }
+    match_token(toks, text, lows, i, t)
+}
+
+/// [`match_at`] past its cheap rejections.
+fn match_token(
+    toks: &[Tok],
+    text: &str,
+    lows: Lows,
+    i: usize,
+    t: &Tok,
+) -> Option<(usize, EntityKind)> {
     let w = t.text(text);
     let l = lows.get(i);
     let prev = if i > 0 { lows.get(i - 1) } else { "" };
