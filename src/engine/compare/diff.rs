@@ -77,15 +77,15 @@ impl WireMask {
     }
 }
 
-/// The hashes of every [`WIRE_RUN`]-word window of `words`: each word's case-folded form is
-/// hashed once, and a window's hash combines its words' (a collision is harmless: every run
-/// is confirmed against the words).
-fn shingle_hashes(words: &[&Word]) -> Vec<u64> {
-    let word: Vec<u64> = words
+/// The hashes of every [`WIRE_RUN`]-word window of `keys` (one key per word: its
+/// case-folded form or that form's id): each word's key is hashed once, and a window's hash
+/// combines its words' (a collision is harmless: every run is confirmed against the keys).
+fn shingle_hashes<K: Hash>(keys: &[K]) -> Vec<u64> {
+    let word: Vec<u64> = keys
         .iter()
-        .map(|w| {
+        .map(|k| {
             let mut h = FxHasher::default();
-            w.norm.hash(&mut h);
+            k.hash(&mut h);
             h.finish()
         })
         .collect();
@@ -98,23 +98,26 @@ fn shingle_hashes(words: &[&Word]) -> Vec<u64> {
         .collect()
 }
 
-/// Marks the words of `a` in a run of [`WIRE_RUN`]+ words that also occurs in `b`.
-fn mark(a: &[&Word], ha: &[u64], b: &[&Word], index: &FxHashMap<u64, Vec<usize>>) -> WireMask {
+/// Marks the words of `a` (keys, start offsets) in a run of [`WIRE_RUN`]+ words that also
+/// occurs in `b`.
+fn mark<K: Eq>(
+    (a, starts): (&[K], &[usize]),
+    ha: &[u64],
+    b: &[K],
+    index: &FxHashMap<u64, Vec<usize>>,
+) -> WireMask {
     let mut out = Vec::new();
     let mut marked_until = 0;
     for (i, h) in ha.iter().enumerate() {
-        let Some(starts) = index.get(h) else { continue };
+        let Some(candidates) = index.get(h) else {
+            continue;
+        };
         // Confirm against the words: a hash collision must not invent wire copy.
-        let confirmed = starts.iter().any(|&j| {
-            a[i..i + WIRE_RUN]
-                .iter()
-                .zip(&b[j..j + WIRE_RUN])
-                .all(|(x, y)| x.norm == y.norm)
-        });
+        let confirmed = candidates
+            .iter()
+            .any(|&j| a[i..i + WIRE_RUN] == b[j..j + WIRE_RUN]);
         if confirmed {
-            for w in &a[marked_until.max(i)..i + WIRE_RUN] {
-                out.push(w.span.start);
-            }
+            out.extend_from_slice(&starts[marked_until.max(i)..i + WIRE_RUN]);
             marked_until = i + WIRE_RUN;
         }
     }
@@ -127,10 +130,23 @@ fn mark(a: &[&Word], ha: &[u64], b: &[&Word], index: &FxHashMap<u64, Vec<usize>>
 /// folded) found in both; each argument is the article's words in reading order. Linear:
 /// runs are found through hashed [`WIRE_RUN`]-word shingles.
 pub fn wire_masks(a: &[&Word], b: &[&Word]) -> (WireMask, WireMask) {
-    if a.len() < WIRE_RUN || b.len() < WIRE_RUN {
+    fn keys<'a>(ws: &[&'a Word]) -> (Vec<&'a str>, Vec<usize>) {
+        ws.iter().map(|w| (w.norm.as_str(), w.span.start)).unzip()
+    }
+    let ((ka, sa), (kb, sb)) = (keys(a), keys(b));
+    wire_masks_by((&ka, &sa), (&kb, &sb))
+}
+
+/// [`wire_masks`] on words given as keys that are equal exactly when the case-folded forms
+/// are (their [`WordIds`]), with each word's start offset.
+pub fn wire_masks_by<K: Hash + Eq>(
+    a: (&[K], &[usize]),
+    b: (&[K], &[usize]),
+) -> (WireMask, WireMask) {
+    if a.0.len() < WIRE_RUN || b.0.len() < WIRE_RUN {
         return (WireMask::default(), WireMask::default());
     }
-    let (ha, hb) = (shingle_hashes(a), shingle_hashes(b));
+    let (ha, hb) = (shingle_hashes(a.0), shingle_hashes(b.0));
     let index = |hs: &[u64]| {
         let mut m: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (i, h) in hs.iter().enumerate() {
@@ -142,7 +158,10 @@ pub fn wire_masks(a: &[&Word], b: &[&Word]) -> (WireMask, WireMask) {
         }
         m
     };
-    (mark(a, &ha, b, &index(&hb)), mark(b, &hb, a, &index(&ha)))
+    (
+        mark(a, &ha, b.0, &index(&hb)),
+        mark(b, &hb, a.0, &index(&ha)),
+    )
 }
 
 /// Diffs the sentences `left` (spans of `left_text`) against `right` (of `right_text`).

@@ -98,9 +98,11 @@ pub fn compare_in(
     let lids = diff::WordIds::new(lsw, &mut interner);
     let rids = diff::WordIds::new(rsw, &mut interner);
     drop(interner);
-    let lwords: Vec<&segment::Word> = lsw.iter().flatten().collect();
-    let rwords: Vec<&segment::Word> = rsw.iter().flatten().collect();
-    let masks = diff::wire_masks(&lwords, &rwords);
+    let starts = |sw: &[Vec<segment::Word>]| -> Vec<usize> {
+        sw.iter().flatten().map(|w| w.span.start).collect()
+    };
+    let (lstarts, rstarts) = (starts(lsw), starts(rsw));
+    let masks = diff::wire_masks_by((lids.norms(), &lstarts), (rids.norms(), &rstarts));
     let link_diffs: Vec<WordDiff> = alignment
         .links
         .iter()
