@@ -333,10 +333,16 @@ fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// The offset of the first byte at or after `from` that can start a terminator: `.` `!` `?`
-/// or E2, the lead byte of `…` (none of them ever inside another character's encoding). Eight
-/// bytes at a time: a byte equal to `n` is a zero byte of `x ^ n…n`, and the lowest byte
-/// flagged by `(y - 1…1) & !y & 80…80` is always a true zero byte.
+/// or E2, the lead byte of `…` (none of them ever inside another character's encoding).
 fn next_stop(b: &[u8], from: usize) -> Option<usize> {
+    find_byte(b, from, &[b'.', b'!', b'?', 0xE2])
+}
+
+/// The offset of the first byte at or after `from` that is one of `needles`, eight bytes at
+/// a time: a byte equal to `n` is a zero byte of `x ^ n…n`, and the lowest byte flagged by
+/// `(y - 1…1) & !y & 80…80` is always a true zero byte.
+#[inline]
+pub(crate) fn find_byte<const N: usize>(b: &[u8], from: usize, needles: &[u8; N]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGH;
@@ -345,7 +351,7 @@ fn next_stop(b: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     for c in chunks.by_ref() {
         let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        let m = [b'.', b'!', b'?', 0xE2]
+        let m = needles
             .iter()
             .fold(0, |m, &n| m | zero(x ^ ONES * u64::from(n)));
         if m != 0 {
@@ -355,7 +361,7 @@ fn next_stop(b: &[u8], from: usize) -> Option<usize> {
     }
     let tail = chunks.remainder();
     tail.iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        .position(|b| needles.contains(b))
         .map(|k| at + k)
 }
 

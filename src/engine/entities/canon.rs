@@ -8,7 +8,6 @@ use super::gazetteer::FxMap;
 use super::lexicon::{fold, variant};
 use super::tagger::Raw;
 use super::{EntityKind, Mention};
-use std::collections::HashMap;
 
 /// Turns raw mentions (one list per article) into mentions with story-wide canonical names.
 pub fn canonicalise(texts: &[&str], raws: &[Vec<Raw>]) -> Vec<Vec<Mention>> {
@@ -106,7 +105,7 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 }
 
 /// Maps each PERSON surface form to its canonical name.
-fn cluster_people(people: &[(String, usize)]) -> HashMap<String, String> {
+fn cluster_people(people: &[(String, usize)]) -> FxMap<String, String> {
     let n = people.len();
     let folded: Vec<Vec<String>> = people
         .iter()
@@ -161,7 +160,7 @@ fn cluster_people(people: &[(String, usize)]) -> HashMap<String, String> {
         }
     }
     // Canonical: the most tokens, then the most frequent, then the first seen.
-    let mut best: HashMap<usize, usize> = HashMap::new();
+    let mut best: FxMap<usize, usize> = FxMap::default();
     for k in 0..n {
         let r = find(&mut parent, k);
         let e = best.entry(r).or_insert(k);

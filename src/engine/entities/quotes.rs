@@ -10,6 +10,7 @@
 use super::gazetteer::SAY_VERBS;
 use super::{EntityKind, Mention, Quote};
 use crate::engine::article::Span;
+use crate::engine::segment::find_byte;
 
 fn words_in(s: &str) -> usize {
     s.split_whitespace()
@@ -28,8 +29,10 @@ fn pairs(text: &str, span: Span) -> Vec<Span> {
     // Byte by byte: `"` is one byte, and `“` `”` are E2 80 9C / E2 80 9D (a lead byte E2
     // never occurs inside another character).
     let b = block.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        match c {
+    let mut from = 0;
+    while let Some(i) = find_byte(b, from, &[b'"', 0xE2]) {
+        from = i + 1;
+        match b[i] {
             0xE2 => match b.get(i + 1..i + 3) {
                 Some([0x80, 0x9C]) => open_curly = Some(i),
                 Some([0x80, 0x9D]) => {

@@ -8,13 +8,16 @@
 
 use super::EntityKind;
 use super::classes;
-use super::gazetteer::{GAZETTEER, GEONAMES_CITIES, LOC_DESIGNATORS, ORG_KEYWORDS, is_given};
+use super::gazetteer::{
+    FxSet, GAZETTEER, GEONAMES_CITIES, LOC_DESIGNATORS, ORG_KEYWORDS, is_given,
+};
 use super::lexicon::Lexicon;
 use super::numeric;
 pub use super::passes::Asked;
 use super::runs::classify;
 use super::tokens::{Lows, Tok, TokKind, tokenize_into};
 use crate::engine::article::Span;
+use std::sync::LazyLock;
 
 /// A mention before canonicalisation, with the gazetteer's canonical name when it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +38,17 @@ const NAME_CONNECTORS: &[&str] = &["de", "von", "van", "der", "bin", "al", "da",
 const ABBREV_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof", "st",
 ];
+
+/// The token runs that a longer gazetteer name or city goes on from: every key of those lists
+/// cut at each of its spaces (keys are tokens joined by single spaces, so a run of tokens
+/// that is none of these is the start of no key).
+static NAME_PREFIXES: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    let names = GAZETTEER.names.keys().map(String::as_str);
+    names
+        .chain(GEONAMES_CITIES.lines())
+        .flat_map(|key| key.match_indices(' ').map(move |(at, _)| &key[..at]))
+        .collect()
+});
 
 /// Buffers reused from sentence to sentence, so tagging allocates nothing per token.
 #[derive(Default)]
@@ -211,6 +225,10 @@ impl Ctx<'_> {
                 && !self.cap(j)
                 && !CONNECTORS.contains(&self.low(j))
             {
+                break;
+            }
+            // No name or city goes on from the tokens so far: none is longer.
+            if len > 1 && !NAME_PREFIXES.contains(self.low_run(i, j - 1)) {
                 break;
             }
             let key = self.low_run(i, j);

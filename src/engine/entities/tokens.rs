@@ -73,6 +73,17 @@ impl<'a> Lows<'a> {
     }
 }
 
+/// Which bytes are ASCII letters or digits (the inner loop of [`scan_word`]).
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -202,9 +213,11 @@ fn scan_word(text: &str, start: usize) -> usize {
     }
     let mut i = start;
     loop {
-        while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-            i += 1;
-        }
+        let rest = b.get(i..).unwrap_or_default();
+        i += rest
+            .iter()
+            .position(|&c| !ALNUM[usize::from(c)])
+            .unwrap_or(rest.len());
         // Any other ASCII character but an apostrophe ends the word.
         if b.get(i).is_none_or(|&c| c < 0x80 && c != b'\'') {
             break;
