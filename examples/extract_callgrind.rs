@@ -43,7 +43,10 @@ fn main() {
             .map(|_| std::hint::black_box(run(&article)).mentions.len())
             .sum()
     });
-    println!("{} bytes, {runs} runs, {mentions} mentions", article.text.len());
+    println!(
+        "{} bytes, {runs} runs, {mentions} mentions",
+        article.text.len()
+    );
 }
 
 /// The extraction callgrind counts (`--toggle-collect='extract_callgrind::run'`).

@@ -353,7 +353,7 @@ pub(crate) fn find_byte<const N: usize>(b: &[u8], from: usize, needles: &[u8; N]
         let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
         let m = needles
             .iter()
-            .fold(0, |m, &n| m | zero(x ^ ONES * u64::from(n)));
+            .fold(0, |m, &n| m | zero(x ^ (ONES * u64::from(n))));
         if m != 0 {
             return Some(at + (m.trailing_zeros() / 8) as usize);
         }
