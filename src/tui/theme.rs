@@ -172,7 +172,7 @@ pub struct Theme {
     pub depth: Depth,
     styles: BTreeMap<Role, Style>,
     /// Draw ASCII only: every UI glyph and box border gets an ASCII stand-in
-    /// (`tui::widgets::ascii`); see [`ascii_only`].
+    /// (the widgets' `ascii` module); see [`ascii_only`].
     pub ascii: bool,
 }
 
