@@ -102,7 +102,7 @@ pub fn group_with(articles: &[Article], extractions: &[Extraction], params: &Par
     let mut stories: Vec<Story> = clusters
         .into_iter()
         .map(|members| {
-            let label = index.label(&members);
+            let label = index.label(&members, articles, extractions);
             Story { members, label }
         })
         .collect();
@@ -196,26 +196,13 @@ fn names_kind(kind: EntityKind) -> bool {
 /// A feature key: a stem (`w:`) or an entity name (`e:`, case-folded).
 type Key = String;
 
-/// Raw counts of one article: features sorted by key with their weighted counts, and the
-/// surface forms of each (for labels).
-struct Bag {
-    counts: Vec<(Key, f32)>,
-    forms: FxMap<Key, FxMap<String, u32>>,
-}
-
-fn bag(article: &Article, extraction: Option<&Extraction>) -> Bag {
-    let mut counts: FxMap<Key, f32> = FxMap::default();
-    let mut forms: FxMap<Key, FxMap<String, u32>> = FxMap::default();
-    let mut add = |key: String, form: &str, weight: f32| {
-        *counts.entry(key.clone()).or_default() += weight;
-        let f = forms.entry(key).or_default();
-        match f.get_mut(form) {
-            Some(c) => *c += 1,
-            None => {
-                f.insert(form.to_string(), 1);
-            }
-        }
-    };
+/// Calls `add(key, surface form, weight)` for every feature occurrence of an article: its
+/// content words worth a feature (a title's count double) and its names.
+fn features(
+    article: &Article,
+    extraction: Option<&Extraction>,
+    mut add: impl FnMut(String, &str, f32),
+) {
     for block in article.content_blocks() {
         let weight = if block.kind == BlockKind::Title {
             2.0
@@ -236,9 +223,20 @@ fn bag(article: &Article, extraction: Option<&Extraction>) -> Bag {
             }
         }
     }
+}
+
+/// Raw counts of one article: features sorted by key with their weighted counts. (The
+/// surface forms labels need are read again for the few features a label weighs
+/// ([`Index::label`]): kept for every feature of every article, they were half the memory
+/// of grouping a 50,000-item feed.)
+fn bag(article: &Article, extraction: Option<&Extraction>) -> Vec<(Key, f32)> {
+    let mut counts: FxMap<Key, f32> = FxMap::default();
+    features(article, extraction, |key, _, weight| {
+        *counts.entry(key).or_default() += weight;
+    });
     let mut counts: Vec<(Key, f32)> = counts.into_iter().collect();
     counts.sort_by(|a, b| a.0.cmp(&b.0));
-    Bag { counts, forms }
+    counts
 }
 
 /// The weighted feature vectors of all articles and what is needed to compare and label them.
@@ -250,14 +248,12 @@ struct Index {
     rare: Vec<Vec<u32>>,
     /// Per feature: its key.
     keys: Vec<Key>,
-    /// Per article: surface forms of its features.
-    forms: Vec<FxMap<Key, FxMap<String, u32>>>,
 }
 
 impl Index {
     fn build(articles: &[Article], extractions: &[Extraction], params: &Params) -> Index {
         let n = articles.len();
-        let bags: Vec<Bag> = articles
+        let bags: Vec<Vec<(Key, f32)>> = articles
             .par_iter()
             .enumerate()
             .map(|(i, a)| bag(a, extractions.get(i)))
@@ -268,8 +264,8 @@ impl Index {
         let mut keys: Vec<Key> = Vec::new();
         let mut docs: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
         for b in &bags {
-            let mut doc = Vec::with_capacity(b.counts.len());
-            for (key, tf) in &b.counts {
+            let mut doc = Vec::with_capacity(b.len());
+            for (key, tf) in b {
                 let id = *ids.entry(key.as_str()).or_insert_with(|| {
                     df.push(0);
                     keys.push(key.clone());
@@ -322,7 +318,6 @@ impl Index {
             vectors,
             rare,
             keys,
-            forms: bags.into_iter().map(|b| b.forms).collect(),
         }
     }
 
@@ -382,28 +377,24 @@ impl Index {
             .is_some_and(|k| k.starts_with("e:"))
     }
 
-    /// The most common surface form of a feature among `members` (ties: the first in sort
-    /// order), sanitized.
-    fn display(&self, id: u32, members: &[usize]) -> String {
+    /// The most common surface form of a feature in `forms` (the members' counts; ties: the
+    /// first in sort order), sanitized.
+    fn display(&self, id: u32, forms: &FxMap<&str, BTreeMap<String, u32>>) -> String {
         let Some(key) = self.keys.get(id as usize) else {
             return String::new();
         };
-        let mut total: BTreeMap<&str, u32> = BTreeMap::new();
-        for forms in members.iter().filter_map(|&m| self.forms.get(m)) {
-            for (form, &c) in forms.get(key).into_iter().flatten() {
-                *total.entry(form.as_str()).or_default() += c;
-            }
-        }
-        total
+        forms
+            .get(key.as_str())
             .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .flatten()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(form, _)| sanitize_line(form))
             .unwrap_or_default()
     }
 
     /// Up to three names most members share: entities first, then word forms; each ranked by
     /// how many members carry it, then total weight, then key.
-    fn label(&self, members: &[usize]) -> String {
+    fn label(&self, members: &[usize], articles: &[Article], extractions: &[Extraction]) -> String {
         let mut score: BTreeMap<u32, (u32, f32)> = BTreeMap::new();
         for &m in members {
             for &(id, w) in self.vectors.get(m).map(Vec::as_slice).unwrap_or(&[]) {
@@ -422,9 +413,29 @@ impl Index {
                 .then(b.1.1.total_cmp(&a.1.1))
                 .then(self.keys[a.0 as usize].cmp(&self.keys[b.0 as usize]))
         });
+        // The surface forms of the ranked features, counted over the members.
+        let mut forms: FxMap<&str, BTreeMap<String, u32>> = ranked
+            .iter()
+            .filter_map(|(id, _)| self.keys.get(*id as usize))
+            .map(|k| (k.as_str(), BTreeMap::new()))
+            .collect();
+        for &m in members {
+            if let Some(a) = articles.get(m) {
+                features(a, extractions.get(m), |key, form, _| {
+                    if let Some(f) = forms.get_mut(key.as_str()) {
+                        match f.get_mut(form) {
+                            Some(c) => *c += 1,
+                            None => {
+                                f.insert(form.to_string(), 1);
+                            }
+                        }
+                    }
+                });
+            }
+        }
         let mut names: Vec<String> = Vec::new();
         for (id, _) in ranked {
-            let name = self.display(id, members);
+            let name = self.display(id, &forms);
             let lower = name.to_lowercase();
             // Skip a word already inside a chosen name ("izmir" after "Izmir").
             if name.is_empty()
