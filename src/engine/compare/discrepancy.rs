@@ -27,7 +27,6 @@ use crate::engine::article::{Article, Span};
 use crate::engine::entities::gazetteer::{self, STOP_WORDS};
 use crate::engine::entities::{EntityKind, Extraction, numeric};
 use crate::engine::segment::Sentence;
-use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Where two linked sentences give different numbers, dates or places.
@@ -84,10 +83,13 @@ impl Val {
     /// them unknown). "Nine people killed" / "the national figure of nine" is one key in two
     /// slots: the second sentence's nine does not answer the first's.
     fn same_fact(&self, other: &Val) -> bool {
-        let slot = |v: &Val| (v.ctx.1.clone(), v.ctx.2.clone());
-        let (a, b) = (slot(self), slot(other));
-        let unknown = |s: &Slot| s.0.is_none() && s.1.is_none();
-        self.same_key(other) && (unknown(&a) || unknown(&b) || slots_meet(&a, &b))
+        let (a, b) = (self.slot(), other.slot());
+        let unknown = |s: &SlotRef| s.0.is_none() && s.1.is_none();
+        self.same_key(other) && (unknown(&a) || unknown(&b) || slots_meet(a, b))
+    }
+    /// The slot words of the value ([`Slot`]), borrowed.
+    fn slot(&self) -> SlotRef<'_> {
+        (self.ctx.1.as_deref(), self.ctx.2.as_deref())
     }
 }
 
@@ -132,16 +134,22 @@ pub struct Side<'a> {
 }
 
 /// Value key → the slots it fills in one report.
-type Everywhere = HashMap<String, Vec<Option<Slot>>>;
+type Everywhere = rustc_hash::FxHashMap<String, Vec<Option<Slot>>>;
 
 /// The nearest content words before and after a value.
 type Slot = (Option<String>, Option<String>);
 
+/// A [`Slot`], borrowed.
+type SlotRef<'a> = (Option<&'a str>, Option<&'a str>);
+
+fn slot_ref(s: &Slot) -> SlotRef<'_> {
+    (s.0.as_deref(), s.1.as_deref())
+}
+
 /// Whether two slots share a word (either side, or across: "kills 120" / "120 dead" do not,
 /// "120 people killed" / "killed 120 people" do).
-fn slots_meet(a: &Slot, b: &Slot) -> bool {
-    let words = |s: &Slot| [s.0.clone(), s.1.clone()];
-    let (wa, wb) = (words(a), words(b));
+fn slots_meet(a: SlotRef, b: SlotRef) -> bool {
+    let (wa, wb) = ([a.0, a.1], [b.0, b.1]);
     wa.iter()
         .flatten()
         .any(|w| wb.iter().flatten().any(|v| v == w))
@@ -181,11 +189,11 @@ impl<'a> Side<'a> {
         else {
             return false;
         };
-        let own: Slot = (v.ctx.1.clone(), v.ctx.2.clone());
+        let own = v.slot();
         own.0.is_none() && own.1.is_none()
             || slots.iter().any(|s| match s {
                 None => true,
-                Some(s) => slots_meet(s, &own),
+                Some(s) => slots_meet(slot_ref(s), own),
             })
     }
 }
@@ -246,7 +254,7 @@ fn all_keys(
     sentences: &[Sentence],
     kind: EntityKind,
 ) -> Everywhere {
-    let mut out = Everywhere::new();
+    let mut out = Everywhere::default();
     for m in ex.mentions.iter().filter(|m| m.kind == kind) {
         let at = sentences.partition_point(|s| s.span.end <= m.span.start);
         let sentence = sentences

@@ -41,9 +41,11 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
-/// Clears `v` and fills it with `n` copies of `x`, keeping its allocation.
-fn reset<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
-    v.clear();
+/// Makes `v` `n` copies of `x`, keeping its allocation (a fill, which compiles to a
+/// memset or a vector loop, then a resize for what it lacks).
+fn reset<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
+    v.truncate(n);
+    v.fill(x);
     v.resize(n, x);
 }
 
@@ -136,7 +138,39 @@ impl Corpus {
         })
     }
 
+    /// The links of document `a` (left) with document `b` (right), into `out` (cleared
+    /// first): [`Corpus::align`]'s links, without the lists of unlinked sentences (the story
+    /// model aligns every pair and keeps only what it derives from the links).
+    pub fn align_links(&self, a: usize, b: usize, out: &mut Vec<Link>) {
+        out.clear();
+        let (Some(da), Some(db)) = (self.docs.get(a), self.docs.get(b)) else {
+            return;
+        };
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => self.links_in(da, db, &mut s, out),
+            Err(_) => self.links_in(da, db, &mut Scratch::default(), out),
+        })
+    }
+
     fn align_in(&self, da: &Doc, db: &Doc, s: &mut Scratch) -> Alignment {
+        let mut links = Vec::new();
+        self.links_in(da, db, s, &mut links);
+        let (nl, nr) = (da.sentences.len(), db.sentences.len());
+        reset(&mut s.linked_left, nl, false);
+        reset(&mut s.linked_right, nr, false);
+        for l in &links {
+            s.linked_left[l.left] = true;
+            s.linked_right[l.right] = true;
+        }
+        Alignment {
+            links,
+            left_only: unlinked(&s.linked_left),
+            right_only: unlinked(&s.linked_right),
+        }
+    }
+
+    /// Appends the links of `da` with `db` to `links` (empty), sorted by left, then right.
+    fn links_in(&self, da: &Doc, db: &Doc, s: &mut Scratch, links: &mut Vec<Link>) {
         let p = self.params;
         let (nl, nr) = (da.sentences.len(), db.sentences.len());
         s.pair_weights(da, db);
@@ -292,25 +326,13 @@ impl Corpus {
                 });
             }
         }
-        let mut links = Vec::new();
         let candidates = std::mem::take(&mut s.candidates);
-        s.keep_best(&candidates, nl, nr, p.max_links, &mut links);
+        s.keep_best(&candidates, nl, nr, p.max_links, links);
         s.candidates = candidates;
         let exact = std::mem::take(&mut s.exact);
-        s.keep_best(&exact, nl, nr, 1, &mut links);
+        s.keep_best(&exact, nl, nr, 1, links);
         s.exact = exact;
         links.sort_unstable_by_key(|l| (l.left, l.right));
-        reset(&mut s.linked_left, nl, false);
-        reset(&mut s.linked_right, nr, false);
-        for l in &links {
-            s.linked_left[l.left] = true;
-            s.linked_right[l.right] = true;
-        }
-        Alignment {
-            links,
-            left_only: unlinked(&s.linked_left),
-            right_only: unlinked(&s.linked_right),
-        }
     }
 }
 
