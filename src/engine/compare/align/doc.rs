@@ -80,7 +80,13 @@ pub fn aligned_sentences(article: &Article) -> Vec<Sentence> {
 pub struct Doc {
     /// Unique to this preparation (a clone keeps it: same content), so per-thread working
     /// space can tell which document it was set up for; 0 for an empty default.
-    pub(super) uid: u64,
+    pub(crate) uid: u64,
+    /// The corpus that numbered `form` (unique per preparation, like `uid`).
+    pub(crate) corpus: u64,
+    /// Per sentence: its distinct stems with their counts as one id of the corpus, equal
+    /// exactly when the lists are ([`super::Corpus::with_params`]): copies of one sentence
+    /// across the story share it.
+    pub(crate) form: Vec<u32>,
     pub sentences: Vec<Sentence>,
     /// Per sentence: its words (kept for the word diff).
     pub words: Vec<Vec<segment::Word>>,
@@ -295,9 +301,10 @@ pub(super) fn prepare(read: Read, b: &mut Builder) -> Doc {
         }
         stem_start.push(stem_counts.len() as u32);
     }
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     Doc {
-        uid: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        uid: next_uid(),
+        corpus: 0,
+        form: Vec::new(),
         sentences,
         words,
         stem_counts,
@@ -310,6 +317,34 @@ pub(super) fn prepare(read: Read, b: &mut Builder) -> Doc {
         post,
         keys,
         exact,
+    }
+}
+
+/// A number unique to this run of the program, never 0 (documents and corpora).
+pub(super) fn next_uid() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Numbers the sentences' stem lists across `docs` ([`Doc::form`]).
+pub(super) fn number_forms(docs: &mut [Doc]) {
+    let corpus = next_uid();
+    let mut ids: FxHashMap<&[(u32, u32)], u32> = FxHashMap::default();
+    let forms: Vec<Vec<u32>> = docs
+        .iter()
+        .map(|d| {
+            (0..d.sentences.len())
+                .map(|i| {
+                    let n = ids.len() as u32;
+                    *ids.entry(d.stems_of(i)).or_insert(n)
+                })
+                .collect()
+        })
+        .collect();
+    drop(ids);
+    for (d, form) in docs.iter_mut().zip(forms) {
+        d.corpus = corpus;
+        d.form = form;
     }
 }
 

@@ -166,7 +166,8 @@ impl Corpus {
         );
         // Terms are numbered in reading order, article by article, as before.
         let mut b = Builder::default();
-        let docs = read.into_iter().map(|r| prepare(r, &mut b)).collect();
+        let mut docs: Vec<Doc> = read.into_iter().map(|r| prepare(r, &mut b)).collect();
+        doc::number_forms(&mut docs);
         let named = b.named();
         Corpus {
             docs,
