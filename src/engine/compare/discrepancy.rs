@@ -131,6 +131,38 @@ pub struct Side<'a> {
     /// ([`Context`] minus the first) of each place it is given (`None`: outside the aligned
     /// sentences, slot unknown).
     everywhere: [Everywhere; 2],
+    /// Per sentence, from [`number_facts`]: equal numbers for sentences that give the same
+    /// values in the same slots (empty until numbered).
+    facts: Vec<u32>,
+}
+
+/// Numbers the sentences of `sides` by the values they give (keys and slot words, kind by
+/// kind): two sentences with one number give no discrepancy against each other, so
+/// [`find_in`] skips their links (copies of a sentence across a story).
+pub fn number_facts(sides: &mut [Side]) {
+    let mut ids: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+    for side in sides.iter_mut() {
+        side.facts = side
+            .sentences
+            .iter()
+            .map(|f| {
+                let mut key = String::new();
+                for vals in &f.vals {
+                    for v in vals {
+                        for part in [Some(v.key.as_str()), v.ctx.1.as_deref(), v.ctx.2.as_deref()] {
+                            match part {
+                                Some(p) => key.push_str(&format!("{}:{p}", p.len())),
+                                None => key.push('-'),
+                            }
+                        }
+                    }
+                    key.push('|');
+                }
+                let n = ids.len() as u32;
+                *ids.entry(key).or_insert(n)
+            })
+            .collect();
+    }
 }
 
 /// Value key → the slots it fills in one report.
@@ -172,6 +204,7 @@ impl<'a> Side<'a> {
             })
             .collect();
         Side {
+            facts: Vec::new(),
             sentences: facts,
             everywhere: [
                 all_keys(article, ex, sentences, EntityKind::Number),
@@ -424,6 +457,12 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
         let (Some(fa), Some(fb)) = (a.sentences.get(l.left), b.sentences.get(l.right)) else {
             continue;
         };
+        // The same values in the same slots: each value has its match on the other side.
+        if let (Some(x), Some(y)) = (a.facts.get(l.left), b.facts.get(l.right))
+            && x == y
+        {
+            continue;
+        }
         // A weak link (two sentences each other's best counterpart on little evidence) does
         // not establish that they tell one fact.
         let weak = l.is_weak();
@@ -524,9 +563,9 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
                         _ => {
                             let raw_slot = (cx.0.is_some() && cx.0 == cy.0) || slot;
                             raw_slot
-                                && !gazetteer::place_within(&x.key, &y.key)
                                 && x.where_slot
                                 && y.where_slot
+                                && !gazetteer::place_within(&x.key, &y.key)
                         }
                     };
                     if !ok {

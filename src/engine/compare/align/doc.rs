@@ -95,8 +95,11 @@ pub struct Doc {
     /// sentence i's are `stem_counts[stem_start[i]..stem_start[i + 1]]`.
     pub stem_counts: Vec<(u32, u32)>,
     pub stem_start: Vec<u32>,
-    /// Per sentence: its terms as positions in `vocab`, ascending, deduplicated.
-    pub(super) terms: Vec<Vec<u32>>,
+    /// Per sentence: its terms as positions in `vocab`, ascending, deduplicated: sentence
+    /// i's are `terms[term_start[i]..term_start[i + 1]]` (one array: a story reads every
+    /// report's terms once per pair).
+    terms: Vec<u32>,
+    term_start: Vec<u32>,
     /// The terms of this document: corpus-wide ids, ascending; per term, the sentences of
     /// this document holding it and its background weight (the largest over the word forms
     /// read here). Weights are computed per pair from these, so a pair's figures depend on
@@ -118,6 +121,13 @@ impl Doc {
     pub fn stems_of(&self, i: usize) -> &[(u32, u32)] {
         match (self.stem_start.get(i), self.stem_start.get(i + 1)) {
             (Some(&a), Some(&b)) => &self.stem_counts[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+    /// The terms of sentence `i` (positions in `vocab`), ascending.
+    pub(super) fn terms_of(&self, i: usize) -> &[u32] {
+        match (self.term_start.get(i), self.term_start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.terms[a as usize..b as usize],
             _ => &[],
         }
     }
@@ -263,6 +273,11 @@ pub(super) fn prepare(read: Read, b: &mut Builder) -> Doc {
         .iter()
         .map(|bag| bag.iter().map(|id| local[id]).collect())
         .collect();
+    let mut term_start = Vec::with_capacity(terms.len() + 1);
+    term_start.push(0u32);
+    for bag in &terms {
+        term_start.push(term_start[term_start.len() - 1] + bag.len() as u32);
+    }
     let mut post_start = vec![0u32; vocab.len() + 1];
     for bag in &terms {
         for &t in bag {
@@ -309,7 +324,8 @@ pub(super) fn prepare(read: Read, b: &mut Builder) -> Doc {
         words,
         stem_counts,
         stem_start,
-        terms,
+        terms: terms.concat(),
+        term_start,
         vocab,
         df,
         bg,

@@ -182,9 +182,10 @@ impl Corpus {
         let (Some(da), Some(db)) = (self.docs.get(a), self.docs.get(b)) else {
             return (0, 0);
         };
-        let (Some(x), Some(y)) = (da.terms.get(i), db.terms.get(j)) else {
+        if i >= da.sentences.len() || j >= db.sentences.len() {
             return (0, 0);
-        };
+        }
+        let (x, y) = (da.terms_of(i), db.terms_of(j));
         // Both ascending in corpus ids (positions in each vocabulary follow them).
         let (mut p, mut q, mut n, mut named) = (0, 0, 0, 0);
         while p < x.len() && q < y.len() {

@@ -176,17 +176,19 @@ impl Corpus {
         s.pair_weights(da, db);
         let (wa, wb) = (&s.wa, &s.wb);
         s.norms_a.clear();
-        s.norms_a.extend(
-            da.terms
+        s.norms_a.extend((0..nl).map(|i| {
+            da.terms_of(i)
                 .iter()
-                .map(|ts| ts.iter().map(|&t| wa[t as usize]).sum::<f32>()),
-        );
+                .map(|&t| wa[t as usize])
+                .sum::<f32>()
+        }));
         s.norms_b.clear();
-        s.norms_b.extend(
-            db.terms
+        s.norms_b.extend((0..nr).map(|j| {
+            db.terms_of(j)
                 .iter()
-                .map(|ts| ts.iter().map(|&t| wb[t as usize]).sum::<f32>()),
-        );
+                .map(|&t| wb[t as usize])
+                .sum::<f32>()
+        }));
         // A sentence with a verbatim copy on the other side is linked to that copy alone (the
         // nearest one, if there are several): the copy says everything it says. Such
         // sentences need no scores.
@@ -200,7 +202,8 @@ impl Corpus {
         s.raw.clear();
         s.exact.clear();
         let least_cosine = p.best_cosine.min(p.link_cosine);
-        for (i, terms) in da.terms.iter().enumerate() {
+        for i in 0..nl {
+            let terms = da.terms_of(i);
             // Identical sentences are the same whatever their terms weigh.
             if let Some(same) = db.exact.get(&da.keys[i]) {
                 s.exact.extend(same.iter().map(|&j| Link {
