@@ -337,7 +337,7 @@ pub(super) fn prepare(read: Read, b: &mut Builder) -> Doc {
 }
 
 /// A number unique to this run of the program, never 0 (documents and corpora).
-pub(super) fn next_uid() -> u64 {
+pub(crate) fn next_uid() -> u64 {
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }

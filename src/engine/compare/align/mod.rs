@@ -32,6 +32,7 @@
 mod doc;
 mod pair;
 
+pub(crate) use doc::next_uid;
 pub use doc::{Doc, aligned_sentences, background_weight, sentence_terms};
 
 use crate::engine::article::Article;

@@ -29,6 +29,9 @@ use crate::engine::entities::{EntityKind, Extraction, numeric};
 use crate::engine::segment::Sentence;
 use unicode_segmentation::UnicodeSegmentation;
 
+mod numbered;
+pub use numbered::number_facts;
+
 /// Where two linked sentences give different numbers, dates or places.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Discrepancy {
@@ -61,6 +64,8 @@ struct Val {
     key: String,
     /// A hash of `key`: most keys compared differ, and differ here.
     key_hash: u64,
+    /// `key` numbered across the story ([`number_facts`]; `u32::MAX` until then).
+    key_id: u32,
     quantity: Option<Quantity>,
     /// The words next to it ([`context`]).
     ctx: Context,
@@ -79,13 +84,21 @@ impl Val {
     fn same_key(&self, other: &Val) -> bool {
         self.key_hash == other.key_hash && self.key == other.key
     }
+    /// [`Val::same_key`], by number when both sides were numbered together (`ids`).
+    fn same_key_in(&self, other: &Val, ids: bool) -> bool {
+        if ids {
+            self.key_id == other.key_id
+        } else {
+            self.same_key(other)
+        }
+    }
     /// The same value given for the same thing: one key, and slots that meet (or one of
     /// them unknown). "Nine people killed" / "the national figure of nine" is one key in two
     /// slots: the second sentence's nine does not answer the first's.
-    fn same_fact(&self, other: &Val) -> bool {
+    fn same_fact(&self, other: &Val, ids: bool) -> bool {
         let (a, b) = (self.slot(), other.slot());
         let unknown = |s: &SlotRef| s.0.is_none() && s.1.is_none();
-        self.same_key(other) && (unknown(&a) || unknown(&b) || slots_meet(a, b))
+        self.same_key_in(other, ids) && (unknown(&a) || unknown(&b) || slots_meet(a, b))
     }
     /// The slot words of the value ([`Slot`]), borrowed.
     fn slot(&self) -> SlotRef<'_> {
@@ -103,23 +116,12 @@ type Context = (Option<String>, Option<String>, Option<String>, bool);
 struct SentenceFacts<'a> {
     /// Canonical names with their hashes, sorted, once each.
     people: Vec<(u64, &'a str)>,
+    /// The same names numbered across the story ([`number_facts`]), sorted (empty until then).
+    people_ids: Vec<u32>,
     /// Per kind of [`DISCREPANCY_KINDS`], in that order.
     vals: [Vec<Val>; 4],
     /// Bit k: `vals[k]` is not empty.
     kinds: u8,
-}
-
-/// Whether two sorted lists share nothing.
-fn disjoint(a: &[(u64, &str)], b: &[(u64, &str)]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return false,
-        }
-    }
-    true
 }
 
 /// One report prepared for finding discrepancies: per aligned sentence its people and
@@ -134,35 +136,8 @@ pub struct Side<'a> {
     /// Per sentence, from [`number_facts`]: equal numbers for sentences that give the same
     /// values in the same slots (empty until numbered).
     facts: Vec<u32>,
-}
-
-/// Numbers the sentences of `sides` by the values they give (keys and slot words, kind by
-/// kind): two sentences with one number give no discrepancy against each other, so
-/// [`find_in`] skips their links (copies of a sentence across a story).
-pub fn number_facts(sides: &mut [Side]) {
-    let mut ids: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
-    for side in sides.iter_mut() {
-        side.facts = side
-            .sentences
-            .iter()
-            .map(|f| {
-                let mut key = String::new();
-                for vals in &f.vals {
-                    for v in vals {
-                        for part in [Some(v.key.as_str()), v.ctx.1.as_deref(), v.ctx.2.as_deref()] {
-                            match part {
-                                Some(p) => key.push_str(&format!("{}:{p}", p.len())),
-                                None => key.push('-'),
-                            }
-                        }
-                    }
-                    key.push('|');
-                }
-                let n = ids.len() as u32;
-                *ids.entry(key).or_insert(n)
-            })
-            .collect();
-    }
+    /// The numbering ([`number_facts`]) of `facts`, value keys and people (0: none).
+    numbering: u64,
 }
 
 /// Value key → the slots it fills in one report.
@@ -187,6 +162,7 @@ fn slots_meet(a: SlotRef, b: SlotRef) -> bool {
         .any(|w| wb.iter().flatten().any(|v| v == w))
 }
 
+
 impl<'a> Side<'a> {
     pub fn new(article: &'a Article, ex: &'a Extraction, sentences: &[Sentence]) -> Side<'a> {
         let facts = sentences
@@ -197,6 +173,7 @@ impl<'a> Side<'a> {
                     .filter(|&k| !vals[k].is_empty())
                     .fold(0u8, |m, k| m | (1 << k));
                 SentenceFacts {
+                    people_ids: Vec::new(),
                     people: people(ex, s.span),
                     vals,
                     kinds,
@@ -205,6 +182,7 @@ impl<'a> Side<'a> {
             .collect();
         Side {
             facts: Vec::new(),
+            numbering: 0,
             sentences: facts,
             everywhere: [
                 all_keys(article, ex, sentences, EntityKind::Number),
@@ -255,6 +233,7 @@ fn vals(article: &Article, ex: &Extraction, span: Span, kind: EntityKind) -> Vec
                 span: m.span,
                 key,
                 key_hash,
+                key_id: u32::MAX,
                 quantity,
                 ctx,
                 where_slot,
@@ -453,6 +432,8 @@ pub fn find(
 /// [`find`] on prepared reports.
 pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
     let mut out = Vec::new();
+    // Keys and names compared by number when the two were numbered together.
+    let ids = a.numbering != 0 && a.numbering == b.numbering;
     for l in links {
         let (Some(fa), Some(fb)) = (a.sentences.get(l.left), b.sentences.get(l.right)) else {
             continue;
@@ -474,7 +455,12 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
         }
         let (pa, pb) = (&fa.people, &fb.people);
         // Two sentences about different people give figures of different things.
-        if !pa.is_empty() && !pb.is_empty() && disjoint(pa, pb) {
+        let apart = if ids {
+            numbered::disjoint(&fa.people_ids, &fb.people_ids)
+        } else {
+            numbered::disjoint_names(pa, pb)
+        };
+        if !pa.is_empty() && !pb.is_empty() && apart {
             continue;
         }
         // Two sentences anchored at different times tell figures of two events (a quake in
@@ -484,7 +470,10 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
             && !db.is_empty()
             && !da
                 .iter()
-                .any(|x| db.iter().any(|y| x.same_key(y) || within(&x.text, &y.text)));
+                .any(|x| {
+                    db.iter()
+                        .any(|y| x.same_key_in(y, ids) || within(&x.text, &y.text))
+                });
         for (k, kind) in DISCREPANCY_KINDS.into_iter().enumerate() {
             // A weak link tells one fact only where a figure sits in one slot of both.
             if weak && kind != EntityKind::Number {
@@ -498,7 +487,7 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
             // place in one of them is something else ("talks in Istanbul ... casualties in
             // Ukraine" / "a meeting in Ankara, relocated to Istanbul").
             if matches!(kind, EntityKind::Gpe | EntityKind::Loc)
-                && va.iter().any(|x| vb.iter().any(|y| y.same_key(x)))
+                && va.iter().any(|x| vb.iter().any(|y| y.same_key_in(x, ids)))
             {
                 continue;
             }
@@ -506,7 +495,13 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
             let (fig, only_a, only_b);
             fig = kind == EntityKind::Number;
             // Figures: a value the other sentence gives for something else does not count.
-            let same = |x: &Val, y: &Val| if fig { x.same_fact(y) } else { x.same_key(y) };
+            let same = |x: &Val, y: &Val| {
+                if fig {
+                    x.same_fact(y, ids)
+                } else {
+                    x.same_key_in(y, ids)
+                }
+            };
             only_a = || va.iter().filter(|x| !vb.iter().any(|y| same(x, y)));
             only_b = || vb.iter().filter(|y| !va.iter().any(|x| same(x, y)));
             let (na, nb) = (only_a().count(), only_b().count());
