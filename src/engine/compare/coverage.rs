@@ -148,14 +148,18 @@ impl Scratch {
             match form.filter(|_| sa.len() <= BITS && sb.len() <= BITS && da.uid != 0) {
                 Some(form) => {
                     let mark = &mut self.mark;
-                    let (ma, mb) = *self.memo.entry((i as u32, db.corpus, form)).or_insert_with(|| {
-                        let (mut ma, mut mb) = (0u64, 0u64);
-                        shared_stems(mark, sa, sb, |x, y| {
-                            ma |= 1 << x;
-                            mb |= 1 << y;
-                        });
-                        (ma, mb)
-                    });
+                    let (ma, mb) =
+                        *self
+                            .memo
+                            .entry((i as u32, db.corpus, form))
+                            .or_insert_with(|| {
+                                let (mut ma, mut mb) = (0u64, 0u64);
+                                shared_stems(mark, sa, sb, |x, y| {
+                                    ma |= 1 << x;
+                                    mb |= 1 << y;
+                                });
+                                (ma, mb)
+                            });
                     self.a.bits[i] |= ma;
                     self.b.bits[j] |= mb;
                 }

@@ -165,7 +165,6 @@ pub fn compare_in(
     }
 }
 
-
 fn entity_overlap(a: &Extraction, b: &Extraction) -> EntityOverlap {
     let count = |ex: &Extraction| {
         let mut m: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
@@ -207,8 +206,8 @@ fn entity_overlap(a: &Extraction, b: &Extraction) -> EntityOverlap {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use align::{Link, LinkKind};
     use crate::engine::load::{Input, LoadOptions, load_input};
+    use align::{Link, LinkKind};
 
     fn seed(i: usize) -> Article {
         load_input(&Input::Seed(i), &LoadOptions::default())

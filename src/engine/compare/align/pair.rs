@@ -21,6 +21,8 @@ struct Scratch {
     norms_a: Vec<f32>,
     norms_b: Vec<f32>,
     acc: Vec<f32>,
+    /// For a right document of at most [`DENSE`] sentences: those `acc` holds a sum for.
+    bits: [u64; DENSE / 64],
     touched: Vec<u32>,
     order: Vec<(u32, u32)>,
     raw: Vec<(u32, u32, f32, f32, f32)>,
@@ -176,19 +178,11 @@ impl Corpus {
         s.pair_weights(da, db);
         let (wa, wb) = (&s.wa, &s.wb);
         s.norms_a.clear();
-        s.norms_a.extend((0..nl).map(|i| {
-            da.terms_of(i)
-                .iter()
-                .map(|&t| wa[t as usize])
-                .sum::<f32>()
-        }));
+        s.norms_a
+            .extend((0..nl).map(|i| da.terms_of(i).iter().map(|&t| wa[t as usize]).sum::<f32>()));
         s.norms_b.clear();
-        s.norms_b.extend((0..nr).map(|j| {
-            db.terms_of(j)
-                .iter()
-                .map(|&t| wb[t as usize])
-                .sum::<f32>()
-        }));
+        s.norms_b
+            .extend((0..nr).map(|j| db.terms_of(j).iter().map(|&t| wb[t as usize]).sum::<f32>()));
         // A sentence with a verbatim copy on the other side is linked to that copy alone (the
         // nearest one, if there are several): the copy says everything it says. Such
         // sentences need no scores.
@@ -220,10 +214,15 @@ impl Corpus {
             let mut rare = 0;
             let a_to_b = &s.a_to_b;
             let dense = nr <= DENSE;
-            let add = |post: &[u32], w: f32, acc: &mut [f32], touched: &mut Vec<u32>| {
+            let add = |post: &[u32],
+                       w: f32,
+                       acc: &mut [f32],
+                       touched: &mut Vec<u32>,
+                       bits: &mut [u64; DENSE / 64]| {
                 if dense {
                     for &j in post {
                         acc[j as usize] += w;
+                        bits[j as usize / 64] |= 1 << (j % 64);
                     }
                 } else {
                     for &j in post {
@@ -248,7 +247,7 @@ impl Corpus {
                 rare += 1;
                 let w = wa[t as usize];
                 if w > 0.0 {
-                    add(post, w, &mut s.acc, &mut s.touched);
+                    add(post, w, &mut s.acc, &mut s.touched, &mut s.bits);
                 }
             }
             if rare < 6 && !s.order.is_empty() {
@@ -261,19 +260,21 @@ impl Corpus {
                             w,
                             &mut s.acc,
                             &mut s.touched,
+                            &mut s.bits,
                         );
                     }
                 }
             }
             if dense {
+                // The sentences reached, ascending (a weight added is positive, so these are
+                // exactly those with a nonzero sum).
                 s.touched.clear();
-                s.touched.extend(
-                    s.acc
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, x)| **x != 0.0)
-                        .map(|(j, _)| j as u32),
-                );
+                for (k, word) in s.bits.iter_mut().enumerate() {
+                    while *word != 0 {
+                        s.touched.push(k as u32 * 64 + word.trailing_zeros());
+                        *word &= *word - 1;
+                    }
+                }
             }
             let na = s.norms_a[i];
             for &j in &s.touched {

@@ -162,7 +162,6 @@ fn slots_meet(a: SlotRef, b: SlotRef) -> bool {
         .any(|w| wb.iter().flatten().any(|v| v == w))
 }
 
-
 impl<'a> Side<'a> {
     pub fn new(article: &'a Article, ex: &'a Extraction, sentences: &[Sentence]) -> Side<'a> {
         let facts = sentences
@@ -468,12 +467,10 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
         let (da, db) = (&fa.vals[1], &fb.vals[1]);
         let other_times = !da.is_empty()
             && !db.is_empty()
-            && !da
-                .iter()
-                .any(|x| {
-                    db.iter()
-                        .any(|y| x.same_key_in(y, ids) || within(&x.text, &y.text))
-                });
+            && !da.iter().any(|x| {
+                db.iter()
+                    .any(|y| x.same_key_in(y, ids) || within(&x.text, &y.text))
+            });
         for (k, kind) in DISCREPANCY_KINDS.into_iter().enumerate() {
             // A weak link tells one fact only where a figure sits in one slot of both.
             if weak && kind != EntityKind::Number {
