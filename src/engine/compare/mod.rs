@@ -7,6 +7,7 @@
 //! right sentence matching several is shown once and referred to elsewhere.
 
 pub mod align;
+mod coverage;
 pub mod diff;
 pub mod discrepancy;
 pub mod eval;
@@ -16,6 +17,7 @@ pub mod render;
 pub mod rows;
 pub mod values;
 
+pub use coverage::coverage;
 pub use discrepancy::{DISCREPANCY_KINDS, Discrepancy};
 pub use related::{RELATED_LINKS, unrelated};
 pub use rows::{Row, RowRef};
@@ -23,7 +25,7 @@ pub use rows::{Row, RowRef};
 use crate::engine::article::{Article, Span};
 use crate::engine::entities::{EntityKind, Extraction};
 use crate::engine::segment::{self, Sentence};
-use align::{Alignment, Corpus, Link, LinkKind};
+use align::{Alignment, Corpus};
 use diff::WordDiff;
 use std::collections::BTreeMap;
 
@@ -163,73 +165,6 @@ pub fn compare_in(
     }
 }
 
-/// Share of each side's words covered by the other (left, right): all words of a sentence
-/// with a `same` link; for a sentence with only `partial` links, the words the word diff
-/// finds on the other side too, which are those whose stem one of its partners has (the
-/// diff marks a word `Equal` or `Moved` exactly then). Computed from the links and stems
-/// alone (one merge of two stem lists per partial link), so the story model gets every
-/// pair's figures without diffing it.
-pub fn coverage(links: &[Link], da: &align::Doc, db: &align::Doc) -> (f32, f32) {
-    let (nl, nr) = (da.words.len(), db.words.len());
-    let mut same_a = vec![false; nl];
-    let mut same_b = vec![false; nr];
-    for l in links.iter().filter(|l| l.kind == LinkKind::Same) {
-        if l.left < nl && l.right < nr {
-            same_a[l.left] = true;
-            same_b[l.right] = true;
-        }
-    }
-    // Per distinct stem of each sentence: whether a partial partner has it.
-    let mut hit_a = vec![false; da.stem_counts.len()];
-    let mut hit_b = vec![false; db.stem_counts.len()];
-    for l in links.iter().filter(|l| l.kind != LinkKind::Same) {
-        if l.left >= nl || l.right >= nr || (same_a[l.left] && same_b[l.right]) {
-            continue;
-        }
-        let (sa, sb) = (da.stems_of(l.left), db.stems_of(l.right));
-        let (oa, ob) = (
-            da.stem_start[l.left] as usize,
-            db.stem_start[l.right] as usize,
-        );
-        let (mut x, mut y) = (0, 0);
-        while x < sa.len() && y < sb.len() {
-            match sa[x].0.cmp(&sb[y].0) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    hit_a[oa + x] = true;
-                    hit_b[ob + y] = true;
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-    }
-    let share = |d: &align::Doc, same: &[bool], hit: &[bool]| -> f32 {
-        let total: usize = d.words.iter().map(Vec::len).sum();
-        if total == 0 {
-            return 0.0;
-        }
-        let n: usize = (0..d.words.len())
-            .map(|i| {
-                if same[i] {
-                    d.words[i].len()
-                } else {
-                    let from = d.stem_start[i] as usize;
-                    d.stems_of(i)
-                        .iter()
-                        .enumerate()
-                        .filter(|(k, _)| hit[from + k])
-                        .map(|(_, c)| c.1 as usize)
-                        .sum()
-                }
-            })
-            .sum();
-        n as f32 / total as f32
-    };
-    (share(da, &same_a, &hit_a), share(db, &same_b, &hit_b))
-}
-
 fn entity_overlap(a: &Extraction, b: &Extraction) -> EntityOverlap {
     let count = |ex: &Extraction| {
         let mut m: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
@@ -272,6 +207,7 @@ fn entity_overlap(a: &Extraction, b: &Extraction) -> EntityOverlap {
 mod tests {
     use super::*;
     use crate::engine::load::{Input, LoadOptions, load_input};
+    use align::{Link, LinkKind};
 
     fn seed(i: usize) -> Article {
         load_input(&Input::Seed(i), &LoadOptions::default())

@@ -228,10 +228,11 @@ pub fn build_with(
         total += s.len();
     }
     let worthy = claims::worthy(articles, extractions, &corpus);
-    let sides: Vec<Side> = (0..n)
+    let mut sides: Vec<Side> = (0..n)
         .into_par_iter()
         .map(|r| Side::new(&articles[r], &extractions[r], &sentences[r]))
         .collect();
+    crate::engine::compare::discrepancy::number_facts(&mut sides);
     let pairs = pairs::all(&corpus, &sides, &offset, &worthy, progress);
     let (claims, claim_of) = claims::claims(&sentences, &offset, &worthy, &pairs.links);
     drop(pairs.links);

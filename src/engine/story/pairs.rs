@@ -65,11 +65,12 @@ pub(super) fn all(
                 coverage: Vec::with_capacity(n - i),
                 discrepancies: Vec::new(),
             };
+            let mut links: Vec<Link> = Vec::new();
             for j in i + 1..n {
-                let al = corpus.align(i, j);
-                let (ci, cj) = coverage(&al.links, &corpus.docs[i], &corpus.docs[j]);
+                corpus.align_links(i, j, &mut links);
+                let (ci, cj) = coverage(&links, &corpus.docs[i], &corpus.docs[j]);
                 row.coverage.push((j, ci, cj));
-                for l in &al.links {
+                for l in &links {
                     let (x, y) = (offset[i] + l.left, offset[j] + l.right);
                     if !worthy[x] || !worthy[y] || l.is_weak() {
                         continue;
@@ -82,13 +83,13 @@ pub(super) fn all(
                             .then(|| l.score + if l.kind == LinkKind::Same { 1.0 } else { 0.0 }),
                     });
                 }
+                // Links are sorted by (left, right), each pair once.
                 let strong_link = |d: &Discrepancy| -> bool {
-                    al.links
-                        .iter()
-                        .find(|l: &&Link| l.left == d.left && l.right == d.right)
-                        .is_some_and(Link::is_strong)
+                    links
+                        .binary_search_by(|l: &Link| (l.left, l.right).cmp(&(d.left, d.right)))
+                        .is_ok_and(|k| links[k].is_strong())
                 };
-                for d in discrepancy::find_in(&al.links, &sides[i], &sides[j]) {
+                for d in discrepancy::find_in(&links, &sides[i], &sides[j]) {
                     row.discrepancies.push(PairDiscrepancy {
                         i,
                         j,

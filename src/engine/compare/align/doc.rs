@@ -80,7 +80,13 @@ pub fn aligned_sentences(article: &Article) -> Vec<Sentence> {
 pub struct Doc {
     /// Unique to this preparation (a clone keeps it: same content), so per-thread working
     /// space can tell which document it was set up for; 0 for an empty default.
-    pub(super) uid: u64,
+    pub(crate) uid: u64,
+    /// The corpus that numbered `form` (unique per preparation, like `uid`).
+    pub(crate) corpus: u64,
+    /// Per sentence: its distinct stems with their counts as one id of the corpus, equal
+    /// exactly when the lists are ([`super::Corpus::with_params`]): copies of one sentence
+    /// across the story share it.
+    pub(crate) form: Vec<u32>,
     pub sentences: Vec<Sentence>,
     /// Per sentence: its words (kept for the word diff).
     pub words: Vec<Vec<segment::Word>>,
@@ -89,8 +95,11 @@ pub struct Doc {
     /// sentence i's are `stem_counts[stem_start[i]..stem_start[i + 1]]`.
     pub stem_counts: Vec<(u32, u32)>,
     pub stem_start: Vec<u32>,
-    /// Per sentence: its terms as positions in `vocab`, ascending, deduplicated.
-    pub(super) terms: Vec<Vec<u32>>,
+    /// Per sentence: its terms as positions in `vocab`, ascending, deduplicated: sentence
+    /// i's are `terms[term_start[i]..term_start[i + 1]]` (one array: a story reads every
+    /// report's terms once per pair).
+    terms: Vec<u32>,
+    term_start: Vec<u32>,
     /// The terms of this document: corpus-wide ids, ascending; per term, the sentences of
     /// this document holding it and its background weight (the largest over the word forms
     /// read here). Weights are computed per pair from these, so a pair's figures depend on
@@ -112,6 +121,13 @@ impl Doc {
     pub fn stems_of(&self, i: usize) -> &[(u32, u32)] {
         match (self.stem_start.get(i), self.stem_start.get(i + 1)) {
             (Some(&a), Some(&b)) => &self.stem_counts[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+    /// The terms of sentence `i` (positions in `vocab`), ascending.
+    pub(super) fn terms_of(&self, i: usize) -> &[u32] {
+        match (self.term_start.get(i), self.term_start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.terms[a as usize..b as usize],
             _ => &[],
         }
     }
@@ -257,6 +273,11 @@ pub(super) fn prepare(read: Read, b: &mut Builder) -> Doc {
         .iter()
         .map(|bag| bag.iter().map(|id| local[id]).collect())
         .collect();
+    let mut term_start = Vec::with_capacity(terms.len() + 1);
+    term_start.push(0u32);
+    for bag in &terms {
+        term_start.push(term_start[term_start.len() - 1] + bag.len() as u32);
+    }
     let mut post_start = vec![0u32; vocab.len() + 1];
     for bag in &terms {
         for &t in bag {
@@ -295,14 +316,16 @@ pub(super) fn prepare(read: Read, b: &mut Builder) -> Doc {
         }
         stem_start.push(stem_counts.len() as u32);
     }
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     Doc {
-        uid: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        uid: next_uid(),
+        corpus: 0,
+        form: Vec::new(),
         sentences,
         words,
         stem_counts,
         stem_start,
-        terms,
+        terms: terms.concat(),
+        term_start,
         vocab,
         df,
         bg,
@@ -310,6 +333,34 @@ pub(super) fn prepare(read: Read, b: &mut Builder) -> Doc {
         post,
         keys,
         exact,
+    }
+}
+
+/// A number unique to this run of the program, never 0 (documents and corpora).
+pub(crate) fn next_uid() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Numbers the sentences' stem lists across `docs` ([`Doc::form`]).
+pub(super) fn number_forms(docs: &mut [Doc]) {
+    let corpus = next_uid();
+    let mut ids: FxHashMap<&[(u32, u32)], u32> = FxHashMap::default();
+    let forms: Vec<Vec<u32>> = docs
+        .iter()
+        .map(|d| {
+            (0..d.sentences.len())
+                .map(|i| {
+                    let n = ids.len() as u32;
+                    *ids.entry(d.stems_of(i)).or_insert(n)
+                })
+                .collect()
+        })
+        .collect();
+    drop(ids);
+    for (d, form) in docs.iter_mut().zip(forms) {
+        d.corpus = corpus;
+        d.form = form;
     }
 }
 

@@ -32,6 +32,7 @@
 mod doc;
 mod pair;
 
+pub(crate) use doc::next_uid;
 pub use doc::{Doc, aligned_sentences, background_weight, sentence_terms};
 
 use crate::engine::article::Article;
@@ -166,7 +167,8 @@ impl Corpus {
         );
         // Terms are numbered in reading order, article by article, as before.
         let mut b = Builder::default();
-        let docs = read.into_iter().map(|r| prepare(r, &mut b)).collect();
+        let mut docs: Vec<Doc> = read.into_iter().map(|r| prepare(r, &mut b)).collect();
+        doc::number_forms(&mut docs);
         let named = b.named();
         Corpus {
             docs,
@@ -181,9 +183,10 @@ impl Corpus {
         let (Some(da), Some(db)) = (self.docs.get(a), self.docs.get(b)) else {
             return (0, 0);
         };
-        let (Some(x), Some(y)) = (da.terms.get(i), db.terms.get(j)) else {
+        if i >= da.sentences.len() || j >= db.sentences.len() {
             return (0, 0);
-        };
+        }
+        let (x, y) = (da.terms_of(i), db.terms_of(j));
         // Both ascending in corpus ids (positions in each vocabulary follow them).
         let (mut p, mut q, mut n, mut named) = (0, 0, 0, 0);
         while p < x.len() && q < y.len() {

@@ -21,6 +21,8 @@ struct Scratch {
     norms_a: Vec<f32>,
     norms_b: Vec<f32>,
     acc: Vec<f32>,
+    /// For a right document of at most [`DENSE`] sentences: those `acc` holds a sum for.
+    bits: [u64; DENSE / 64],
     touched: Vec<u32>,
     order: Vec<(u32, u32)>,
     raw: Vec<(u32, u32, f32, f32, f32)>,
@@ -41,9 +43,11 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
-/// Clears `v` and fills it with `n` copies of `x`, keeping its allocation.
-fn reset<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
-    v.clear();
+/// Makes `v` `n` copies of `x`, keeping its allocation (a fill, which compiles to a
+/// memset or a vector loop, then a resize for what it lacks).
+fn reset<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
+    v.truncate(n);
+    v.fill(x);
     v.resize(n, x);
 }
 
@@ -136,23 +140,49 @@ impl Corpus {
         })
     }
 
+    /// The links of document `a` (left) with document `b` (right), into `out` (cleared
+    /// first): [`Corpus::align`]'s links, without the lists of unlinked sentences (the story
+    /// model aligns every pair and keeps only what it derives from the links).
+    pub fn align_links(&self, a: usize, b: usize, out: &mut Vec<Link>) {
+        out.clear();
+        let (Some(da), Some(db)) = (self.docs.get(a), self.docs.get(b)) else {
+            return;
+        };
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => self.links_in(da, db, &mut s, out),
+            Err(_) => self.links_in(da, db, &mut Scratch::default(), out),
+        })
+    }
+
     fn align_in(&self, da: &Doc, db: &Doc, s: &mut Scratch) -> Alignment {
+        let mut links = Vec::new();
+        self.links_in(da, db, s, &mut links);
+        let (nl, nr) = (da.sentences.len(), db.sentences.len());
+        reset(&mut s.linked_left, nl, false);
+        reset(&mut s.linked_right, nr, false);
+        for l in &links {
+            s.linked_left[l.left] = true;
+            s.linked_right[l.right] = true;
+        }
+        Alignment {
+            links,
+            left_only: unlinked(&s.linked_left),
+            right_only: unlinked(&s.linked_right),
+        }
+    }
+
+    /// Appends the links of `da` with `db` to `links` (empty), sorted by left, then right.
+    fn links_in(&self, da: &Doc, db: &Doc, s: &mut Scratch, links: &mut Vec<Link>) {
         let p = self.params;
         let (nl, nr) = (da.sentences.len(), db.sentences.len());
         s.pair_weights(da, db);
         let (wa, wb) = (&s.wa, &s.wb);
         s.norms_a.clear();
-        s.norms_a.extend(
-            da.terms
-                .iter()
-                .map(|ts| ts.iter().map(|&t| wa[t as usize]).sum::<f32>()),
-        );
+        s.norms_a
+            .extend((0..nl).map(|i| da.terms_of(i).iter().map(|&t| wa[t as usize]).sum::<f32>()));
         s.norms_b.clear();
-        s.norms_b.extend(
-            db.terms
-                .iter()
-                .map(|ts| ts.iter().map(|&t| wb[t as usize]).sum::<f32>()),
-        );
+        s.norms_b
+            .extend((0..nr).map(|j| db.terms_of(j).iter().map(|&t| wb[t as usize]).sum::<f32>()));
         // A sentence with a verbatim copy on the other side is linked to that copy alone (the
         // nearest one, if there are several): the copy says everything it says. Such
         // sentences need no scores.
@@ -166,7 +196,8 @@ impl Corpus {
         s.raw.clear();
         s.exact.clear();
         let least_cosine = p.best_cosine.min(p.link_cosine);
-        for (i, terms) in da.terms.iter().enumerate() {
+        for i in 0..nl {
+            let terms = da.terms_of(i);
             // Identical sentences are the same whatever their terms weigh.
             if let Some(same) = db.exact.get(&da.keys[i]) {
                 s.exact.extend(same.iter().map(|&j| Link {
@@ -183,10 +214,15 @@ impl Corpus {
             let mut rare = 0;
             let a_to_b = &s.a_to_b;
             let dense = nr <= DENSE;
-            let add = |post: &[u32], w: f32, acc: &mut [f32], touched: &mut Vec<u32>| {
+            let add = |post: &[u32],
+                       w: f32,
+                       acc: &mut [f32],
+                       touched: &mut Vec<u32>,
+                       bits: &mut [u64; DENSE / 64]| {
                 if dense {
                     for &j in post {
                         acc[j as usize] += w;
+                        bits[j as usize / 64] |= 1 << (j % 64);
                     }
                 } else {
                     for &j in post {
@@ -211,7 +247,7 @@ impl Corpus {
                 rare += 1;
                 let w = wa[t as usize];
                 if w > 0.0 {
-                    add(post, w, &mut s.acc, &mut s.touched);
+                    add(post, w, &mut s.acc, &mut s.touched, &mut s.bits);
                 }
             }
             if rare < 6 && !s.order.is_empty() {
@@ -224,19 +260,21 @@ impl Corpus {
                             w,
                             &mut s.acc,
                             &mut s.touched,
+                            &mut s.bits,
                         );
                     }
                 }
             }
             if dense {
+                // The sentences reached, ascending (a weight added is positive, so these are
+                // exactly those with a nonzero sum).
                 s.touched.clear();
-                s.touched.extend(
-                    s.acc
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, x)| **x != 0.0)
-                        .map(|(j, _)| j as u32),
-                );
+                for (k, word) in s.bits.iter_mut().enumerate() {
+                    while *word != 0 {
+                        s.touched.push(k as u32 * 64 + word.trailing_zeros());
+                        *word &= *word - 1;
+                    }
+                }
             }
             let na = s.norms_a[i];
             for &j in &s.touched {
@@ -292,25 +330,13 @@ impl Corpus {
                 });
             }
         }
-        let mut links = Vec::new();
         let candidates = std::mem::take(&mut s.candidates);
-        s.keep_best(&candidates, nl, nr, p.max_links, &mut links);
+        s.keep_best(&candidates, nl, nr, p.max_links, links);
         s.candidates = candidates;
         let exact = std::mem::take(&mut s.exact);
-        s.keep_best(&exact, nl, nr, 1, &mut links);
+        s.keep_best(&exact, nl, nr, 1, links);
         s.exact = exact;
         links.sort_unstable_by_key(|l| (l.left, l.right));
-        reset(&mut s.linked_left, nl, false);
-        reset(&mut s.linked_right, nr, false);
-        for l in &links {
-            s.linked_left[l.left] = true;
-            s.linked_right[l.right] = true;
-        }
-        Alignment {
-            links,
-            left_only: unlinked(&s.linked_left),
-            right_only: unlinked(&s.linked_right),
-        }
     }
 }
 

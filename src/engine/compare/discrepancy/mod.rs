@@ -27,8 +27,10 @@ use crate::engine::article::{Article, Span};
 use crate::engine::entities::gazetteer::{self, STOP_WORDS};
 use crate::engine::entities::{EntityKind, Extraction, numeric};
 use crate::engine::segment::Sentence;
-use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
+
+mod numbered;
+pub use numbered::number_facts;
 
 /// Where two linked sentences give different numbers, dates or places.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -62,6 +64,8 @@ struct Val {
     key: String,
     /// A hash of `key`: most keys compared differ, and differ here.
     key_hash: u64,
+    /// `key` numbered across the story ([`number_facts`]; `u32::MAX` until then).
+    key_id: u32,
     quantity: Option<Quantity>,
     /// The words next to it ([`context`]).
     ctx: Context,
@@ -80,14 +84,25 @@ impl Val {
     fn same_key(&self, other: &Val) -> bool {
         self.key_hash == other.key_hash && self.key == other.key
     }
+    /// [`Val::same_key`], by number when both sides were numbered together (`ids`).
+    fn same_key_in(&self, other: &Val, ids: bool) -> bool {
+        if ids {
+            self.key_id == other.key_id
+        } else {
+            self.same_key(other)
+        }
+    }
     /// The same value given for the same thing: one key, and slots that meet (or one of
     /// them unknown). "Nine people killed" / "the national figure of nine" is one key in two
     /// slots: the second sentence's nine does not answer the first's.
-    fn same_fact(&self, other: &Val) -> bool {
-        let slot = |v: &Val| (v.ctx.1.clone(), v.ctx.2.clone());
-        let (a, b) = (slot(self), slot(other));
-        let unknown = |s: &Slot| s.0.is_none() && s.1.is_none();
-        self.same_key(other) && (unknown(&a) || unknown(&b) || slots_meet(&a, &b))
+    fn same_fact(&self, other: &Val, ids: bool) -> bool {
+        let (a, b) = (self.slot(), other.slot());
+        let unknown = |s: &SlotRef| s.0.is_none() && s.1.is_none();
+        self.same_key_in(other, ids) && (unknown(&a) || unknown(&b) || slots_meet(a, b))
+    }
+    /// The slot words of the value ([`Slot`]), borrowed.
+    fn slot(&self) -> SlotRef<'_> {
+        (self.ctx.1.as_deref(), self.ctx.2.as_deref())
     }
 }
 
@@ -101,23 +116,12 @@ type Context = (Option<String>, Option<String>, Option<String>, bool);
 struct SentenceFacts<'a> {
     /// Canonical names with their hashes, sorted, once each.
     people: Vec<(u64, &'a str)>,
+    /// The same names numbered across the story ([`number_facts`]), sorted (empty until then).
+    people_ids: Vec<u32>,
     /// Per kind of [`DISCREPANCY_KINDS`], in that order.
     vals: [Vec<Val>; 4],
     /// Bit k: `vals[k]` is not empty.
     kinds: u8,
-}
-
-/// Whether two sorted lists share nothing.
-fn disjoint(a: &[(u64, &str)], b: &[(u64, &str)]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return false,
-        }
-    }
-    true
 }
 
 /// One report prepared for finding discrepancies: per aligned sentence its people and
@@ -129,19 +133,30 @@ pub struct Side<'a> {
     /// ([`Context`] minus the first) of each place it is given (`None`: outside the aligned
     /// sentences, slot unknown).
     everywhere: [Everywhere; 2],
+    /// Per sentence, from [`number_facts`]: equal numbers for sentences that give the same
+    /// values in the same slots (empty until numbered).
+    facts: Vec<u32>,
+    /// The numbering ([`number_facts`]) of `facts`, value keys and people (0: none).
+    numbering: u64,
 }
 
 /// Value key → the slots it fills in one report.
-type Everywhere = HashMap<String, Vec<Option<Slot>>>;
+type Everywhere = rustc_hash::FxHashMap<String, Vec<Option<Slot>>>;
 
 /// The nearest content words before and after a value.
 type Slot = (Option<String>, Option<String>);
 
+/// A [`Slot`], borrowed.
+type SlotRef<'a> = (Option<&'a str>, Option<&'a str>);
+
+fn slot_ref(s: &Slot) -> SlotRef<'_> {
+    (s.0.as_deref(), s.1.as_deref())
+}
+
 /// Whether two slots share a word (either side, or across: "kills 120" / "120 dead" do not,
 /// "120 people killed" / "killed 120 people" do).
-fn slots_meet(a: &Slot, b: &Slot) -> bool {
-    let words = |s: &Slot| [s.0.clone(), s.1.clone()];
-    let (wa, wb) = (words(a), words(b));
+fn slots_meet(a: SlotRef, b: SlotRef) -> bool {
+    let (wa, wb) = ([a.0, a.1], [b.0, b.1]);
     wa.iter()
         .flatten()
         .any(|w| wb.iter().flatten().any(|v| v == w))
@@ -157,6 +172,7 @@ impl<'a> Side<'a> {
                     .filter(|&k| !vals[k].is_empty())
                     .fold(0u8, |m, k| m | (1 << k));
                 SentenceFacts {
+                    people_ids: Vec::new(),
                     people: people(ex, s.span),
                     vals,
                     kinds,
@@ -164,6 +180,8 @@ impl<'a> Side<'a> {
             })
             .collect();
         Side {
+            facts: Vec::new(),
+            numbering: 0,
             sentences: facts,
             everywhere: [
                 all_keys(article, ex, sentences, EntityKind::Number),
@@ -181,11 +199,11 @@ impl<'a> Side<'a> {
         else {
             return false;
         };
-        let own: Slot = (v.ctx.1.clone(), v.ctx.2.clone());
+        let own = v.slot();
         own.0.is_none() && own.1.is_none()
             || slots.iter().any(|s| match s {
                 None => true,
-                Some(s) => slots_meet(s, &own),
+                Some(s) => slots_meet(slot_ref(s), own),
             })
     }
 }
@@ -214,6 +232,7 @@ fn vals(article: &Article, ex: &Extraction, span: Span, kind: EntityKind) -> Vec
                 span: m.span,
                 key,
                 key_hash,
+                key_id: u32::MAX,
                 quantity,
                 ctx,
                 where_slot,
@@ -246,7 +265,7 @@ fn all_keys(
     sentences: &[Sentence],
     kind: EntityKind,
 ) -> Everywhere {
-    let mut out = Everywhere::new();
+    let mut out = Everywhere::default();
     for m in ex.mentions.iter().filter(|m| m.kind == kind) {
         let at = sentences.partition_point(|s| s.span.end <= m.span.start);
         let sentence = sentences
@@ -412,10 +431,18 @@ pub fn find(
 /// [`find`] on prepared reports.
 pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
     let mut out = Vec::new();
+    // Keys and names compared by number when the two were numbered together.
+    let ids = a.numbering != 0 && a.numbering == b.numbering;
     for l in links {
         let (Some(fa), Some(fb)) = (a.sentences.get(l.left), b.sentences.get(l.right)) else {
             continue;
         };
+        // The same values in the same slots: each value has its match on the other side.
+        if let (Some(x), Some(y)) = (a.facts.get(l.left), b.facts.get(l.right))
+            && x == y
+        {
+            continue;
+        }
         // A weak link (two sentences each other's best counterpart on little evidence) does
         // not establish that they tell one fact.
         let weak = l.is_weak();
@@ -427,7 +454,12 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
         }
         let (pa, pb) = (&fa.people, &fb.people);
         // Two sentences about different people give figures of different things.
-        if !pa.is_empty() && !pb.is_empty() && disjoint(pa, pb) {
+        let apart = if ids {
+            numbered::disjoint(&fa.people_ids, &fb.people_ids)
+        } else {
+            numbered::disjoint_names(pa, pb)
+        };
+        if !pa.is_empty() && !pb.is_empty() && apart {
             continue;
         }
         // Two sentences anchored at different times tell figures of two events (a quake in
@@ -435,9 +467,10 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
         let (da, db) = (&fa.vals[1], &fb.vals[1]);
         let other_times = !da.is_empty()
             && !db.is_empty()
-            && !da
-                .iter()
-                .any(|x| db.iter().any(|y| x.same_key(y) || within(&x.text, &y.text)));
+            && !da.iter().any(|x| {
+                db.iter()
+                    .any(|y| x.same_key_in(y, ids) || within(&x.text, &y.text))
+            });
         for (k, kind) in DISCREPANCY_KINDS.into_iter().enumerate() {
             // A weak link tells one fact only where a figure sits in one slot of both.
             if weak && kind != EntityKind::Number {
@@ -451,7 +484,7 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
             // place in one of them is something else ("talks in Istanbul ... casualties in
             // Ukraine" / "a meeting in Ankara, relocated to Istanbul").
             if matches!(kind, EntityKind::Gpe | EntityKind::Loc)
-                && va.iter().any(|x| vb.iter().any(|y| y.same_key(x)))
+                && va.iter().any(|x| vb.iter().any(|y| y.same_key_in(x, ids)))
             {
                 continue;
             }
@@ -459,7 +492,13 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
             let (fig, only_a, only_b);
             fig = kind == EntityKind::Number;
             // Figures: a value the other sentence gives for something else does not count.
-            let same = |x: &Val, y: &Val| if fig { x.same_fact(y) } else { x.same_key(y) };
+            let same = |x: &Val, y: &Val| {
+                if fig {
+                    x.same_fact(y, ids)
+                } else {
+                    x.same_key_in(y, ids)
+                }
+            };
             only_a = || va.iter().filter(|x| !vb.iter().any(|y| same(x, y)));
             only_b = || vb.iter().filter(|y| !va.iter().any(|x| same(x, y)));
             let (na, nb) = (only_a().count(), only_b().count());
@@ -516,9 +555,9 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
                         _ => {
                             let raw_slot = (cx.0.is_some() && cx.0 == cy.0) || slot;
                             raw_slot
-                                && !gazetteer::place_within(&x.key, &y.key)
                                 && x.where_slot
                                 && y.where_slot
+                                && !gazetteer::place_within(&x.key, &y.key)
                         }
                     };
                     if !ok {
