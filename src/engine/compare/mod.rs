@@ -75,8 +75,17 @@ impl Comparison {
 
 /// Compares two articles on their own.
 pub fn compare(a: (&Article, &Extraction), b: (&Article, &Extraction)) -> Comparison {
+    compare_keeping(a, b).0
+}
+
+/// [`compare`], and the corpus it was computed on: a command that ends right after can let
+/// it go without freeing its hundreds of thousands of small allocations one by one.
+pub fn compare_keeping(
+    a: (&Article, &Extraction),
+    b: (&Article, &Extraction),
+) -> (Comparison, Corpus) {
     let corpus = Corpus::new(&[a.0, b.0], &[a.1, b.1]);
-    compare_in(&corpus, 0, 1, a, b)
+    (compare_in(&corpus, 0, 1, a, b), corpus)
 }
 
 /// Compares documents `ia` and `ib` of a prepared corpus (the story view aligns every pair of
