@@ -13,7 +13,7 @@
 use crate::engine::article::{Article, BlockKind, Span};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One sentence: a span of the article text and the index of its block in `article.blocks`.
@@ -23,12 +23,13 @@ pub struct Sentence {
     pub block: usize,
 }
 
-/// One word: its span, its case-folded form (`’` folded to `'`) and its English stem.
+/// One word: its span, its case-folded form (`’` folded to `'`) and its English stem (both
+/// shared with the word's other occurrences: a clone allocates nothing).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     pub span: Span,
-    pub norm: String,
-    pub stem: String,
+    pub norm: Arc<str>,
+    pub stem: Arc<str>,
 }
 
 /// The sentences of the story: every content block (title, headings, body, bullets), split.
@@ -365,26 +366,27 @@ pub(crate) fn find_byte<const N: usize>(b: &[u8], from: usize, needles: &[u8; N]
         .map(|k| at + k)
 }
 
+/// A word's case-folded form and stem, shared by every occurrence of the word.
+type Forms = (Arc<str>, Arc<str>);
+
 thread_local! {
-    /// Stems of words already seen on this thread: stemming is the costly part of [`words`],
-    /// and news text repeats its vocabulary. Cleared when it grows past 100,000 entries.
-    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+    /// Words already seen on this thread, as written → their [`Forms`]: case folding and
+    /// stemming are the costly part of [`words`], and news text repeats its vocabulary, so a
+    /// word seen before costs one lookup and no allocation. Cleared when it grows past
+    /// 100,000 entries.
+    static FORMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Forms>> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
-fn stem(stemmer: &Stemmer, norm: &str) -> String {
-    STEMS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(s) = cache.get(norm) {
-            return s.clone();
-        }
-        if cache.len() > 100_000 {
-            cache.clear();
-        }
-        let s = stemmer.stem(norm).into_owned();
-        cache.insert(norm.to_string(), s.clone());
-        s
-    })
+/// The case-folded form (`’` folded to `'`) and English stem of `w`.
+fn forms_of(stemmer: &Stemmer, w: &str) -> Forms {
+    let norm = if w.contains('’') {
+        w.to_lowercase().replace('’', "'")
+    } else {
+        w.to_lowercase()
+    };
+    let stem: Arc<str> = Arc::from(stemmer.stem(&norm).as_ref());
+    (Arc::from(norm), stem)
 }
 
 /// The Unicode words of `span` in `text`, with case-folded form and English stem.
@@ -393,22 +395,30 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
         return Vec::new();
     };
     static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
-    slice
-        .unicode_word_indices()
-        .map(|(offset, w)| {
-            let norm = if w.contains('’') {
-                w.to_lowercase().replace('’', "'")
-            } else {
-                w.to_lowercase()
-            };
-            let stem = stem(&STEMMER, &norm);
-            Word {
-                span: Span::new(span.start + offset, span.start + offset + w.len()),
-                norm,
-                stem,
-            }
-        })
-        .collect()
+    FORMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        slice
+            .unicode_word_indices()
+            .map(|(offset, w)| {
+                let (norm, stem) = match cache.get(w) {
+                    Some((n, s)) => (n.clone(), s.clone()),
+                    None => {
+                        if cache.len() > 100_000 {
+                            cache.clear();
+                        }
+                        let f = forms_of(&STEMMER, w);
+                        cache.insert(w.into(), f.clone());
+                        f
+                    }
+                };
+                Word {
+                    span: Span::new(span.start + offset, span.start + offset + w.len()),
+                    norm,
+                    stem,
+                }
+            })
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -474,8 +484,8 @@ mod tests {
         let t = "Russia’s talks";
         let w = words(t, Span::new(0, t.len()));
         assert_eq!(w.len(), 2);
-        assert_eq!(w[0].norm, "russia's");
-        assert_eq!(w[1].stem, "talk");
+        assert_eq!(&*w[0].norm, "russia's");
+        assert_eq!(&*w[1].stem, "talk");
         assert_eq!(&t[w[1].span.range()], "talks");
     }
 
