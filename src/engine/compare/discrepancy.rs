@@ -406,7 +406,14 @@ pub fn find(
     a: (&Article, &Extraction),
     b: (&Article, &Extraction),
 ) -> Vec<Discrepancy> {
-    find_in(links, &Side::new(a.0, a.1, ls), &Side::new(b.0, b.1, rs))
+    // The two reports' values are independent work.
+    let parallel = crate::engine::par::worth_it(a.0.text.len() + b.0.text.len());
+    let (sa, sb) = crate::engine::par::join(
+        parallel,
+        || Side::new(a.0, a.1, ls),
+        || Side::new(b.0, b.1, rs),
+    );
+    find_in(links, &sa, &sb)
 }
 
 /// [`find`] on prepared reports.
