@@ -389,6 +389,52 @@ fn forms_of(stemmer: &Stemmer, w: &str) -> Forms {
     (Arc::from(norm), stem)
 }
 
+/// `slice.unicode_word_indices()`, one piece between ASCII whitespace at a time, so that the
+/// pieces without other characters take unicode-segmentation's ASCII path. A break always
+/// falls before and after ASCII whitespace (UAX #29) unless the character after it is one
+/// that attaches to what precedes it (Extend, Format, ZWJ: rule WB4, or a space: WB3d);
+/// from a piece that starts with a character not known to be safe, the rest is segmented
+/// whole, from the whitespace before it (where a break falls).
+fn for_each_word(slice: &str, mut f: impl FnMut(usize, &str)) {
+    let b = slice.as_bytes();
+    let space = |x: u8| matches!(x, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    // Latin letters and signs, general punctuation (dashes, quotes, bullets, ellipsis), €.
+    let safe = |c: char| {
+        c.is_ascii()
+            || (matches!(c, '\u{a0}'..='\u{24f}') && c != '\u{ad}')
+            || matches!(c, '\u{2010}'..='\u{2027}' | '€')
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let run = i;
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        let start = i;
+        if !b[i].is_ascii()
+            && !slice
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(safe)
+        {
+            for (k, w) in slice.get(run..).unwrap_or("").unicode_word_indices() {
+                f(run + k, w);
+            }
+            return;
+        }
+        // ASCII whitespace bytes are never inside another character's encoding.
+        while i < b.len() && !space(b[i]) {
+            i += 1;
+        }
+        for (k, w) in slice.get(start..i).unwrap_or("").unicode_word_indices() {
+            f(start + k, w);
+        }
+    }
+}
+
 /// The Unicode words of `span` in `text`, with case-folded form and English stem.
 pub fn words(text: &str, span: Span) -> Vec<Word> {
     let Some(slice) = text.get(span.range()) else {
@@ -397,27 +443,26 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
     static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
     FORMS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        slice
-            .unicode_word_indices()
-            .map(|(offset, w)| {
-                let (norm, stem) = match cache.get(w) {
-                    Some((n, s)) => (n.clone(), s.clone()),
-                    None => {
-                        if cache.len() > 100_000 {
-                            cache.clear();
-                        }
-                        let f = forms_of(&STEMMER, w);
-                        cache.insert(w.into(), f.clone());
-                        f
+        let mut out = Vec::new();
+        for_each_word(slice, |offset, w| {
+            let (norm, stem) = match cache.get(w) {
+                Some((n, s)) => (n.clone(), s.clone()),
+                None => {
+                    if cache.len() > 100_000 {
+                        cache.clear();
                     }
-                };
-                Word {
-                    span: Span::new(span.start + offset, span.start + offset + w.len()),
-                    norm,
-                    stem,
+                    let f = forms_of(&STEMMER, w);
+                    cache.insert(w.into(), f.clone());
+                    f
                 }
-            })
-            .collect()
+            };
+            out.push(Word {
+                span: Span::new(span.start + offset, span.start + offset + w.len()),
+                norm,
+                stem,
+            });
+        });
+        out
     })
 }
 
@@ -539,6 +584,60 @@ mod tests {
         'a', 'U', 'S', 'M', 'r', 'J', 'n', 'o', '1', '.', '!', '?', '…', '"', '”', '’', ')', '“',
         '(', ' ', '\u{a0}', '\u{2009}', 'é', 'Ä', '中', '😀', 'â', ',',
     ];
+
+    /// Characters around which word segmentation decides: letters, digits and the marks
+    /// inside words (`.` `,` `'` `:` `_`), ASCII and other spaces, characters that attach to
+    /// what precedes them (combining marks, one of them alphabetic; soft hyphen; ZWJ),
+    /// Hebrew letters and quotes, regional indicators, emoji, curly quotes.
+    const WORD_ALPHABET: &[char] = &[
+        'a',
+        'Z',
+        '1',
+        '.',
+        ',',
+        '\'',
+        ':',
+        '_',
+        '"',
+        ' ',
+        '\t',
+        '\n',
+        '\r',
+        '\u{b}',
+        '\u{2009}',
+        '\u{a0}',
+        '\u{3000}',
+        '\u{300}',
+        '\u{345}',
+        '\u{ad}',
+        '\u{200d}',
+        '\u{200b}',
+        '’',
+        '“',
+        '—',
+        'é',
+        '中',
+        'ا',
+        'א',
+        '\u{1f1e6}',
+        '😀',
+        '€',
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn words_by_pieces_are_unicode_words(
+            cs in proptest::collection::vec(proptest::sample::select(WORD_ALPHABET), 0..40),
+        ) {
+            let s: String = cs.into_iter().collect();
+            let mut got = Vec::new();
+            for_each_word(&s, |k, w| got.push((k, w.to_string())));
+            let want: Vec<(usize, String)> =
+                s.unicode_word_indices().map(|(k, w)| (k, w.to_string())).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
