@@ -162,7 +162,7 @@ pub fn sentence_terms(
     article: &Article,
     ex: &Extraction,
     span: Span,
-) -> (Vec<(Arc<str>, f32, usize)>, Vec<segment::Word>, u64) {
+) -> SentenceTerms {
     let mut bag = Vec::new();
     let inside: Vec<_> = ex
         .mentions_in(span)
@@ -210,7 +210,7 @@ pub(super) struct Read {
 }
 
 /// What [`sentence_terms`] gives for one sentence.
-type SentenceTerms = (Vec<(Arc<str>, f32, usize)>, Vec<segment::Word>, u64);
+pub type SentenceTerms = (Vec<(Arc<str>, f32, usize)>, Vec<segment::Word>, u64);
 
 pub(super) fn read(article: &Article, ex: &Extraction) -> Read {
     let sentences = aligned_sentences(article);
