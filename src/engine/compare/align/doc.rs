@@ -158,11 +158,7 @@ fn is_value(kind: EntityKind) -> bool {
 
 /// The terms of one sentence with their background weights (entities and values first, then
 /// word stems or paraphrase concepts), its words, and a hash of its case-folded words.
-pub fn sentence_terms(
-    article: &Article,
-    ex: &Extraction,
-    span: Span,
-) -> SentenceTerms {
+pub fn sentence_terms(article: &Article, ex: &Extraction, span: Span) -> SentenceTerms {
     let mut bag = Vec::new();
     let inside: Vec<_> = ex
         .mentions_in(span)
