@@ -15,7 +15,7 @@ use rustc_hash::FxHashSet;
 use std::sync::{Arc, LazyLock};
 
 mod words;
-pub use words::words;
+pub use words::{stem_of, words};
 
 /// One sentence: a span of the article text and the index of its block in `article.blocks`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

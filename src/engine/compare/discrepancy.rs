@@ -305,28 +305,8 @@ fn context(article: &Article, sentence: Span, span: Span) -> Context {
 }
 
 /// A slot word's English stem: "taking 52 seats" and "take 54 seats" fill one slot.
-/// Stems already computed on this thread are kept (reports repeat their slot words);
-/// cleared past 10,000 entries.
 fn stem(w: &str) -> String {
-    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
-        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
-    });
-    thread_local! {
-        static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, String>> =
-            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
-    }
-    STEMS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(s) = cache.get(w) {
-            return s.clone();
-        }
-        if cache.len() > 10_000 {
-            cache.clear();
-        }
-        let s = STEMMER.stem(w).into_owned();
-        cache.insert(w.into(), s.clone());
-        s
-    })
+    crate::engine::segment::stem_of(w)
 }
 
 /// Words that put a place in a "where" slot: "meet in Istanbul", "travelled to Ankara".

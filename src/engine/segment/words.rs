@@ -30,6 +30,29 @@ fn forms_of(stemmer: &Stemmer, w: &str) -> Forms {
     (Arc::from(norm), stem)
 }
 
+/// The English stem of `w` as given (no case folding): stems already computed on this
+/// thread are kept (a report repeats its words); cleared past 10,000 entries.
+pub fn stem_of(w: &str) -> String {
+    thread_local! {
+        static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, String>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    }
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(s) = cache.get(w) {
+            return s.clone();
+        }
+        if cache.len() > 10_000 {
+            cache.clear();
+        }
+        let s = STEMMER.stem(w).into_owned();
+        cache.insert(w.into(), s.clone());
+        s
+    })
+}
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
 /// `slice.unicode_word_indices()`, one piece between ASCII whitespace at a time, so that the
 /// pieces without other characters take unicode-segmentation's ASCII path. A break always
 /// falls before and after ASCII whitespace (UAX #29) unless the character after it is one
@@ -79,7 +102,6 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
     let Some(slice) = text.get(span.range()) else {
         return Vec::new();
     };
-    static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
     FORMS.with(|cache| {
         let mut cache = cache.borrow_mut();
         let mut out = Vec::new();
