@@ -45,8 +45,8 @@ fn main() {
                         .collect();
                     json!({"start": s.span.start, "end": s.span.end, "text": a.slice(s.span),
                            "block": format!("{:?}", a.blocks[s.block].kind),
-                           "terms": terms, "mentions": ments,
-                           "words": words.iter().map(|w| json!([w.norm, w.stem, w.span.start])).collect::<Vec<_>>()})
+                           "terms": terms.iter().map(|(t, bg, at)| json!([&**t, bg, at])).collect::<Vec<_>>(), "mentions": ments,
+                           "words": words.iter().map(|w| json!([&*w.norm, &*w.stem, w.span.start])).collect::<Vec<_>>()})
                 })
                 .collect();
             out.push(json!({"story": dir, "name": name, "sentences": sents}));

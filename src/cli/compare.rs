@@ -1,7 +1,7 @@
 //! `parallax compare A B`.
 
 use super::args::CompareFormat;
-use super::input::load_one;
+use super::input::load_two;
 use super::output::{write_json, write_stdout};
 use crate::engine::load::LoadOptions;
 use std::io::IsTerminal;
@@ -21,11 +21,11 @@ pub(crate) fn run(
         super::output::warn("standard input can be read only once: name a file for one side");
         return ExitCode::FAILURE;
     }
-    let (Ok(a), Ok(b)) = (load_one(a, opts), load_one(b, opts)) else {
+    let (Ok(a), Ok(b)) = load_two(a, b, opts) else {
         return ExitCode::FAILURE;
     };
     let ex = entities::extract_story(&[a.clone(), b.clone()]);
-    let c = compare::compare((&a, &ex[0]), (&b, &ex[1]));
+    let (c, corpus) = compare::compare_keeping((&a, &ex[0]), (&b, &ex[1]));
     let width = width.map(usize::from).unwrap_or_else(|| {
         if std::io::stdout().is_terminal() {
             crossterm_width().unwrap_or(100)
@@ -40,7 +40,7 @@ pub(crate) fn run(
     });
     // The process ends here (this runs once, from `main`): freeing the two reports' words,
     // mentions and diffs one allocation at a time would cost more than the last step did.
-    std::mem::forget((c, ex, a, b));
+    std::mem::forget((c, corpus, ex, a, b));
     code
 }
 

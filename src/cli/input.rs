@@ -62,6 +62,42 @@ pub(crate) fn load_for_script(paths: &[PathBuf], opts: &LoadOptions) -> Vec<Arti
 /// Loads one report for `compare`: the first article of `path` (a feed's first entry).
 pub(crate) fn load_one(path: &std::path::Path, opts: &LoadOptions) -> Result<Article, ()> {
     let articles = load_for_script(std::slice::from_ref(&path.to_path_buf()), opts);
+    first_of(path, articles)
+}
+
+/// [`load_one`] of both sides of `compare`, read at once when both are local files (the
+/// two reports are independent work); stderr says the same, in the same order, as two
+/// calls of [`load_one`] one after the other.
+pub(crate) fn load_two(
+    a: &std::path::Path,
+    b: &std::path::Path,
+    opts: &LoadOptions,
+) -> (Result<Article, ()>, Result<Article, ()>) {
+    let (ia, pa) = inputs_for(std::slice::from_ref(&a.to_path_buf()));
+    let (ib, pb) = inputs_for(std::slice::from_ref(&b.to_path_buf()));
+    let local = |i: &Input| !matches!(i, Input::Url(_) | Input::Stdin);
+    if !(ia.iter().all(local) && ib.iter().all(local)) {
+        return (load_one(a, opts), load_one(b, opts));
+    }
+    let all: Vec<Input> = ia.iter().chain(&ib).cloned().collect();
+    let mut results = pipeline::load_each(&all, opts, &|_, _| {});
+    let rb = results.split_off(ia.len());
+    let side = |path: &std::path::Path, problems: Vec<LoadError>, results| {
+        for p in &problems {
+            warn(&p.display());
+        }
+        let (articles, problems) = pipeline::flatten(results);
+        for p in &problems {
+            warn(&p.display());
+        }
+        first_of(path, articles)
+    };
+    let ra = side(a, pa, results);
+    (ra, side(b, pb, rb))
+}
+
+/// The first of the articles read from `path`, saying so when there were more or none.
+fn first_of(path: &std::path::Path, articles: Vec<Article>) -> Result<Article, ()> {
     let n = articles.len();
     match articles.into_iter().next() {
         Some(a) => {

@@ -91,34 +91,9 @@ impl<W: Write> Write for SafeWriter<W> {
 }
 
 /// Whether `s` has an unsafe character ([`is_unsafe`]). The output is mostly ASCII (JSON
-/// punctuation, figures, keys): 64 bytes at a time are tested at once for a control or a
-/// non-ASCII byte, and only a window that has one is decoded and judged character by
-/// character.
+/// punctuation, figures, keys): see [`crate::engine::sanitize::has_unsafe`].
 fn has_unsafe(s: &str) -> bool {
-    let flag = |b: u8| (b < 0x20) & (b != b'\n') & (b != b'\t') | (b >= 0x7f);
-    let bytes = s.as_bytes();
-    // `i` always starts a character: a window without a flagged byte is all ASCII.
-    let mut i = 0;
-    while i < bytes.len() {
-        let end = (i + 64).min(bytes.len());
-        if !bytes[i..end].iter().fold(false, |hit, &b| hit | flag(b)) {
-            i = end;
-            continue;
-        }
-        let Some(rest) = s.get(i..) else {
-            return s.chars().any(is_unsafe);
-        };
-        for c in rest.chars() {
-            if is_unsafe(c) {
-                return true;
-            }
-            i += c.len_utf8();
-            if i >= end {
-                break;
-            }
-        }
-    }
-    false
+    crate::engine::sanitize::has_unsafe(s)
 }
 
 /// True for the error a closed pipe gives (the reader of `| head -1` went away).
@@ -174,34 +149,41 @@ pub fn clean_json_bytes(bytes: Vec<u8>) -> Vec<u8> {
         };
         is_unsafe(c).then_some(if s[1] == b'u' { 6 } else { 2 })
     };
+    // serde_json writes UTF-8: the lossy conversion is for the impossible case only.
+    let unsafe_in = |b: &[u8]| match std::str::from_utf8(b) {
+        Ok(t) => has_unsafe(t),
+        Err(_) => has_unsafe(&String::from_utf8_lossy(b)),
+    };
     let has_escape = bytes.contains(&b'\\');
-    if !has_escape && !has_unsafe(&String::from_utf8_lossy(&bytes)) {
+    if !has_escape && !unsafe_in(&bytes) {
         return bytes;
     }
+    // Escapes of unsafe characters are rare: copy runs up to each backslash whole.
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'\\' {
-            match escaped_unsafe(&bytes[i..]) {
-                Some(n) => {
-                    out.extend_from_slice(REPLACEMENT.as_bytes());
-                    i += n;
-                }
-                None => {
-                    // Any other escape (`\\`, `\"`, `\n`, `\t`) is kept whole.
-                    out.extend_from_slice(&bytes[i..(i + 2).min(bytes.len())]);
-                    i += 2;
-                }
+        let Some(k) = bytes[i..].iter().position(|&b| b == b'\\') else {
+            out.extend_from_slice(&bytes[i..]);
+            break;
+        };
+        out.extend_from_slice(&bytes[i..i + k]);
+        i += k;
+        match escaped_unsafe(&bytes[i..]) {
+            Some(n) => {
+                out.extend_from_slice(REPLACEMENT.as_bytes());
+                i += n;
             }
-        } else {
-            out.push(bytes[i]);
-            i += 1;
+            None => {
+                // Any other escape (`\\`, `\"`, `\n`, `\t`) is kept whole.
+                out.extend_from_slice(&bytes[i..(i + 2).min(bytes.len())]);
+                i += 2;
+            }
         }
     }
-    let text = String::from_utf8_lossy(&out);
-    if !has_unsafe(&text) {
+    if !unsafe_in(&out) {
         return out;
     }
+    let text = String::from_utf8_lossy(&out);
     text.chars()
         .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
         .collect::<String>()

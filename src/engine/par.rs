@@ -28,6 +28,19 @@ pub fn map_range<R: Send>(
     }
 }
 
+/// `(a(), b())`, the two computed at once when `parallel`.
+pub fn join<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if parallel {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -149,7 +149,12 @@ pub fn load_watched(
     opts: &LoadOptions,
     watch: &(dyn Fn(&Input, bool) + Sync),
 ) -> (Vec<Article>, Vec<LoadError>) {
-    let results = load_each(inputs, opts, watch);
+    flatten(load_each(inputs, opts, watch))
+}
+
+/// [`load_each`]'s results as [`load_watched`] gives them: the articles, then the problems,
+/// in input order.
+pub fn flatten(results: Vec<Result<Loaded, LoadError>>) -> (Vec<Article>, Vec<LoadError>) {
     let mut articles = Vec::new();
     let mut problems = Vec::new();
     for r in results {

@@ -59,22 +59,53 @@ fn is_control(c: char) -> bool {
 
 /// True when `text` needs no change at all: the common case, checked without allocating.
 fn is_clean(text: &str) -> bool {
-    let mut prev: Option<char> = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\n' || c == '\t' {
-            prev = Some(c);
+    !any_unusual(text, |i, c| match c {
+        '\n' | '\t' => false,
+        c if is_control(c) || is_dropped_invisible(c) => true,
+        ZWJ | ZWNJ => {
+            let prev = text.get(..i).and_then(|t| t.chars().next_back());
+            let next = text.get(i + c.len_utf8()..).and_then(|t| t.chars().next());
+            !joiner_kept(prev, next)
+        }
+        _ => false,
+    })
+}
+
+/// Whether `pred(i, c)` holds for some character `c` at byte `i` of `s`, for a `pred` that is
+/// false for printable ASCII, `\n` and `\t`. Text is mostly ASCII: 64 bytes at a time are
+/// tested at once for any other byte, and in a window that has one only the characters
+/// that are not such ASCII are decoded and judged.
+pub(crate) fn any_unusual(s: &str, mut pred: impl FnMut(usize, char) -> bool) -> bool {
+    let plain = |b: u8| (0x20..0x7f).contains(&b) | (b == b'\n') | (b == b'\t');
+    let b = s.as_bytes();
+    // `i` always starts a character.
+    let mut i = 0;
+    while i < b.len() {
+        let end = (i + 64).min(b.len());
+        if b[i..end].iter().fold(true, |all, &x| all & plain(x)) {
+            i = end;
             continue;
         }
-        if is_control(c) || is_dropped_invisible(c) {
-            return false;
+        while i < end {
+            if plain(b[i]) {
+                i += 1;
+                continue;
+            }
+            let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+                return s.char_indices().any(|(k, c)| pred(k, c));
+            };
+            if pred(i, c) {
+                return true;
+            }
+            i += c.len_utf8();
         }
-        if (c == ZWJ || c == ZWNJ) && !joiner_kept(prev, chars.peek().copied()) {
-            return false;
-        }
-        prev = Some(c);
     }
-    true
+    false
+}
+
+/// Whether `s` has an unsafe character ([`is_unsafe`]).
+pub fn has_unsafe(s: &str) -> bool {
+    any_unusual(s, |_, c| is_unsafe(c))
 }
 
 fn joinable(c: Option<char>) -> bool {
@@ -264,7 +295,7 @@ pub fn is_unsafe(c: char) -> bool {
 /// (see [`is_unsafe`]) becomes spaces of the same UTF-8 length, so byte offsets into the text
 /// stay valid. Returns how many characters were neutralized (0 when the text was clean).
 pub fn neutralize(text: &mut String) -> usize {
-    if !text.chars().any(is_unsafe) {
+    if !has_unsafe(text) {
         return 0;
     }
     let mut n = 0;
@@ -384,5 +415,45 @@ mod tests {
     #[test]
     fn display_lines_are_single_line() {
         assert_eq!(sanitize_line("a\n\tb  c\x1b[2J"), "a b c");
+    }
+
+    /// [`is_clean`] as first written, one `char` at a time: the definition the windowed
+    /// scan must equal.
+    fn is_clean_chars(text: &str) -> bool {
+        let mut prev: Option<char> = None;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\n' || c == '\t' {
+                prev = Some(c);
+                continue;
+            }
+            if is_control(c) || is_dropped_invisible(c) {
+                return false;
+            }
+            if (c == ZWJ || c == ZWNJ) && !joiner_kept(prev, chars.peek().copied()) {
+                return false;
+            }
+            prev = Some(c);
+        }
+        true
+    }
+
+    const ALPHABET: &[char] = &[
+        'a', ' ', '\n', '\t', '\r', '\u{1b}', '\u{7f}', '\u{9b}', ZWJ, ZWNJ, '\u{200B}',
+        '\u{202E}', '\u{FFFD}', 'é', '’', '😀',
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_windowed_scans_are_the_char_by_char_ones(
+            cs in proptest::collection::vec(proptest::sample::select(ALPHABET), 0..200),
+            pad in 0usize..70,
+        ) {
+            // Padding moves the characters across the 64-byte windows.
+            let s: String = "x".repeat(pad) + &cs.into_iter().collect::<String>();
+            proptest::prop_assert_eq!(is_clean(&s), is_clean_chars(&s));
+            proptest::prop_assert_eq!(has_unsafe(&s), s.chars().any(is_unsafe));
+        }
     }
 }

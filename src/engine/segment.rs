@@ -11,10 +11,11 @@
 //! boundaries. Nothing here panics on any input.
 
 use crate::engine::article::{Article, BlockKind, Span};
-use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashSet;
-use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
+use std::sync::{Arc, LazyLock};
+
+mod words;
+pub use words::{stem_of, words};
 
 /// One sentence: a span of the article text and the index of its block in `article.blocks`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -23,12 +24,13 @@ pub struct Sentence {
     pub block: usize,
 }
 
-/// One word: its span, its case-folded form (`’` folded to `'`) and its English stem.
+/// One word: its span, its case-folded form (`’` folded to `'`) and its English stem (both
+/// shared with the word's other occurrences: a clone allocates nothing).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     pub span: Span,
-    pub norm: String,
-    pub stem: String,
+    pub norm: Arc<str>,
+    pub stem: Arc<str>,
 }
 
 /// The sentences of the story: every content block (title, headings, body, bullets), split.
@@ -365,52 +367,6 @@ pub(crate) fn find_byte<const N: usize>(b: &[u8], from: usize, needles: &[u8; N]
         .map(|k| at + k)
 }
 
-thread_local! {
-    /// Stems of words already seen on this thread: stemming is the costly part of [`words`],
-    /// and news text repeats its vocabulary. Cleared when it grows past 100,000 entries.
-    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
-}
-
-fn stem(stemmer: &Stemmer, norm: &str) -> String {
-    STEMS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(s) = cache.get(norm) {
-            return s.clone();
-        }
-        if cache.len() > 100_000 {
-            cache.clear();
-        }
-        let s = stemmer.stem(norm).into_owned();
-        cache.insert(norm.to_string(), s.clone());
-        s
-    })
-}
-
-/// The Unicode words of `span` in `text`, with case-folded form and English stem.
-pub fn words(text: &str, span: Span) -> Vec<Word> {
-    let Some(slice) = text.get(span.range()) else {
-        return Vec::new();
-    };
-    static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
-    slice
-        .unicode_word_indices()
-        .map(|(offset, w)| {
-            let norm = if w.contains('’') {
-                w.to_lowercase().replace('’', "'")
-            } else {
-                w.to_lowercase()
-            };
-            let stem = stem(&STEMMER, &norm);
-            Word {
-                span: Span::new(span.start + offset, span.start + offset + w.len()),
-                norm,
-                stem,
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,16 +423,6 @@ mod tests {
             ]
         );
         assert!(texts("").is_empty());
-    }
-
-    #[test]
-    fn words_fold_and_stem() {
-        let t = "Russia’s talks";
-        let w = words(t, Span::new(0, t.len()));
-        assert_eq!(w.len(), 2);
-        assert_eq!(w[0].norm, "russia's");
-        assert_eq!(w[1].stem, "talk");
-        assert_eq!(&t[w[1].span.range()], "talks");
     }
 
     /// The sentence splitter's scan as first written, one `char` at a time: the definition

@@ -131,7 +131,7 @@ fn mark<K: Eq>(
 /// runs are found through hashed [`WIRE_RUN`]-word shingles.
 pub fn wire_masks(a: &[&Word], b: &[&Word]) -> (WireMask, WireMask) {
     fn keys<'a>(ws: &[&'a Word]) -> (Vec<&'a str>, Vec<usize>) {
-        ws.iter().map(|w| (w.norm.as_str(), w.span.start)).unzip()
+        ws.iter().map(|w| (&*w.norm, w.span.start)).unzip()
     }
     let ((ka, sa), (kb, sb)) = (keys(a), keys(b));
     wire_masks_by((&ka, &sa), (&kb, &sb))
@@ -220,13 +220,13 @@ pub struct Interner<'a> {
 impl<'a> Interner<'a> {
     /// The ids of `w`'s case-folded form and of its stem.
     pub fn word(&mut self, w: &'a Word) -> (u32, u32) {
-        if let Some(&ids) = self.norms.get(w.norm.as_str()) {
+        if let Some(&ids) = self.norms.get(&*w.norm) {
             return ids;
         }
         let n = self.stems.len() as u32;
-        let stem = *self.stems.entry(w.stem.as_str()).or_insert(n);
+        let stem = *self.stems.entry(&*w.stem).or_insert(n);
         let ids = (self.norms.len() as u32, stem);
-        self.norms.insert(w.norm.as_str(), ids);
+        self.norms.insert(&*w.norm, ids);
         ids
     }
 }
@@ -466,8 +466,8 @@ mod tests {
                 segment::words(&a, Span::new(0, a.len())),
                 segment::words(&b, Span::new(0, b.len())),
             );
-            let ka: Vec<&str> = wa.iter().map(|w| w.norm.as_str()).collect();
-            let kb: Vec<&str> = wb.iter().map(|w| w.norm.as_str()).collect();
+            let ka: Vec<&str> = wa.iter().map(|w| &*w.norm).collect();
+            let kb: Vec<&str> = wb.iter().map(|w| &*w.norm).collect();
             let by_words = similar::capture_diff_slices(Algorithm::Patience, &ka, &kb);
             let mut ids = Interner::default();
             let ia: Vec<u32> = wa.iter().map(|w| ids.word(w).0).collect();

@@ -254,7 +254,7 @@ pub fn tfidf_links(
     let n = (a.len() + b.len()) as f32;
     let mut df: HashMap<&str, f32> = HashMap::new();
     for s in a.iter().chain(b) {
-        let set: HashSet<&str> = s.iter().map(|w| w.norm.as_str()).collect();
+        let set: HashSet<&str> = s.iter().map(|w| &*w.norm).collect();
         for w in set {
             *df.entry(w).or_default() += 1.0;
         }
@@ -266,7 +266,7 @@ pub fn tfidf_links(
     ) -> HashMap<&'a str, f32> {
         let mut v: HashMap<&str, f32> = HashMap::new();
         for w in s {
-            *v.entry(w.norm.as_str()).or_default() += 1.0;
+            *v.entry(&*w.norm).or_default() += 1.0;
         }
         for (w, x) in v.iter_mut() {
             *x *= ((1.0 + n) / (1.0 + df.get(w).copied().unwrap_or(1.0))).ln() + 1.0;

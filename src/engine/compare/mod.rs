@@ -77,8 +77,17 @@ impl Comparison {
 
 /// Compares two articles on their own.
 pub fn compare(a: (&Article, &Extraction), b: (&Article, &Extraction)) -> Comparison {
+    compare_keeping(a, b).0
+}
+
+/// [`compare`], and the corpus it was computed on: a command that ends right after can let
+/// it go without freeing its hundreds of thousands of small allocations one by one.
+pub fn compare_keeping(
+    a: (&Article, &Extraction),
+    b: (&Article, &Extraction),
+) -> (Comparison, Corpus) {
     let corpus = Corpus::new(&[a.0, b.0], &[a.1, b.1]);
-    compare_in(&corpus, 0, 1, a, b)
+    (compare_in(&corpus, 0, 1, a, b), corpus)
 }
 
 /// Compares documents `ia` and `ib` of a prepared corpus (the story view aligns every pair of
@@ -93,64 +102,72 @@ pub fn compare_in(
     let alignment = corpus.align(ia, ib);
     let ls = corpus.docs[ia].sentences.clone();
     let rs = corpus.docs[ib].sentences.clone();
-    let lsw = &corpus.docs[ia].words;
-    let rsw = &corpus.docs[ib].words;
-    // Every word as ids, so the diffs below compare numbers, not strings.
-    let mut interner = diff::Interner::default();
-    let lids = diff::WordIds::new(lsw, &mut interner);
-    let rids = diff::WordIds::new(rsw, &mut interner);
-    drop(interner);
-    let starts = |sw: &[Vec<segment::Word>]| -> Vec<usize> {
-        sw.iter().flatten().map(|w| w.span.start).collect()
-    };
-    let (lstarts, rstarts) = (starts(lsw), starts(rsw));
-    let masks = diff::wire_masks_by((lids.norms(), &lstarts), (rids.norms(), &rstarts));
-    let link_diffs: Vec<WordDiff> = alignment
-        .links
-        .iter()
-        .map(|l| {
-            let ((ln, lst), (rn, rst)) = (lids.of(l.left), rids.of(l.right));
-            diff::diff_ids(
-                diff::Group::new(&[ls[l.left].span], &[&lsw[l.left]], ln, lst),
-                diff::Group::new(&[rs[l.right].span], &[&rsw[l.right]], rn, rst),
-                Some((&masks.0, &masks.1)),
-            )
-        })
-        .collect();
-    let link_index: std::collections::HashMap<(usize, usize), usize> = alignment
-        .links
-        .iter()
-        .enumerate()
-        .map(|(k, l)| ((l.left, l.right), k))
-        .collect();
-    let hidden: Vec<bool> = ls
-        .iter()
-        .map(|s| {
-            a.0.blocks
-                .get(s.block)
-                .is_some_and(|b| !b.kind.is_content())
-        })
-        .collect();
-    let rows = rows::build(&alignment, ls.len(), rs.len(), &hidden, |left, right| {
-        // Most rows are one linked pair, already diffed.
-        if let ([i], [j]) = (left, right)
-            && let Some(&k) = link_index.get(&(*i, *j))
-        {
-            return link_diffs[k].clone();
-        }
-        let lspans: Vec<Span> = left.iter().map(|&i| ls[i].span).collect();
-        let rspans: Vec<Span> = right.iter().map(|&j| rs[j].span).collect();
-        let lw: Vec<&[segment::Word]> = left.iter().map(|&i| lsw[i].as_slice()).collect();
-        let rw: Vec<&[segment::Word]> = right.iter().map(|&j| rsw[j].as_slice()).collect();
-        let ((ln, lst), (rn, rst)) = (lids.concat(left), rids.concat(right));
-        diff::diff_ids(
-            diff::Group::new(&lspans, &lw, &ln, &lst),
-            diff::Group::new(&rspans, &rw, &rn, &rst),
-            Some((&masks.0, &masks.1)),
-        )
-    });
+    // The word diffs and the discrepancies are independent work.
+    let parallel = crate::engine::par::worth_it(a.0.text.len() + b.0.text.len());
+    let ((masks, link_diffs, rows), discrepancies) = crate::engine::par::join(
+        parallel,
+        || {
+            let lsw = &corpus.docs[ia].words;
+            let rsw = &corpus.docs[ib].words;
+            // Every word as ids, so the diffs below compare numbers, not strings.
+            let mut interner = diff::Interner::default();
+            let lids = diff::WordIds::new(lsw, &mut interner);
+            let rids = diff::WordIds::new(rsw, &mut interner);
+            drop(interner);
+            let starts = |sw: &[Vec<segment::Word>]| -> Vec<usize> {
+                sw.iter().flatten().map(|w| w.span.start).collect()
+            };
+            let (lstarts, rstarts) = (starts(lsw), starts(rsw));
+            let masks = diff::wire_masks_by((lids.norms(), &lstarts), (rids.norms(), &rstarts));
+            let link_diffs: Vec<WordDiff> = alignment
+                .links
+                .iter()
+                .map(|l| {
+                    let ((ln, lst), (rn, rst)) = (lids.of(l.left), rids.of(l.right));
+                    diff::diff_ids(
+                        diff::Group::new(&[ls[l.left].span], &[&lsw[l.left]], ln, lst),
+                        diff::Group::new(&[rs[l.right].span], &[&rsw[l.right]], rn, rst),
+                        Some((&masks.0, &masks.1)),
+                    )
+                })
+                .collect();
+            let link_index: std::collections::HashMap<(usize, usize), usize> = alignment
+                .links
+                .iter()
+                .enumerate()
+                .map(|(k, l)| ((l.left, l.right), k))
+                .collect();
+            let hidden: Vec<bool> = ls
+                .iter()
+                .map(|s| {
+                    a.0.blocks
+                        .get(s.block)
+                        .is_some_and(|b| !b.kind.is_content())
+                })
+                .collect();
+            let rows = rows::build(&alignment, ls.len(), rs.len(), &hidden, |left, right| {
+                // Most rows are one linked pair, already diffed.
+                if let ([i], [j]) = (left, right)
+                    && let Some(&k) = link_index.get(&(*i, *j))
+                {
+                    return link_diffs[k].clone();
+                }
+                let lspans: Vec<Span> = left.iter().map(|&i| ls[i].span).collect();
+                let rspans: Vec<Span> = right.iter().map(|&j| rs[j].span).collect();
+                let lw: Vec<&[segment::Word]> = left.iter().map(|&i| lsw[i].as_slice()).collect();
+                let rw: Vec<&[segment::Word]> = right.iter().map(|&j| rsw[j].as_slice()).collect();
+                let ((ln, lst), (rn, rst)) = (lids.concat(left), rids.concat(right));
+                diff::diff_ids(
+                    diff::Group::new(&lspans, &lw, &ln, &lst),
+                    diff::Group::new(&rspans, &rw, &rn, &rst),
+                    Some((&masks.0, &masks.1)),
+                )
+            });
+            (masks, link_diffs, rows)
+        },
+        || discrepancy::find(&alignment.links, &ls, &rs, a, b),
+    );
     let coverage = coverage(&alignment.links, &corpus.docs[ia], &corpus.docs[ib]);
-    let discrepancies = discrepancy::find(&alignment.links, &ls, &rs, a, b);
     Comparison {
         wire: masks,
         unrelated: unrelated(corpus, (ia, a), (ib, b), &alignment),

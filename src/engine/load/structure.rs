@@ -127,21 +127,24 @@ pub fn classify(text: &str, raw: &[RawBlock], explicit_title: Option<&str>) -> S
         if !matches!(b.kind, BlockKind::Heading | BlockKind::Body) {
             continue;
         }
-        let norm = normalize(slice(b.span));
-        if norm.is_empty() {
+        // Trimmed, it is empty exactly when it has no words.
+        let t = slice(b.span);
+        if t.is_empty() {
             continue;
         }
-        if seen_heads.contains(&norm) {
+        if seen_heads.iter().any(|h| normalizes_to(t, h)) {
             b.kind = BlockKind::Skipped(SkipReason::RepeatedHeadline);
         } else if b.kind == BlockKind::Heading {
-            seen_heads.push(norm);
+            seen_heads.push(normalize(t));
         }
     }
 
     // Comment forms and page furniture.
     let mut in_comment_form = false;
+    let mut lower = String::new();
     for b in blocks.iter_mut() {
-        let lower = slice(b.span).to_lowercase();
+        lower.clear();
+        push_lower(&mut lower, slice(b.span));
         // A comment form is a run of short lines; a line of prose ends it (text pasted
         // after one page's furniture is the next article, not more furniture).
         if in_comment_form && lower.len() >= 60 && !BOILERPLATE.iter().any(|p| lower.contains(p)) {
@@ -204,12 +207,88 @@ fn same_text(a: &str, b: &str) -> bool {
     normalize(a) == normalize(b)
 }
 
-/// Case- and space-insensitive form for comparing headlines.
+/// Case- and space-insensitive form for comparing headlines: the words (split at Unicode
+/// whitespace, as `split_whitespace`) lower-cased (as `to_lowercase`), joined by one space.
 fn normalize(s: &str) -> String {
-    s.split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+    if s.contains('Σ') {
+        // The one letter whose lower case depends on its neighbours.
+        return s
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let mut out = String::with_capacity(s.len());
+    // Whether whitespace came since the last word (one space then goes before the next).
+    let mut gap = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Whether `normalize(s) == norm`, decided at the first character that differs (most
+/// blocks are not a headline told again, and differ from it at once).
+fn normalizes_to(s: &str, norm: &str) -> bool {
+    if s.contains('Σ') {
+        return normalize(s) == norm;
+    }
+    let mut want = norm.chars();
+    let (mut gap, mut started) = (false, false);
+    for c in s.chars() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap && started && want.next() != Some(' ') {
+            return false;
+        }
+        (gap, started) = (false, true);
+        if c.is_ascii() {
+            if want.next() != Some(c.to_ascii_lowercase()) {
+                return false;
+            }
+        } else if !c.to_lowercase().all(|l| want.next() == Some(l)) {
+            return false;
+        }
+    }
+    want.next().is_none()
+}
+
+/// Appends `w.to_lowercase()`: runs of ASCII copied and lowered in place, any other
+/// character by its own lower case (what `to_lowercase` does for all but `Σ`).
+fn push_lower(out: &mut String, w: &str) {
+    if w.contains('Σ') {
+        out.push_str(&w.to_lowercase());
+        return;
+    }
+    let mut rest = w;
+    while !rest.is_empty() {
+        let n = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..n]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[n..];
+        if let Some(c) = rest.chars().next() {
+            out.extend(c.to_lowercase());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
 }
 
 /// The text ends like a sentence: a final stop, possibly followed by closing quotes/brackets.
@@ -230,7 +309,8 @@ pub fn looks_like_headline(s: &str) -> bool {
 
 /// A subheading inside plain text: shorter than a headline, no final punctuation at all.
 fn looks_like_heading(s: &str) -> bool {
-    let words = s.split_whitespace().count();
+    // Counted no further than 15: a paragraph is not read to its end for this.
+    let words = s.split_whitespace().take(15).count();
     (1..=14).contains(&words)
         && s.chars().count() <= 100
         && !ends_sentence(s)
@@ -352,5 +432,35 @@ mod tests {
         let text = "A Headline Here\nBy Jane Smith\nBody text goes here. And more.\n";
         let s = classify(text, &para_blocks(text), None);
         assert_eq!(s.byline.as_deref(), Some("Jane Smith"));
+    }
+
+    /// Characters around which lower-casing and whitespace splitting decide: ASCII letters
+    /// and spaces of every kind, letters whose lower case is longer or depends on context
+    /// (`İ`, `Σ`), no-break and other Unicode spaces, curly quotes.
+    const ALPHABET: &[char] = &[
+        'a', 'B', 'Z', ' ', '\t', '\n', '\u{b}', '\u{c}', '\r', '\u{1c}', '\u{85}', '\u{a0}',
+        '\u{2009}', '\u{3000}', 'İ', 'Σ', 'σ', 'É', 'ß', '’', '“', '.', '1',
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn normalize_is_split_lower_join(
+            cs in proptest::collection::vec(proptest::sample::select(ALPHABET), 0..40),
+        ) {
+            let s: String = cs.into_iter().collect();
+            let want = s
+                .split_whitespace()
+                .map(|w| w.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            proptest::prop_assert_eq!(normalize(&s), want.clone());
+            proptest::prop_assert!(normalizes_to(&s, &want));
+            let other = normalize(&s[..s.char_indices().nth(1).map_or(0, |(k, _)| k)]);
+            proptest::prop_assert_eq!(normalizes_to(&s, &other), other == want);
+            let mut lower = String::from("x");
+            push_lower(&mut lower, &s);
+            proptest::prop_assert_eq!(lower, format!("x{}", s.to_lowercase()));
+        }
     }
 }

@@ -88,7 +88,7 @@ pub(super) fn quotes(
         .collect();
     let norms: Vec<Vec<&str>> = words
         .iter()
-        .map(|ws| ws.iter().map(|w| w.norm.as_str()).collect())
+        .map(|ws| ws.iter().map(|w| &*w.norm).collect())
         .collect();
     let grams = Grams::new(&norms);
     let mut rows: Vec<QuoteRow> = Vec::new();
@@ -99,11 +99,11 @@ pub(super) fn quotes(
             if seen.contains(&(r, q.span.start)) {
                 continue;
             }
-            let qw: Vec<String> = segment::words(&articles[r].text, q.span)
+            let qw: Vec<std::sync::Arc<str>> = segment::words(&articles[r].text, q.span)
                 .into_iter()
                 .map(|w| w.norm)
                 .collect();
-            let qn: Vec<&str> = qw.iter().map(String::as_str).collect();
+            let qn: Vec<&str> = qw.iter().map(|w| &**w).collect();
             if qn.len() < 3 {
                 continue;
             }

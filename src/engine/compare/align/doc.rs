@@ -7,7 +7,7 @@ use crate::engine::entities::{EntityKind, Extraction};
 use crate::engine::segment::{self, Sentence};
 use rustc_hash::FxHashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// No such term in the other document.
 pub(super) const NONE: u32 = u32::MAX;
@@ -40,7 +40,7 @@ fn zipf(z: &str) -> Option<f32> {
 }
 
 /// Paraphrase groups: stem → (concept term, its background weight).
-static CONCEPTS: LazyLock<FxHashMap<String, (String, f32)>> = LazyLock::new(|| {
+static CONCEPTS: LazyLock<FxHashMap<String, (Arc<str>, f32)>> = LazyLock::new(|| {
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut out = FxHashMap::default();
     for line in include_str!("../../../../assets/paraphrase/en.txt").lines() {
@@ -49,7 +49,7 @@ static CONCEPTS: LazyLock<FxHashMap<String, (String, f32)>> = LazyLock::new(|| {
             continue;
         }
         let bg = words.iter().map(|w| background_weight(w)).sum::<f32>() / words.len() as f32;
-        let concept = format!("~{}", words[0]);
+        let concept: Arc<str> = Arc::from(format!("~{}", words[0]));
         for w in words {
             out.entry(stemmer.stem(w).into_owned())
                 .or_insert_with(|| (concept.clone(), bg));
@@ -141,8 +141,8 @@ impl Doc {
 /// The corpus-wide vocabularies: term → id, stem → id.
 #[derive(Default)]
 pub(super) struct Builder {
-    ids: FxHashMap<String, u32>,
-    stems: FxHashMap<String, u32>,
+    ids: FxHashMap<Arc<str>, u32>,
+    stems: FxHashMap<Arc<str>, u32>,
 }
 
 impl Builder {
@@ -154,16 +154,16 @@ impl Builder {
         }
         named
     }
-    fn id(&mut self, term: String) -> u32 {
+    fn id(&mut self, term: Arc<str>) -> u32 {
         let n = self.ids.len() as u32;
         *self.ids.entry(term).or_insert(n)
     }
-    fn stem(&mut self, stem: &str) -> u32 {
-        if let Some(&id) = self.stems.get(stem) {
+    fn stem(&mut self, stem: &Arc<str>) -> u32 {
+        if let Some(&id) = self.stems.get(&**stem) {
             return id;
         }
         let n = self.stems.len() as u32;
-        self.stems.insert(stem.to_string(), n);
+        self.stems.insert(stem.clone(), n);
         n
     }
 }
@@ -174,11 +174,7 @@ fn is_value(kind: EntityKind) -> bool {
 
 /// The terms of one sentence with their background weights (entities and values first, then
 /// word stems or paraphrase concepts), its words, and a hash of its case-folded words.
-pub fn sentence_terms(
-    article: &Article,
-    ex: &Extraction,
-    span: Span,
-) -> (Vec<(String, f32, usize)>, Vec<segment::Word>, u64) {
+pub fn sentence_terms(article: &Article, ex: &Extraction, span: Span) -> SentenceTerms {
     let mut bag = Vec::new();
     let inside: Vec<_> = ex
         .mentions_in(span)
@@ -192,7 +188,7 @@ pub fn sentence_terms(
         } else {
             format!("@{}", key.to_lowercase())
         };
-        bag.push((term, 1.0, x.span.start));
+        bag.push((Arc::from(term), 1.0, x.span.start));
         covered.push(x.span);
     }
     let mut c = 0;
@@ -210,7 +206,7 @@ pub fn sentence_terms(
         if bg <= 0.0 {
             continue;
         }
-        match CONCEPTS.get(&w.stem) {
+        match CONCEPTS.get(&*w.stem) {
             Some((concept, cbg)) => bag.push((concept.clone(), *cbg, w.span.start)),
             None => bag.push((w.stem.clone(), bg, w.span.start)),
         }
@@ -226,7 +222,7 @@ pub(super) struct Read {
 }
 
 /// What [`sentence_terms`] gives for one sentence.
-type SentenceTerms = (Vec<(String, f32, usize)>, Vec<segment::Word>, u64);
+pub type SentenceTerms = (Vec<(Arc<str>, f32, usize)>, Vec<segment::Word>, u64);
 
 pub(super) fn read(article: &Article, ex: &Extraction) -> Read {
     let sentences = aligned_sentences(article);

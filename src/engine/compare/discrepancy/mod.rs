@@ -325,10 +325,7 @@ fn context(article: &Article, sentence: Span, span: Span) -> Context {
 
 /// A slot word's English stem: "taking 52 seats" and "take 54 seats" fill one slot.
 fn stem(w: &str) -> String {
-    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
-        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
-    });
-    STEMMER.stem(w).into_owned()
+    crate::engine::segment::stem_of(w)
 }
 
 /// Words that put a place in a "where" slot: "meet in Istanbul", "travelled to Ankara".
@@ -425,7 +422,14 @@ pub fn find(
     a: (&Article, &Extraction),
     b: (&Article, &Extraction),
 ) -> Vec<Discrepancy> {
-    find_in(links, &Side::new(a.0, a.1, ls), &Side::new(b.0, b.1, rs))
+    // The two reports' values are independent work.
+    let parallel = crate::engine::par::worth_it(a.0.text.len() + b.0.text.len());
+    let (sa, sb) = crate::engine::par::join(
+        parallel,
+        || Side::new(a.0, a.1, ls),
+        || Side::new(b.0, b.1, rs),
+    );
+    find_in(links, &sa, &sb)
 }
 
 /// [`find`] on prepared reports.

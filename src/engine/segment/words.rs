@@ -1,0 +1,197 @@
+//! Words: the Unicode words of a span (UAX #29, by unicode-segmentation) with their
+//! case-folded forms and English stems, cached per thread.
+
+use super::Word;
+use crate::engine::article::Span;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::{Arc, LazyLock};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A word's case-folded form and stem, shared by every occurrence of the word.
+type Forms = (Arc<str>, Arc<str>);
+
+thread_local! {
+    /// Words already seen on this thread, as written → their [`Forms`]: case folding and
+    /// stemming are the costly part of [`words`], and news text repeats its vocabulary, so a
+    /// word seen before costs one lookup and no allocation. Cleared when it grows past
+    /// 100,000 entries.
+    static FORMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Forms>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// The case-folded form (`’` folded to `'`) and English stem of `w`.
+fn forms_of(stemmer: &Stemmer, w: &str) -> Forms {
+    let norm = if w.contains('’') {
+        w.to_lowercase().replace('’', "'")
+    } else {
+        w.to_lowercase()
+    };
+    let stem: Arc<str> = Arc::from(stemmer.stem(&norm).as_ref());
+    (Arc::from(norm), stem)
+}
+
+/// The English stem of `w` as given (no case folding): stems already computed on this
+/// thread are kept (a report repeats its words); cleared past 10,000 entries.
+pub fn stem_of(w: &str) -> String {
+    thread_local! {
+        static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, String>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    }
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(s) = cache.get(w) {
+            return s.clone();
+        }
+        if cache.len() > 10_000 {
+            cache.clear();
+        }
+        let s = STEMMER.stem(w).into_owned();
+        cache.insert(w.into(), s.clone());
+        s
+    })
+}
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// `slice.unicode_word_indices()`, one piece between ASCII whitespace at a time, so that the
+/// pieces without other characters take unicode-segmentation's ASCII path. A break always
+/// falls before and after ASCII whitespace (UAX #29) unless the character after it is one
+/// that attaches to what precedes it (Extend, Format, ZWJ: rule WB4) or the one before it
+/// is a space that the whitespace attaches to (WB3d); from a piece that starts or ends with
+/// a character not known to be safe, the rest is segmented whole, from the whitespace
+/// before it (where a break falls, after a safe character).
+fn for_each_word(slice: &str, mut f: impl FnMut(usize, &str)) {
+    let b = slice.as_bytes();
+    let space = |x: u8| matches!(x, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    // Latin letters and signs, general punctuation (dashes, quotes, bullets, ellipsis), €.
+    let safe = |c: char| {
+        c.is_ascii()
+            || (matches!(c, '\u{a0}'..='\u{24f}') && c != '\u{ad}')
+            || matches!(c, '\u{2010}'..='\u{2027}' | '€')
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let run = i;
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        let start = i;
+        // ASCII whitespace bytes are never inside another character's encoding.
+        while i < b.len() && !space(b[i]) {
+            i += 1;
+        }
+        let piece = slice.get(start..i).unwrap_or("");
+        let ends = [piece.chars().next(), piece.chars().next_back()];
+        if !ends.into_iter().flatten().all(safe) {
+            for (k, w) in slice.get(run..).unwrap_or("").unicode_word_indices() {
+                f(run + k, w);
+            }
+            return;
+        }
+        for (k, w) in piece.unicode_word_indices() {
+            f(start + k, w);
+        }
+    }
+}
+
+/// The Unicode words of `span` in `text`, with case-folded form and English stem.
+pub fn words(text: &str, span: Span) -> Vec<Word> {
+    let Some(slice) = text.get(span.range()) else {
+        return Vec::new();
+    };
+    FORMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let mut out = Vec::new();
+        for_each_word(slice, |offset, w| {
+            let (norm, stem) = match cache.get(w) {
+                Some((n, s)) => (n.clone(), s.clone()),
+                None => {
+                    if cache.len() > 100_000 {
+                        cache.clear();
+                    }
+                    let f = forms_of(&STEMMER, w);
+                    cache.insert(w.into(), f.clone());
+                    f
+                }
+            };
+            out.push(Word {
+                span: Span::new(span.start + offset, span.start + offset + w.len()),
+                norm,
+                stem,
+            });
+        });
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_fold_and_stem() {
+        let t = "Russia’s talks";
+        let w = words(t, Span::new(0, t.len()));
+        assert_eq!(w.len(), 2);
+        assert_eq!(&*w[0].norm, "russia's");
+        assert_eq!(&*w[1].stem, "talk");
+        assert_eq!(&t[w[1].span.range()], "talks");
+    }
+
+    /// Characters around which word segmentation decides: letters, digits and the marks
+    /// inside words (`.` `,` `'` `:` `_`), ASCII and other spaces, characters that attach to
+    /// what precedes them (combining marks, one of them alphabetic; soft hyphen; ZWJ),
+    /// Hebrew letters and quotes, regional indicators, emoji, curly quotes.
+    const WORD_ALPHABET: &[char] = &[
+        'a',
+        'Z',
+        '1',
+        '.',
+        ',',
+        '\'',
+        ':',
+        '_',
+        '"',
+        ' ',
+        '\t',
+        '\n',
+        '\r',
+        '\u{b}',
+        '\u{2009}',
+        '\u{a0}',
+        '\u{3000}',
+        '\u{300}',
+        '\u{345}',
+        '\u{ad}',
+        '\u{200d}',
+        '\u{200b}',
+        '’',
+        '“',
+        '—',
+        'é',
+        '中',
+        'ا',
+        'א',
+        '\u{1f1e6}',
+        '😀',
+        '€',
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20000))]
+        #[test]
+        fn words_by_pieces_are_unicode_words(
+            cs in proptest::collection::vec(proptest::sample::select(WORD_ALPHABET), 0..40),
+        ) {
+            let s: String = cs.into_iter().collect();
+            let mut got = Vec::new();
+            for_each_word(&s, |k, w| got.push((k, w.to_string())));
+            let want: Vec<(usize, String)> =
+                s.unicode_word_indices().map(|(k, w)| (k, w.to_string())).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+}
