@@ -180,6 +180,22 @@ mod tests {
         '€',
     ];
 
+    /// What the property below found (its shrunk case, kept as a test rather than as a
+    /// regressions file): a thin space, an ASCII space, then a combining mark join into one
+    /// run (WB3d, then WB4), so the piece before the ASCII space cannot be cut off there.
+    #[test]
+    fn a_thin_space_then_a_space_then_a_combining_mark_is_one_run() {
+        for s in ["a\u{2009} \u{345}", "word\u{2009} \u{300}x y"] {
+            let mut got = Vec::new();
+            for_each_word(s, |k, w| got.push((k, w.to_string())));
+            let want: Vec<(usize, String)> = s
+                .unicode_word_indices()
+                .map(|(k, w)| (k, w.to_string()))
+                .collect();
+            assert_eq!(got, want, "{s:?}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20000))]
         #[test]
