@@ -251,21 +251,7 @@ fn split_line(line: &str, base: usize, out: &mut Vec<Span>) {
             continue;
         }
         let stop = i;
-        // Run of terminators and closers.
-        let mut j = i;
-        let mut dots = 0;
-        while let Some(d) = line.get(j..).and_then(|s| s.chars().next()) {
-            if matches!(d, '.' | '!' | '?' | '…') {
-                if d == '.' || d == '…' {
-                    dots += 1;
-                }
-                j += d.len_utf8();
-            } else if is_closer(d) {
-                j += d.len_utf8();
-            } else {
-                break;
-            }
-        }
+        let (j, dots) = terminator_run(line, i);
         i = j;
         // Must be followed by whitespace or the end of the line.
         let next = line.get(j..).and_then(|s| s.chars().next());
@@ -279,6 +265,26 @@ fn split_line(line: &str, base: usize, out: &mut Vec<Span>) {
         sent_start = j;
     }
     push_trimmed(line, base, sent_start, line.len(), out);
+}
+
+/// The run of terminators and closers starting at `i` (a terminator): where it ends, and how
+/// many of its terminators are dots (`.` or `…`).
+fn terminator_run(line: &str, i: usize) -> (usize, usize) {
+    let mut j = i;
+    let mut dots = 0;
+    while let Some(d) = line.get(j..).and_then(|s| s.chars().next()) {
+        if matches!(d, '.' | '!' | '?' | '…') {
+            if d == '.' || d == '…' {
+                dots += 1;
+            }
+            j += d.len_utf8();
+        } else if is_closer(d) {
+            j += d.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (j, dots)
 }
 
 /// Whether the terminator run `stop..after` (followed by whitespace) ends a sentence.
@@ -439,21 +445,7 @@ mod tests {
                 continue;
             }
             let stop = i;
-            // Run of terminators and closers.
-            let mut j = i;
-            let mut dots = 0;
-            while let Some(d) = line.get(j..).and_then(|s| s.chars().next()) {
-                if matches!(d, '.' | '!' | '?' | '…') {
-                    if d == '.' || d == '…' {
-                        dots += 1;
-                    }
-                    j += d.len_utf8();
-                } else if is_closer(d) {
-                    j += d.len_utf8();
-                } else {
-                    break;
-                }
-            }
+            let (j, dots) = terminator_run(line, i);
             i = j;
             // Must be followed by whitespace or the end of the line.
             let next = line.get(j..).and_then(|s| s.chars().next());

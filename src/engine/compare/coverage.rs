@@ -1,6 +1,6 @@
 //! Coverage: the share of each report's words the other covers, from a pair's links.
 
-use super::align::{self, Link, LinkKind};
+use super::align::{self, Link, LinkKind, reset};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
@@ -52,14 +52,6 @@ struct Covered {
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
-}
-
-/// Makes `v` `n` copies of `x`, keeping its allocation (a fill, which compiles to a
-/// memset or a vector loop, then a resize for what it lacks).
-fn reset<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
-    v.truncate(n);
-    v.fill(x);
-    v.resize(n, x);
 }
 
 impl Covered {

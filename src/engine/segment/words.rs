@@ -180,18 +180,26 @@ mod tests {
         '€',
     ];
 
+    type Words = Vec<(usize, String)>;
+
+    /// The words of `s` by pieces, and by `unicode_word_indices` (their definition).
+    fn both_ways(s: &str) -> (Words, Words) {
+        let mut got = Vec::new();
+        for_each_word(s, |k, w| got.push((k, w.to_string())));
+        let want = s
+            .unicode_word_indices()
+            .map(|(k, w)| (k, w.to_string()))
+            .collect();
+        (got, want)
+    }
+
     /// What the property below found (its shrunk case, kept as a test rather than as a
     /// regressions file): a thin space, an ASCII space, then a combining mark join into one
     /// run (WB3d, then WB4), so the piece before the ASCII space cannot be cut off there.
     #[test]
     fn a_thin_space_then_a_space_then_a_combining_mark_is_one_run() {
         for s in ["a\u{2009} \u{345}", "word\u{2009} \u{300}x y"] {
-            let mut got = Vec::new();
-            for_each_word(s, |k, w| got.push((k, w.to_string())));
-            let want: Vec<(usize, String)> = s
-                .unicode_word_indices()
-                .map(|(k, w)| (k, w.to_string()))
-                .collect();
+            let (got, want) = both_ways(s);
             assert_eq!(got, want, "{s:?}");
         }
     }
@@ -203,10 +211,7 @@ mod tests {
             cs in proptest::collection::vec(proptest::sample::select(WORD_ALPHABET), 0..40),
         ) {
             let s: String = cs.into_iter().collect();
-            let mut got = Vec::new();
-            for_each_word(&s, |k, w| got.push((k, w.to_string())));
-            let want: Vec<(usize, String)> =
-                s.unicode_word_indices().map(|(k, w)| (k, w.to_string())).collect();
+            let (got, want) = both_ways(&s);
             proptest::prop_assert_eq!(got, want);
         }
     }

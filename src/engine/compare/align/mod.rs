@@ -38,6 +38,7 @@ pub use doc::{Doc, aligned_sentences, background_weight, sentence_terms};
 use crate::engine::article::Article;
 use crate::engine::entities::Extraction;
 use doc::{Builder, prepare};
+pub(crate) use pair::reset;
 
 /// How closely two linked sentences correspond.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

@@ -44,8 +44,9 @@ thread_local! {
 }
 
 /// Makes `v` `n` copies of `x`, keeping its allocation (a fill, which compiles to a
-/// memset or a vector loop, then a resize for what it lacks).
-fn reset<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
+/// memset or a vector loop, then a resize for what it lacks). The working arrays of
+/// alignment and of coverage ([`crate::engine::compare::coverage`]) are reset with it.
+pub(crate) fn reset<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
     v.truncate(n);
     v.fill(x);
     v.resize(n, x);

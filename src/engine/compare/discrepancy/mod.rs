@@ -461,7 +461,7 @@ pub fn find_in(links: &[Link], a: &Side, b: &Side) -> Vec<Discrepancy> {
         let apart = if ids {
             numbered::disjoint(&fa.people_ids, &fb.people_ids)
         } else {
-            numbered::disjoint_names(pa, pb)
+            numbered::disjoint(pa, pb)
         };
         if !pa.is_empty() && !pb.is_empty() && apart {
             continue;

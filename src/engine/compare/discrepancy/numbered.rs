@@ -46,21 +46,8 @@ pub fn number_facts(sides: &mut [Side]) {
     }
 }
 
-/// Whether two sorted lists of numbers share nothing.
-pub(super) fn disjoint(a: &[u32], b: &[u32]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return false,
-        }
-    }
-    true
-}
-
 /// Whether two sorted lists share nothing.
-pub(super) fn disjoint_names(a: &[(u64, &str)], b: &[(u64, &str)]) -> bool {
+pub(super) fn disjoint<T: Ord>(a: &[T], b: &[T]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
