@@ -233,13 +233,24 @@ fn word_after(line: &str, from: usize) -> &str {
 }
 
 fn split_line(line: &str, base: usize, out: &mut Vec<Span>) {
+    split_line_by(line, base, out, next_stop);
+}
+
+/// The splitter's scan, with `skip(bytes, i)` giving the next position at or after `i` that
+/// may hold a terminator (`None`: there is none). `.` `!` `?` and the lead byte of `…` are
+/// never inside another character's encoding, so [`next_stop`] keeps `i` on a character
+/// boundary; the tests check it against a scan of every character.
+fn split_line_by(
+    line: &str,
+    base: usize,
+    out: &mut Vec<Span>,
+    skip: impl Fn(&[u8], usize) -> Option<usize>,
+) {
     let mut sent_start = 0;
     let mut i = 0;
     let bytes = line.as_bytes();
     while i < line.len() {
-        // To the next terminator: `.` `!` `?` or the lead byte of `…` (neither ever inside
-        // another character's encoding, so `i` stays on a character boundary).
-        match next_stop(bytes, i) {
+        match skip(bytes, i) {
             Some(k) => i = k,
             None => break,
         }
@@ -431,34 +442,10 @@ mod tests {
         assert!(texts("").is_empty());
     }
 
-    /// The sentence splitter's scan as first written, one `char` at a time: the definition
-    /// that `split_line` (skipping to the next terminator byte) must equal.
+    /// The sentence splitter's scan one `char` at a time: the definition that `split_line`
+    /// (skipping to the next terminator byte) must equal.
     fn split_line_chars(line: &str, base: usize, out: &mut Vec<Span>) {
-        let mut sent_start = 0;
-        let mut i = 0;
-        while i < line.len() {
-            let Some(c) = line.get(i..).and_then(|s| s.chars().next()) else {
-                break;
-            };
-            if !matches!(c, '.' | '!' | '?' | '…') {
-                i += c.len_utf8();
-                continue;
-            }
-            let stop = i;
-            let (j, dots) = terminator_run(line, i);
-            i = j;
-            // Must be followed by whitespace or the end of the line.
-            let next = line.get(j..).and_then(|s| s.chars().next());
-            if next.is_some_and(|n| !n.is_whitespace()) {
-                continue;
-            }
-            if next.is_some() && !is_boundary(line, stop, j, c, dots) {
-                continue;
-            }
-            push_trimmed(line, base, sent_start, j, out);
-            sent_start = j;
-        }
-        push_trimmed(line, base, sent_start, line.len(), out);
+        split_line_by(line, base, out, |_, i| Some(i));
     }
 
     /// Characters around which the splitter decides: terminators, closers and openers, spaces,

@@ -86,20 +86,10 @@ pub fn truncate(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }
-    if width == 0 {
-        return String::new();
+    let mut out: String = fitting(s.chars(), width).collect();
+    if width > 0 {
+        out.push('…');
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if used + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += cw;
-    }
-    out.push('…');
     out
 }
 
@@ -108,21 +98,25 @@ pub fn truncate_left(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }
-    if width == 0 {
-        return String::new();
+    let kept: Vec<char> = fitting(s.chars().rev(), width).collect();
+    let mut out = String::with_capacity(kept.len() + 3);
+    if width > 0 {
+        out.push('…');
     }
-    let mut out: Vec<char> = Vec::new();
+    out.extend(kept.iter().rev());
+    out
+}
+
+/// The characters of `chars`, in order, while they fit in `width` columns with one column
+/// left for `…` (none when `width` is 0).
+fn fitting(chars: impl Iterator<Item = char>, width: usize) -> impl Iterator<Item = char> {
     let mut used = 0;
-    for c in s.chars().rev() {
+    chars.take_while(move |c| {
         let cw = c.width().unwrap_or(0);
-        if used + cw + 1 > width {
-            break;
-        }
-        out.push(c);
+        let fits = used + cw < width;
         used += cw;
-    }
-    out.push('…');
-    out.iter().rev().collect()
+        fits
+    })
 }
 
 #[cfg(test)]

@@ -253,12 +253,17 @@ impl Notes {
     /// Opens the notes file at `path` (a missing one is no notes yet). A problem comes back as
     /// a message for the reader's messages popup, with the notes that could be kept.
     pub fn open(path: PathBuf) -> (Notes, Option<String>) {
+        // Empty notes kept at `path`, saved there or not.
+        let fresh = |path: PathBuf, writable: bool| Notes {
+            path: Some(path),
+            data: NotesFile::default(),
+            writable,
+        };
         match read(&path) {
             Ok(data) => (
                 Notes {
-                    path: Some(path),
                     data: data.unwrap_or_default(),
-                    writable: true,
+                    ..fresh(path, true)
                 },
                 None,
             ),
@@ -267,44 +272,30 @@ impl Notes {
                     "notes: cannot read {}: {why}; notes made now are not saved",
                     shown(&path)
                 );
-                let notes = Notes {
-                    path: Some(path),
-                    data: NotesFile::default(),
-                    writable: false,
-                };
-                (notes, Some(msg))
+                (fresh(path, false), Some(msg))
             }
             Err(ReadError::Corrupt(why)) => {
                 let aside = aside_name(&path);
-                match std::fs::rename(&path, &aside) {
-                    Ok(()) => {
-                        let msg = format!(
+                let (writable, msg) = match std::fs::rename(&path, &aside) {
+                    Ok(()) => (
+                        true,
+                        format!(
                             "notes: {} is not a notes file ({why}); kept it as {} and started \
                              a new one",
                             shown(&path),
                             shown(&aside)
-                        );
-                        let notes = Notes {
-                            path: Some(path),
-                            data: NotesFile::default(),
-                            writable: true,
-                        };
-                        (notes, Some(msg))
-                    }
-                    Err(e) => {
-                        let msg = format!(
+                        ),
+                    ),
+                    Err(e) => (
+                        false,
+                        format!(
                             "notes: {} is not a notes file ({why}) and could not be moved \
                              aside ({e}); notes made now are not saved",
                             shown(&path)
-                        );
-                        let notes = Notes {
-                            path: Some(path),
-                            data: NotesFile::default(),
-                            writable: false,
-                        };
-                        (notes, Some(msg))
-                    }
-                }
+                        ),
+                    ),
+                };
+                (fresh(path, writable), Some(msg))
             }
         }
     }
