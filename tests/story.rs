@@ -86,7 +86,7 @@ fn the_two_sides_of_the_war_are_not_a_discrepancy() {
 }
 
 #[test]
-fn rubios_quote_is_found_attributed_and_trimmed_elsewhere() {
+fn rubios_quote_is_found_attributed_and_no_one_else_quotes_it() {
     let a = seeds();
     let m = model(&a);
     let q = m
@@ -100,13 +100,54 @@ fn rubios_quote_is_found_attributed_and_trimmed_elsewhere() {
         .expect("Rubio's quote is in the ledger");
     assert_eq!(q.speaker.as_deref(), Some("Marco Rubio"));
     assert_eq!(q.uses[q.report], QuoteUse::Source);
+    // Only 003 has it; 004 quotes Rubio too, another remark that shares with this one only
+    // "President Trump and President Putin".
     assert!(
         q.uses
             .iter()
-            .any(|u| matches!(u, QuoteUse::Trimmed | QuoteUse::Verbatim)),
+            .all(|u| !matches!(u, QuoteUse::Trimmed | QuoteUse::Verbatim)),
         "{:?}",
         q.uses
     );
+}
+
+/// Reports built from lines of text, one report a string.
+fn reports(texts: &[&str]) -> Vec<Article> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            parse(
+                Source::File(format!("r{i}.txt").into()),
+                t.as_bytes(),
+                Format::Text,
+            )
+            .unwrap()
+            .articles
+            .remove(0)
+        })
+        .collect()
+}
+
+#[test]
+fn a_quote_is_used_where_its_words_are_not_only_where_its_names_are() {
+    let a = reports(&[
+        "Talks open in Geneva\n\n\"We are not expecting major results tomorrow, and a real \
+         breakthrough needs a meeting between President Trump and President Putin,\" Rubio \
+         told reporters on Thursday.\n",
+        "Talks open in Geneva\n\n\"I don't think we will see a breakthrough until President \
+         Trump and President Putin talk directly,\" Rubio said on Thursday.\n",
+        "Talks open in Geneva\n\nRubio said he was \"not expecting major results tomorrow\" \
+         from the meeting in Geneva.\n",
+    ]);
+    let m = model(&a);
+    let q = m
+        .quotes
+        .iter()
+        .find(|q| q.report == 0)
+        .expect("report 0's quote is in the ledger");
+    assert_eq!(q.uses[1], QuoteUse::Absent, "{:?}", q.uses);
+    assert_eq!(q.uses[2], QuoteUse::Trimmed, "{:?}", q.uses);
 }
 
 #[test]

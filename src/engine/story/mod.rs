@@ -13,8 +13,11 @@
 //! - **Coverage matrix**: `coverage[i][j]` is the share of report i's words report j covers.
 //! - **Entity matrix**: every canonical entity × report, with mention counts.
 //! - **Quote ledger**: each quotation and, per report, whether it appears verbatim, trimmed (a
-//!   run of at least five of its words, or most of it), paraphrased (its sentence is in a claim
-//!   that report carries, so the ledger and the claims agree), attributed to someone else (the words are there, another speaker), or not.
+//!   run of at least five of its words, or most of it, with at least three words besides names,
+//!   figures and the commonest words: "President Trump and President Putin" in two remarks is
+//!   no quotation), paraphrased (its sentence is in a claim that report carries, so the ledger
+//!   and the claims agree), attributed to someone else (the words are there, another speaker),
+//!   or not.
 //! - **Discrepancies**: the pairs' discrepancies ([`crate::engine::compare::discrepancy`])
 //!   gathered per claim with each report's values and every pair of reports that disagree
 //!   (places and dates only between sentences of one claim).

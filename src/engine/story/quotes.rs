@@ -120,7 +120,11 @@ pub(super) fn quotes(
                 .map_or(&[][..], |c| c.reports.as_slice());
             for s in (0..n).filter(|&s| s != r) {
                 let (len, start) = runs[s];
-                if len >= 5 || (len >= 3 && 2 * len > qn.len()) {
+                let run = words[s].get(start..start + len).unwrap_or(&[]);
+                let said = said_words(run, &extractions[s]);
+                if (len >= 5 || (len >= 3 && 2 * len > qn.len()))
+                    && said >= 3.min(len.saturating_sub(1))
+                {
                     let at = words[s][start].span.start;
                     // The quote in `s` that holds these words, and its speaker.
                     let there = extractions[s].quotes.iter().find(|x| x.span.contains(at));
@@ -152,6 +156,25 @@ pub(super) fn quotes(
         }
     }
     rows
+}
+
+/// How many words of `run` (consecutive words of one report) say something of their own:
+/// outside every name, date and figure that report mentions, and not among the commonest
+/// words of English ([`crate::engine::compare::align::background_weight`] 0). Two reports
+/// sharing "President Trump and President Putin" or "the United States and Russia" share
+/// names, not a quotation.
+fn said_words(run: &[segment::Word], extraction: &Extraction) -> usize {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return 0;
+    };
+    let mentions: Vec<Span> = extraction
+        .mentions_in(Span::new(first.span.start, last.span.end))
+        .map(|m| m.span)
+        .collect();
+    run.iter()
+        .filter(|w| !mentions.iter().any(|m| m.contains(w.span.start)))
+        .filter(|w| crate::engine::compare::align::background_weight(&w.norm) > 0.0)
+        .count()
 }
 
 #[cfg(test)]
