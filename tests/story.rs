@@ -390,3 +390,15 @@ fn a_discrepancy_lists_a_bounded_number_of_pairs_and_counts_them_all() {
     assert_eq!(jd["pairs_total"], 35 * 35);
     assert_eq!(jd["pairs"].as_array().map(Vec::len), Some(story::MAX_PAIRS));
 }
+
+#[test]
+fn the_story_counts_a_reports_words_as_the_reader_does() {
+    // 004 repeats its headline in lines the reader leaves out: the aligner reads them, but the
+    // story's word count and wire share are of the words the reader shows.
+    let a = seeds();
+    let m = model(&a);
+    for (r, o) in m.originality.iter().enumerate() {
+        assert_eq!(o.words, a[r].word_count(), "report {r}");
+        assert!(o.wire_words <= o.words, "report {r}");
+    }
+}

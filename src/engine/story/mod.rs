@@ -240,13 +240,10 @@ pub fn build_with(
     let (claims, claim_of) = claims::claims(&sentences, &offset, &worthy, &pairs.links);
     drop(pairs.links);
     let discrepancies = discrepancies(pairs.discrepancies, &claim_of);
-    let originality = wire::wire_words(&corpus)
-        .into_iter()
+    let originality = wire::wire_marks(&corpus)
+        .iter()
         .enumerate()
-        .map(|(r, wire_words)| Originality {
-            words: corpus.docs[r].words.iter().map(Vec::len).sum(),
-            wire_words,
-        })
+        .map(|(r, marks)| originality(&articles[r], &corpus.docs[r], marks))
         .collect();
     let quotes = quotes::quotes(articles, extractions, &corpus, &claims, &claim_of, n);
     StoryModel {
@@ -261,6 +258,33 @@ pub fn build_with(
         originality,
         corpus,
     }
+}
+
+/// A report's words and wire words, of its content blocks only: the words the reader
+/// counts ([`Article::word_count`]), not the copies of its headline the aligner also reads.
+fn originality(
+    article: &Article,
+    doc: &crate::engine::compare::align::Doc,
+    marks: &[bool],
+) -> Originality {
+    let mut out = Originality {
+        words: 0,
+        wire_words: 0,
+    };
+    let mut at = 0;
+    for (s, words) in doc.sentences.iter().zip(&doc.words) {
+        let here = marks.get(at..at + words.len()).unwrap_or(&[]);
+        at += words.len();
+        if article
+            .blocks
+            .get(s.block)
+            .is_some_and(|b| b.kind.is_content())
+        {
+            out.words += words.len();
+            out.wire_words += here.iter().filter(|&&x| x).count();
+        }
+    }
+    out
 }
 
 fn entities(extractions: &[Extraction], n: usize) -> Vec<EntityRow> {

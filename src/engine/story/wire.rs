@@ -13,8 +13,9 @@ use crate::engine::segment::Word;
 use rayon::prelude::*;
 use std::hash::{Hash, Hasher};
 
-/// Per report: how many of its words lie in wire-copy runs.
-pub(super) fn wire_words(corpus: &Corpus) -> Vec<usize> {
+/// Per report, per word (its words as the corpus holds them, sentence by sentence): whether
+/// it lies in a wire-copy run.
+pub(super) fn wire_marks(corpus: &Corpus) -> Vec<Vec<bool>> {
     let words: Vec<Vec<&Word>> = corpus
         .docs
         .iter()
@@ -64,9 +65,6 @@ pub(super) fn wire_words(corpus: &Corpus) -> Vec<usize> {
         }
     }
     marked
-        .iter()
-        .map(|m| m.iter().filter(|&&x| x).count())
-        .collect()
 }
 
 #[cfg(test)]
@@ -130,6 +128,10 @@ mod tests {
         }
         let pairwise: Vec<usize> = union.iter().map(BTreeSet::len).collect();
         assert!(pairwise.iter().sum::<usize>() > 100, "{pairwise:?}");
-        assert_eq!(wire_words(&corpus), pairwise);
+        let story: Vec<usize> = wire_marks(&corpus)
+            .iter()
+            .map(|m| m.iter().filter(|&&x| x).count())
+            .collect();
+        assert_eq!(story, pairwise);
     }
 }
