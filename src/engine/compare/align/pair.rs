@@ -20,6 +20,10 @@ struct Scratch {
     idf: Vec<Vec<f32>>,
     /// The table of a larger pair.
     idf_big: Vec<f32>,
+    /// For the document `dense_for`, `alone[total]`: its terms' weights in a pair of `total`
+    /// sentences where the other document lacks them (`wa` before the shared terms are
+    /// weighed; pairs of up to [`IDF_KEPT`] sentences).
+    alone: Vec<Vec<f32>>,
     wa: Vec<f32>,
     wb: Vec<f32>,
     a_to_b: Vec<u32>,
@@ -95,15 +99,30 @@ impl Scratch {
                 self.dense[id as usize] = t as u32 + 1;
             }
             self.dense_for = da.uid;
+            self.alone.iter_mut().for_each(Vec::clear);
         }
         // Terms of `a` alone, then those `b` has too (one weight, from both).
+        let weigh = |out: &mut Vec<f32>| {
+            out.extend(
+                da.df
+                    .iter()
+                    .zip(&da.bg)
+                    .map(|(&df, &bg)| idf[df as usize] * bg),
+            )
+        };
         self.wa.clear();
-        self.wa.extend(
-            da.df
-                .iter()
-                .zip(&da.bg)
-                .map(|(&df, &bg)| idf[df as usize] * bg),
-        );
+        if total <= IDF_KEPT && da.uid != 0 {
+            if self.alone.len() <= total {
+                self.alone.resize_with(total + 1, Vec::new);
+            }
+            let kept = &mut self.alone[total];
+            if kept.is_empty() {
+                weigh(kept);
+            }
+            self.wa.extend_from_slice(kept);
+        } else {
+            weigh(&mut self.wa);
+        }
         reset(&mut self.a_to_b, da.vocab.len(), NONE);
         self.wb.clear();
         for (k, ((&id, &dfb), &bgb)) in db.vocab.iter().zip(&db.df).zip(&db.bg).enumerate() {
