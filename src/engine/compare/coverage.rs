@@ -46,8 +46,10 @@ struct Covered {
     /// has it (all false between pairs: cleared after use).
     hit: Vec<bool>,
     /// The sentences a partial link reached (the only ones, besides `same` ones, with words
-    /// covered: the work follows the links, not the length of the two reports).
+    /// covered: the work follows the links, not the length of the two reports), once each.
     reached: Vec<usize>,
+    /// Per sentence: whether it is in `reached`.
+    listed: Vec<bool>,
 }
 
 thread_local! {
@@ -59,10 +61,18 @@ impl Covered {
         let n = d.words.len();
         reset(&mut self.same, n, false);
         reset(&mut self.bits, n, 0);
+        reset(&mut self.listed, n, false);
         if self.hit.len() < d.stem_counts.len() {
             self.hit.resize(d.stem_counts.len(), false);
         }
         self.reached.clear();
+    }
+    /// Sentence `i` has a partial link.
+    fn reach(&mut self, i: usize) {
+        if !self.listed[i] {
+            self.listed[i] = true;
+            self.reached.push(i);
+        }
     }
     /// Stem `x` of sentence `i` is covered.
     fn hit(&mut self, d: &align::Doc, i: usize, x: usize) {
@@ -80,8 +90,6 @@ impl Covered {
             .filter(|&i| self.same[i])
             .map(|i| d.words[i].len())
             .sum();
-        self.reached.sort_unstable();
-        self.reached.dedup();
         let mut partly = 0;
         for &i in &self.reached {
             let stems = d.stems_of(i);
@@ -133,8 +141,8 @@ impl Scratch {
             if i >= nl || j >= nr || (self.a.same[i] && self.b.same[j]) {
                 continue;
             }
-            self.a.reached.push(i);
-            self.b.reached.push(j);
+            self.a.reach(i);
+            self.b.reach(j);
             let (sa, sb) = (da.stems_of(i), db.stems_of(j));
             let form = db.form.get(j).copied();
             match form.filter(|_| sa.len() <= BITS && sb.len() <= BITS && da.uid != 0) {

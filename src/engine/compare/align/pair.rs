@@ -14,7 +14,16 @@ struct Scratch {
     /// that document (0: absent). Set up once for a run of pairs with one left document.
     dense: Vec<u32>,
     dense_for: u64,
-    idf: Vec<f32>,
+    /// `idf[total]`: ln((total + 1) / (df + 0.5)) for every df of a pair of `total`
+    /// sentences (kept for pairs of up to [`IDF_KEPT`] sentences: a story aligns one
+    /// report with hundreds of others of a few sizes).
+    idf: Vec<Vec<f32>>,
+    /// The table of a larger pair.
+    idf_big: Vec<f32>,
+    /// For the document `dense_for`, `alone[total]`: its terms' weights in a pair of `total`
+    /// sentences where the other document lacks them (`wa` before the shared terms are
+    /// weighed; pairs of up to [`IDF_KEPT`] sentences).
+    alone: Vec<Vec<f32>>,
     wa: Vec<f32>,
     wb: Vec<f32>,
     a_to_b: Vec<u32>,
@@ -59,11 +68,26 @@ impl Scratch {
     /// index), and `a_to_b`: each term of `a`'s index in `b` ([`NONE`] when `b` lacks it).
     fn pair_weights(&mut self, da: &Doc, db: &Doc) {
         let total = da.sentences.len() + db.sentences.len();
-        let n = total.max(1) as f32;
-        // ln((n + 1) / (df + 0.5)) for every df the pair can have, computed once per pair.
-        self.idf.clear();
-        self.idf
-            .extend((0..=total).map(|df| ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.0)));
+        // ln((n + 1) / (df + 0.5)) for every df the pair can have, computed once per pair
+        // size.
+        let table = |out: &mut Vec<f32>| {
+            let n = total.max(1) as f32;
+            out.clear();
+            out.extend((0..=total).map(|df| ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.0)));
+        };
+        let idf: &[f32] = if total <= IDF_KEPT {
+            if self.idf.len() <= total {
+                self.idf.resize_with(total + 1, Vec::new);
+            }
+            let kept = &mut self.idf[total];
+            if kept.is_empty() {
+                table(kept);
+            }
+            kept
+        } else {
+            table(&mut self.idf_big);
+            &self.idf_big
+        };
         if self.dense_for != da.uid || da.uid == 0 {
             self.dense.fill(0);
             if let Some(&max) = da.vocab.last()
@@ -75,16 +99,30 @@ impl Scratch {
                 self.dense[id as usize] = t as u32 + 1;
             }
             self.dense_for = da.uid;
+            self.alone.iter_mut().for_each(Vec::clear);
         }
-        let idf = &self.idf;
         // Terms of `a` alone, then those `b` has too (one weight, from both).
+        let weigh = |out: &mut Vec<f32>| {
+            out.extend(
+                da.df
+                    .iter()
+                    .zip(&da.bg)
+                    .map(|(&df, &bg)| idf[df as usize] * bg),
+            )
+        };
         self.wa.clear();
-        self.wa.extend(
-            da.df
-                .iter()
-                .zip(&da.bg)
-                .map(|(&df, &bg)| idf[df as usize] * bg),
-        );
+        if total <= IDF_KEPT && da.uid != 0 {
+            if self.alone.len() <= total {
+                self.alone.resize_with(total + 1, Vec::new);
+            }
+            let kept = &mut self.alone[total];
+            if kept.is_empty() {
+                weigh(kept);
+            }
+            self.wa.extend_from_slice(kept);
+        } else {
+            weigh(&mut self.wa);
+        }
         reset(&mut self.a_to_b, da.vocab.len(), NONE);
         self.wb.clear();
         for (k, ((&id, &dfb), &bgb)) in db.vocab.iter().zip(&db.df).zip(&db.bg).enumerate() {
@@ -101,6 +139,9 @@ impl Scratch {
         }
     }
 }
+
+/// Pairs of up to this many sentences keep their table of term rarities between pairs.
+const IDF_KEPT: usize = 1024;
 
 /// A term held by more sentences of the right document than this is visited only while
 /// the left sentence has fewer than six rarer shared terms (long documents: "Ukraine" in a
@@ -337,7 +378,10 @@ impl Corpus {
         let exact = std::mem::take(&mut s.exact);
         s.keep_best(&exact, nl, nr, 1, links);
         s.exact = exact;
-        links.sort_unstable_by_key(|l| (l.left, l.right));
+        // Two runs, each mostly in order already (candidates and copies by left sentence):
+        // a stable sort merges them (every (left, right) is there once, so the order is the
+        // one an unstable sort gives).
+        links.sort_by_key(|l| (l.left, l.right));
     }
 }
 
