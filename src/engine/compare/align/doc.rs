@@ -154,17 +154,48 @@ impl Builder {
         }
         named
     }
-    fn id(&mut self, term: Arc<str>) -> u32 {
-        let n = self.ids.len() as u32;
-        *self.ids.entry(term).or_insert(n)
+    /// The corpus ids of a document's own terms and stems ([`Numbers`]), numbering the new
+    /// ones: called document by document, it numbers every term and stem in reading order.
+    pub(super) fn map(&mut self, read: &Read) -> (Vec<u32>, Vec<u32>) {
+        let terms = read.terms.order.iter().map(|t| self.id(t)).collect();
+        let stems = read.stems.order.iter().map(|t| self.stem(t)).collect();
+        (terms, stems)
+    }
+    fn id(&mut self, term: &Arc<str>) -> u32 {
+        number(&mut self.ids, term)
     }
     fn stem(&mut self, stem: &Arc<str>) -> u32 {
-        if let Some(&id) = self.stems.get(&**stem) {
-            return id;
+        number(&mut self.stems, stem)
+    }
+}
+
+/// `key`'s number in `ids`, numbering it next if it is new.
+fn number(ids: &mut FxHashMap<Arc<str>, u32>, key: &Arc<str>) -> u32 {
+    if let Some(&id) = ids.get(&**key) {
+        return id;
+    }
+    let n = ids.len() as u32;
+    ids.insert(key.clone(), n);
+    n
+}
+
+/// One document's terms (or stems) numbered in order of first occurrence (while reading it,
+/// in parallel with the other documents); [`Builder::map`] turns the numbers into the
+/// corpus's.
+#[derive(Default)]
+pub(super) struct Numbers {
+    ids: FxHashMap<Arc<str>, u32>,
+    /// Number → term.
+    order: Vec<Arc<str>>,
+}
+
+impl Numbers {
+    fn id(&mut self, key: &Arc<str>) -> u32 {
+        let id = number(&mut self.ids, key);
+        if id as usize == self.order.len() {
+            self.order.push(key.clone());
         }
-        let n = self.stems.len() as u32;
-        self.stems.insert(stem.clone(), n);
-        n
+        id
     }
 }
 
@@ -215,10 +246,18 @@ pub fn sentence_terms(article: &Article, ex: &Extraction, span: Span) -> Sentenc
 }
 
 /// One article's sentences with their terms and words, before the corpus numbers them (this
-/// part is the costly one, and independent per article: it runs in parallel).
+/// part is the costly one, and independent per article: it runs in parallel). Terms and
+/// stems are numbered within the article ([`Numbers`]).
 pub(super) struct Read {
     sentences: Vec<Sentence>,
-    terms: Vec<SentenceTerms>,
+    /// Per sentence: its terms (own numbers) with their background weights.
+    bags: Vec<Vec<(u32, f32)>>,
+    /// Per sentence: the stem of each word (own numbers).
+    stem_ids: Vec<Vec<u32>>,
+    words: Vec<Vec<segment::Word>>,
+    keys: Vec<u64>,
+    terms: Numbers,
+    stems: Numbers,
 }
 
 /// What [`sentence_terms`] gives for one sentence.
@@ -226,25 +265,45 @@ pub type SentenceTerms = (Vec<(Arc<str>, f32, usize)>, Vec<segment::Word>, u64);
 
 pub(super) fn read(article: &Article, ex: &Extraction) -> Read {
     let sentences = aligned_sentences(article);
-    let terms = sentences
-        .iter()
-        .map(|s| sentence_terms(article, ex, s.span))
-        .collect();
-    Read { sentences, terms }
+    let n = sentences.len();
+    let (mut terms, mut stems) = (Numbers::default(), Numbers::default());
+    let (mut bags, mut stem_ids) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut words, mut keys) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for s in &sentences {
+        let (t, ws, key) = sentence_terms(article, ex, s.span);
+        bags.push(t.iter().map(|(t, bg, _)| (terms.id(t), *bg)).collect());
+        stem_ids.push(ws.iter().map(|w| stems.id(&w.stem)).collect());
+        words.push(ws);
+        keys.push(key);
+    }
+    Read {
+        sentences,
+        bags,
+        stem_ids,
+        words,
+        keys,
+        terms,
+        stems,
+    }
 }
 
-pub(super) fn prepare(read: Read, b: &mut Builder) -> Doc {
-    let Read { sentences, terms } = read;
+/// A read document as the corpus numbers it: `ids` are [`Builder::map`]'s for it.
+pub(super) fn prepare(read: Read, (term_ids, stem_ids): (Vec<u32>, Vec<u32>)) -> Doc {
+    let Read {
+        sentences,
+        bags: own_bags,
+        stem_ids: own_stems,
+        words,
+        keys,
+        ..
+    } = read;
     let mut bags: Vec<Vec<u32>> = Vec::with_capacity(sentences.len());
-    let mut keys = Vec::with_capacity(sentences.len());
-    let mut words = Vec::with_capacity(sentences.len());
-    let mut stems: Vec<Vec<u32>> = Vec::with_capacity(sentences.len());
     let mut stats: FxHashMap<u32, (u32, f32)> = FxHashMap::default();
-    for (t, ws, key) in terms {
-        let mut bag: Vec<(u32, f32)> = t.into_iter().map(|(t, bg, _)| (b.id(t), bg)).collect();
-        keys.push(key);
-        stems.push(ws.iter().map(|w| b.stem(&w.stem)).collect());
-        words.push(ws);
+    for own in own_bags {
+        let mut bag: Vec<(u32, f32)> = own
+            .into_iter()
+            .map(|(t, bg)| (term_ids[t as usize], bg))
+            .collect();
         // One entry per term, with the largest background weight of its forms here.
         bag.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
         bag.dedup_by_key(|x| x.0);
@@ -255,6 +314,10 @@ pub(super) fn prepare(read: Read, b: &mut Builder) -> Doc {
         }
         bags.push(bag.into_iter().map(|x| x.0).collect());
     }
+    let stems: Vec<Vec<u32>> = own_stems
+        .into_iter()
+        .map(|ws| ws.into_iter().map(|s| stem_ids[s as usize]).collect())
+        .collect();
     let mut vocab: Vec<u32> = stats.keys().copied().collect();
     vocab.sort_unstable();
     let local: FxHashMap<u32, u32> = vocab

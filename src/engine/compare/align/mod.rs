@@ -161,14 +161,19 @@ impl Corpus {
     ) -> Corpus {
         let empty = Extraction::default();
         let bytes = articles.iter().map(|a| a.text.len()).sum();
-        let read: Vec<doc::Read> = crate::engine::par::map_range(
-            articles.len(),
-            crate::engine::par::worth_it(bytes),
-            |i| doc::read(articles[i], extractions.get(i).copied().unwrap_or(&empty)),
-        );
-        // Terms are numbered in reading order, article by article, as before.
+        let parallel = crate::engine::par::worth_it(bytes);
+        let read: Vec<doc::Read> = crate::engine::par::map_range(articles.len(), parallel, |i| {
+            doc::read(articles[i], extractions.get(i).copied().unwrap_or(&empty))
+        });
+        // Terms are numbered in reading order, article by article, as before: each article
+        // numbered its own, and the corpus numbers those lists one after another.
         let mut b = Builder::default();
-        let mut docs: Vec<Doc> = read.into_iter().map(|r| prepare(r, &mut b)).collect();
+        let ids: Vec<_> = read.iter().map(|r| b.map(r)).collect();
+        let mut docs: Vec<Doc> = crate::engine::par::map_vec(
+            read.into_iter().zip(ids).collect(),
+            parallel,
+            |(r, ids)| prepare(r, ids),
+        );
         doc::number_forms(&mut docs);
         let named = b.named();
         Corpus {

@@ -164,10 +164,15 @@ fn slots_meet(a: SlotRef, b: SlotRef) -> bool {
 
 impl<'a> Side<'a> {
     pub fn new(article: &'a Article, ex: &'a Extraction, sentences: &[Sentence]) -> Side<'a> {
+        // Every figure and date of the report with the slot of each place it is given
+        // ([`Everywhere`]); those inside the sentences are found with their values below, so
+        // each mention's key and context is computed once.
+        let mut everywhere = [Everywhere::default(), Everywhere::default()];
+        let mut placed = vec![false; ex.mentions.len()];
         let facts = sentences
             .iter()
             .map(|s| {
-                let vals = DISCREPANCY_KINDS.map(|kind| vals(article, ex, s.span, kind));
+                let vals = vals(article, ex, s.span, &mut everywhere, &mut placed);
                 let kinds = (0..vals.len())
                     .filter(|&k| !vals[k].is_empty())
                     .fold(0u8, |m, k| m | (1 << k));
@@ -179,14 +184,18 @@ impl<'a> Side<'a> {
                 }
             })
             .collect();
+        // The figures and dates outside the sentences: slot unknown.
+        for (m, _) in ex.mentions.iter().zip(&placed).filter(|(_, p)| !**p) {
+            if let Some(e) = everywhere_index(m.kind) {
+                let key = key_of(article, m.span, m);
+                everywhere[e].entry(key).or_default().push(None);
+            }
+        }
         Side {
             facts: Vec::new(),
             numbering: 0,
             sentences: facts,
-            everywhere: [
-                all_keys(article, ex, sentences, EntityKind::Number),
-                all_keys(article, ex, sentences, EntityKind::Date),
-            ],
+            everywhere,
         }
     }
     /// Whether this report also gives `v`'s value for the same thing: in a slot that shares
@@ -208,13 +217,37 @@ impl<'a> Side<'a> {
     }
 }
 
-fn vals(article: &Article, ex: &Extraction, span: Span, kind: EntityKind) -> Vec<Val> {
-    let mut out: Vec<Val> = Vec::new();
-    for m in ex
-        .mentions_in(span)
-        .filter(|m| m.kind == kind && m.span.start >= span.start && m.span.end <= span.end)
+/// Which of [`Side::everywhere`] a value of `kind` goes to: figures (0) and dates (1).
+fn everywhere_index(kind: EntityKind) -> Option<usize> {
+    match kind {
+        EntityKind::Number => Some(0),
+        EntityKind::Date => Some(1),
+        _ => None,
+    }
+}
+
+/// The values of one sentence, per kind of [`DISCREPANCY_KINDS`] (once per key); each figure
+/// and date of it is also entered in `everywhere` with its slot, and marked in `placed` (by
+/// mention index).
+fn vals(
+    article: &Article,
+    ex: &Extraction,
+    span: Span,
+    everywhere: &mut [Everywhere; 2],
+    placed: &mut [bool],
+) -> [Vec<Val>; 4] {
+    let mut out: [Vec<Val>; 4] = Default::default();
+    let first = ex.mentions.partition_point(|m| m.span.end <= span.start);
+    for (i, m) in ex.mentions[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, m)| m.span.start < span.end)
+        .filter(|(_, m)| m.span.start >= span.start && m.span.end <= span.end)
     {
-        let text = article.slice(m.span).to_string();
+        let Some(k) = DISCREPANCY_KINDS.iter().position(|&kind| kind == m.kind) else {
+            continue;
+        };
+        let kind = m.kind;
         let quantity = (kind == EntityKind::Number)
             .then(|| figure(article, span, m.span))
             .flatten();
@@ -222,24 +255,53 @@ fn vals(article: &Article, ex: &Extraction, span: Span, kind: EntityKind) -> Vec
             Some(q) => q.key(),
             None => m.value_key(article),
         };
-        if !out.iter().any(|v| v.key == key) {
-            let ctx = context(article, span, m.span);
-            let where_slot = matches!(kind, EntityKind::Gpe | EntityKind::Loc)
-                && where_slot(article, span, m.span, ctx.0.as_deref());
-            let key_hash = hash(&key);
-            out.push(Val {
-                text,
-                span: m.span,
-                key,
-                key_hash,
-                key_id: u32::MAX,
-                quantity,
-                ctx,
-                where_slot,
-            });
+        let seen = out[k].iter().any(|v| v.key == key);
+        let place = everywhere_index(kind);
+        if seen && place.is_none() {
+            continue;
         }
+        let ctx = context(article, span, m.span);
+        if let Some(e) = place
+            // A mention lies in one sentence at most (sentences do not overlap).
+            && let Some(p) = placed.get_mut(first + i)
+            && !*p
+        {
+            *p = true;
+            everywhere[e]
+                .entry(key.clone())
+                .or_default()
+                .push(Some((ctx.1.clone(), ctx.2.clone())));
+        }
+        if seen {
+            continue;
+        }
+        let where_slot = matches!(kind, EntityKind::Gpe | EntityKind::Loc)
+            && where_slot(article, span, m.span, ctx.0.as_deref());
+        let key_hash = hash(&key);
+        out[k].push(Val {
+            text: article.slice(m.span).to_string(),
+            span: m.span,
+            key,
+            key_hash,
+            key_id: u32::MAX,
+            quantity,
+            ctx,
+            where_slot,
+        });
     }
     out
+}
+
+/// A value's key: a figure's quantity (with its hedge inside `within`), else
+/// [`crate::engine::entities::Mention::value_key`].
+fn key_of(article: &Article, within: Span, m: &crate::engine::entities::Mention) -> String {
+    match (m.kind == EntityKind::Number)
+        .then(|| figure(article, within, m.span))
+        .flatten()
+    {
+        Some(q) => q.key(),
+        None => m.value_key(article),
+    }
 }
 
 /// The quantity of the figure at `span`, with the hedge before it inside `sentence` ("at
@@ -255,37 +317,6 @@ fn figure(article: &Article, sentence: Span, span: Span) -> Option<Quantity> {
         Some(h) => values::quantity(&format!("{h}{text}")),
         None => values::quantity(text),
     }
-}
-
-/// Every value key of a kind in a whole report, with the slot of each place it is given
-/// (`sentences`: the aligned sentences, ascending; a value outside them has no known slot).
-fn all_keys(
-    article: &Article,
-    ex: &Extraction,
-    sentences: &[Sentence],
-    kind: EntityKind,
-) -> Everywhere {
-    let mut out = Everywhere::default();
-    for m in ex.mentions.iter().filter(|m| m.kind == kind) {
-        let at = sentences.partition_point(|s| s.span.end <= m.span.start);
-        let sentence = sentences
-            .get(at)
-            .filter(|s| s.span.start <= m.span.start && m.span.end <= s.span.end);
-        let within = sentence.map_or(m.span, |s| s.span);
-        let key = match (kind == EntityKind::Number)
-            .then(|| figure(article, within, m.span))
-            .flatten()
-        {
-            Some(q) => q.key(),
-            None => m.value_key(article),
-        };
-        let slot = sentence.map(|s| {
-            let c = context(article, s.span, m.span);
-            (c.1, c.2)
-        });
-        out.entry(key).or_default().push(slot);
-    }
-    out
 }
 
 /// Whether a word carries content (not a stop word, hedge or number).
