@@ -138,64 +138,53 @@ impl Doc {
     }
 }
 
-/// The corpus-wide vocabularies: term → id, stem → id.
+/// Terms and stems numbered in order of first occurrence: the corpus's vocabularies, or
+/// one document's own (read in parallel with the others, then mapped to the corpus's with
+/// [`Builder::map`], which gives every term the number reading them in order would).
 #[derive(Default)]
 pub(super) struct Builder {
-    ids: FxHashMap<Arc<str>, u32>,
-    stems: FxHashMap<Arc<str>, u32>,
+    terms: Numbers,
+    stems: Numbers,
 }
 
 impl Builder {
     /// Term id → whether the term is a name or a figure (an entity or a value), not a word.
     pub(super) fn named(&self) -> Vec<bool> {
-        let mut named = vec![false; self.ids.len()];
-        for (term, &id) in &self.ids {
-            named[id as usize] = term.starts_with('@') || term.starts_with('#');
-        }
-        named
+        self.terms
+            .order
+            .iter()
+            .map(|term| term.starts_with('@') || term.starts_with('#'))
+            .collect()
     }
-    /// The corpus ids of a document's own terms and stems ([`Numbers`]), numbering the new
-    /// ones: called document by document, it numbers every term and stem in reading order.
-    pub(super) fn map(&mut self, read: &Read) -> (Vec<u32>, Vec<u32>) {
-        let terms = read.terms.order.iter().map(|t| self.id(t)).collect();
-        let stems = read.stems.order.iter().map(|t| self.stem(t)).collect();
+    /// The corpus ids of a document's own terms and stems, numbering the new ones: called
+    /// document by document, it numbers every term and stem in reading order.
+    pub(super) fn map(&mut self, own: &Builder) -> Ids {
+        let terms = own.terms.order.iter().map(|t| self.terms.id(t)).collect();
+        let stems = own.stems.order.iter().map(|t| self.stems.id(t)).collect();
         (terms, stems)
     }
-    fn id(&mut self, term: &Arc<str>) -> u32 {
-        number(&mut self.ids, term)
-    }
-    fn stem(&mut self, stem: &Arc<str>) -> u32 {
-        number(&mut self.stems, stem)
-    }
 }
 
-/// `key`'s number in `ids`, numbering it next if it is new.
-fn number(ids: &mut FxHashMap<Arc<str>, u32>, key: &Arc<str>) -> u32 {
-    if let Some(&id) = ids.get(&**key) {
-        return id;
-    }
-    let n = ids.len() as u32;
-    ids.insert(key.clone(), n);
-    n
-}
+/// A document's own term and stem numbers → the corpus's ([`Builder::map`]).
+pub(super) type Ids = (Vec<u32>, Vec<u32>);
 
-/// One document's terms (or stems) numbered in order of first occurrence (while reading it,
-/// in parallel with the other documents); [`Builder::map`] turns the numbers into the
-/// corpus's.
+/// Keys numbered in order of first occurrence.
 #[derive(Default)]
-pub(super) struct Numbers {
+struct Numbers {
     ids: FxHashMap<Arc<str>, u32>,
-    /// Number → term.
+    /// Number → key.
     order: Vec<Arc<str>>,
 }
 
 impl Numbers {
     fn id(&mut self, key: &Arc<str>) -> u32 {
-        let id = number(&mut self.ids, key);
-        if id as usize == self.order.len() {
-            self.order.push(key.clone());
+        if let Some(&id) = self.ids.get(&**key) {
+            return id;
         }
-        id
+        let n = self.order.len() as u32;
+        self.ids.insert(key.clone(), n);
+        self.order.push(key.clone());
+        n
     }
 }
 
@@ -246,33 +235,32 @@ pub fn sentence_terms(article: &Article, ex: &Extraction, span: Span) -> Sentenc
 }
 
 /// One article's sentences with their terms and words, before the corpus numbers them (this
-/// part is the costly one, and independent per article: it runs in parallel). Terms and
-/// stems are numbered within the article ([`Numbers`]).
+/// part is the costly one, and independent per article: it runs in parallel).
 pub(super) struct Read {
     sentences: Vec<Sentence>,
-    /// Per sentence: its terms (own numbers) with their background weights.
+    /// Per sentence: its terms (numbered by the [`Builder`] given to [`read`]) with their
+    /// background weights.
     bags: Vec<Vec<(u32, f32)>>,
-    /// Per sentence: the stem of each word (own numbers).
+    /// Per sentence: the stem of each word (numbered the same way).
     stem_ids: Vec<Vec<u32>>,
     words: Vec<Vec<segment::Word>>,
     keys: Vec<u64>,
-    terms: Numbers,
-    stems: Numbers,
 }
 
 /// What [`sentence_terms`] gives for one sentence.
 pub type SentenceTerms = (Vec<(Arc<str>, f32, usize)>, Vec<segment::Word>, u64);
 
-pub(super) fn read(article: &Article, ex: &Extraction) -> Read {
+/// Reads an article, numbering its terms and stems in `b`: the corpus's own vocabularies, or
+/// the article's (then mapped with [`Builder::map`]).
+pub(super) fn read(article: &Article, ex: &Extraction, b: &mut Builder) -> Read {
     let sentences = aligned_sentences(article);
     let n = sentences.len();
-    let (mut terms, mut stems) = (Numbers::default(), Numbers::default());
     let (mut bags, mut stem_ids) = (Vec::with_capacity(n), Vec::with_capacity(n));
     let (mut words, mut keys) = (Vec::with_capacity(n), Vec::with_capacity(n));
     for s in &sentences {
         let (t, ws, key) = sentence_terms(article, ex, s.span);
-        bags.push(t.iter().map(|(t, bg, _)| (terms.id(t), *bg)).collect());
-        stem_ids.push(ws.iter().map(|w| stems.id(&w.stem)).collect());
+        bags.push(t.iter().map(|(t, bg, _)| (b.terms.id(t), *bg)).collect());
+        stem_ids.push(ws.iter().map(|w| b.stems.id(&w.stem)).collect());
         words.push(ws);
         keys.push(key);
     }
@@ -282,28 +270,25 @@ pub(super) fn read(article: &Article, ex: &Extraction) -> Read {
         stem_ids,
         words,
         keys,
-        terms,
-        stems,
     }
 }
 
-/// A read document as the corpus numbers it: `ids` are [`Builder::map`]'s for it.
-pub(super) fn prepare(read: Read, (term_ids, stem_ids): (Vec<u32>, Vec<u32>)) -> Doc {
+/// A read document as the corpus numbers it: `ids` maps the numbers it was read with to the
+/// corpus's ([`Builder::map`]; `None`: read with the corpus's own).
+pub(super) fn prepare(read: Read, ids: Option<&Ids>) -> Doc {
     let Read {
         sentences,
         bags: own_bags,
         stem_ids: own_stems,
         words,
         keys,
-        ..
     } = read;
+    let term_id = |t: u32| ids.map_or(t, |m| m.0[t as usize]);
+    let stem_id = |s: u32| ids.map_or(s, |m| m.1[s as usize]);
     let mut bags: Vec<Vec<u32>> = Vec::with_capacity(sentences.len());
     let mut stats: FxHashMap<u32, (u32, f32)> = FxHashMap::default();
     for own in own_bags {
-        let mut bag: Vec<(u32, f32)> = own
-            .into_iter()
-            .map(|(t, bg)| (term_ids[t as usize], bg))
-            .collect();
+        let mut bag: Vec<(u32, f32)> = own.into_iter().map(|(t, bg)| (term_id(t), bg)).collect();
         // One entry per term, with the largest background weight of its forms here.
         bag.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
         bag.dedup_by_key(|x| x.0);
@@ -316,7 +301,7 @@ pub(super) fn prepare(read: Read, (term_ids, stem_ids): (Vec<u32>, Vec<u32>)) ->
     }
     let stems: Vec<Vec<u32>> = own_stems
         .into_iter()
-        .map(|ws| ws.into_iter().map(|s| stem_ids[s as usize]).collect())
+        .map(|ws| ws.into_iter().map(stem_id).collect())
         .collect();
     let mut vocab: Vec<u32> = stats.keys().copied().collect();
     vocab.sort_unstable();

@@ -162,18 +162,26 @@ impl Corpus {
         let empty = Extraction::default();
         let bytes = articles.iter().map(|a| a.text.len()).sum();
         let parallel = crate::engine::par::worth_it(bytes);
-        let read: Vec<doc::Read> = crate::engine::par::map_range(articles.len(), parallel, |i| {
-            doc::read(articles[i], extractions.get(i).copied().unwrap_or(&empty))
-        });
-        // Terms are numbered in reading order, article by article, as before: each article
-        // numbered its own, and the corpus numbers those lists one after another.
+        let ex = |i: usize| extractions.get(i).copied().unwrap_or(&empty);
+        // Terms are numbered in reading order, article by article: in parallel, each article
+        // numbers its own and the corpus maps those lists one after another (the same ids).
         let mut b = Builder::default();
-        let ids: Vec<_> = read.iter().map(|r| b.map(r)).collect();
-        let mut docs: Vec<Doc> = crate::engine::par::map_vec(
-            read.into_iter().zip(ids).collect(),
-            parallel,
-            |(r, ids)| prepare(r, ids),
-        );
+        let mut docs: Vec<Doc> = if parallel {
+            let read = crate::engine::par::map_range(articles.len(), true, |i| {
+                let mut own = Builder::default();
+                (doc::read(articles[i], ex(i), &mut own), own)
+            });
+            let ids: Vec<doc::Ids> = read.iter().map(|(_, own)| b.map(own)).collect();
+            crate::engine::par::map_vec(
+                read.into_iter().zip(ids).collect(),
+                true,
+                |((r, _), ids)| prepare(r, Some(&ids)),
+            )
+        } else {
+            (0..articles.len())
+                .map(|i| prepare(doc::read(articles[i], ex(i), &mut b), None))
+                .collect()
+        };
         doc::number_forms(&mut docs);
         let named = b.named();
         Corpus {
