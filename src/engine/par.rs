@@ -28,6 +28,19 @@ pub fn map_range<R: Send>(
     }
 }
 
+/// `f` of each of `items`, in order, computed in parallel when `parallel`.
+pub fn map_vec<T: Send, R: Send>(
+    items: Vec<T>,
+    parallel: bool,
+    f: impl Fn(T) -> R + Sync + Send,
+) -> Vec<R> {
+    if parallel {
+        items.into_par_iter().map(f).collect()
+    } else {
+        items.into_iter().map(f).collect()
+    }
+}
+
 /// `(a(), b())`, the two computed at once when `parallel`.
 pub fn join<A: Send, B: Send>(
     parallel: bool,
@@ -51,6 +64,9 @@ mod tests {
         let serial = map_range(1000, false, f);
         assert_eq!(serial, map_range(1000, true, f));
         assert_eq!(serial[..3], [1, 2, 5]);
+        let items: Vec<usize> = (0..1000).collect();
+        assert_eq!(serial, map_vec(items.clone(), true, f));
+        assert_eq!(serial, map_vec(items, false, f));
         assert!(!worth_it(MIN_PARALLEL_BYTES - 1));
     }
 }

@@ -139,14 +139,24 @@ pub fn wire_masks(a: &[&Word], b: &[&Word]) -> (WireMask, WireMask) {
 
 /// [`wire_masks`] on words given as keys that are equal exactly when the case-folded forms
 /// are (their [`WordIds`]), with each word's start offset.
-pub fn wire_masks_by<K: Hash + Eq>(
+pub fn wire_masks_by<K: Hash + Eq + Sync>(
     a: (&[K], &[usize]),
     b: (&[K], &[usize]),
 ) -> (WireMask, WireMask) {
+    wire_masks_in(a, b, false)
+}
+
+/// [`wire_masks_by`], the two sides' shingles and marks computed at once when `parallel`.
+pub fn wire_masks_in<K: Hash + Eq + Sync>(
+    a: (&[K], &[usize]),
+    b: (&[K], &[usize]),
+    parallel: bool,
+) -> (WireMask, WireMask) {
+    use crate::engine::par::join;
     if a.0.len() < WIRE_RUN || b.0.len() < WIRE_RUN {
         return (WireMask::default(), WireMask::default());
     }
-    let (ha, hb) = (shingle_hashes(a.0), shingle_hashes(b.0));
+    let (ha, hb) = join(parallel, || shingle_hashes(a.0), || shingle_hashes(b.0));
     let index = |hs: &[u64]| {
         let mut m: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (i, h) in hs.iter().enumerate() {
@@ -158,9 +168,10 @@ pub fn wire_masks_by<K: Hash + Eq>(
         }
         m
     };
-    (
-        mark(a, &ha, b.0, &index(&hb)),
-        mark(b, &hb, a.0, &index(&ha)),
+    join(
+        parallel,
+        || mark(a, &ha, b.0, &index(&hb)),
+        || mark(b, &hb, a.0, &index(&ha)),
     )
 }
 
@@ -337,7 +348,11 @@ pub fn diff_ids(l: Group, r: Group, masks: Option<(&WireMask, &WireMask)>) -> Wo
             }
         }
     }
-    let set = |stems: &[u32]| {
+    // The other side's stems, for the words left `Only` (none when the two are identical).
+    let set = |stems: &[u32], change: &[Change]| {
+        if !change.contains(&Change::Only) {
+            return Vec::new();
+        }
         let mut v = stems.to_vec();
         v.sort_unstable();
         v.dedup();
@@ -357,8 +372,9 @@ pub fn diff_ids(l: Group, r: Group, masks: Option<(&WireMask, &WireMask)>) -> Wo
             }
         }
     };
-    refine(&mut lchange, &l, &set(r.stem), masks.map(|m| m.0));
-    refine(&mut rchange, &r, &set(l.stem), masks.map(|m| m.1));
+    let (lother, rother) = (set(r.stem, &lchange), set(l.stem, &rchange));
+    refine(&mut lchange, &l, &lother, masks.map(|m| m.0));
+    refine(&mut rchange, &r, &rother, masks.map(|m| m.1));
     WordDiff {
         left: pieces(l.spans, l.words, &lchange),
         right: pieces(r.spans, r.words, &rchange),

@@ -118,19 +118,20 @@ pub fn compare_in(
                 sw.iter().flatten().map(|w| w.span.start).collect()
             };
             let (lstarts, rstarts) = (starts(lsw), starts(rsw));
-            let masks = diff::wire_masks_by((lids.norms(), &lstarts), (rids.norms(), &rstarts));
-            let link_diffs: Vec<WordDiff> = alignment
-                .links
-                .iter()
-                .map(|l| {
+            let masks =
+                diff::wire_masks_in((lids.norms(), &lstarts), (rids.norms(), &rstarts), parallel);
+            // Spread over the pool: the other thread joins in once the discrepancies are done.
+            let links = &alignment.links;
+            let link_diffs: Vec<WordDiff> =
+                crate::engine::par::map_range(links.len(), parallel, |k| {
+                    let l = &links[k];
                     let ((ln, lst), (rn, rst)) = (lids.of(l.left), rids.of(l.right));
                     diff::diff_ids(
                         diff::Group::new(&[ls[l.left].span], &[&lsw[l.left]], ln, lst),
                         diff::Group::new(&[rs[l.right].span], &[&rsw[l.right]], rn, rst),
                         Some((&masks.0, &masks.1)),
                     )
-                })
-                .collect();
+                });
             let link_index: std::collections::HashMap<(usize, usize), usize> = alignment
                 .links
                 .iter()

@@ -138,32 +138,52 @@ impl Doc {
     }
 }
 
-/// The corpus-wide vocabularies: term → id, stem → id.
+/// Terms and stems numbered in order of first occurrence: the corpus's vocabularies, or
+/// one document's own (read in parallel with the others, then mapped to the corpus's with
+/// [`Builder::map`], which gives every term the number reading them in order would).
 #[derive(Default)]
 pub(super) struct Builder {
-    ids: FxHashMap<Arc<str>, u32>,
-    stems: FxHashMap<Arc<str>, u32>,
+    terms: Numbers,
+    stems: Numbers,
 }
 
 impl Builder {
     /// Term id → whether the term is a name or a figure (an entity or a value), not a word.
     pub(super) fn named(&self) -> Vec<bool> {
-        let mut named = vec![false; self.ids.len()];
-        for (term, &id) in &self.ids {
-            named[id as usize] = term.starts_with('@') || term.starts_with('#');
-        }
-        named
+        self.terms
+            .order
+            .iter()
+            .map(|term| term.starts_with('@') || term.starts_with('#'))
+            .collect()
     }
-    fn id(&mut self, term: Arc<str>) -> u32 {
-        let n = self.ids.len() as u32;
-        *self.ids.entry(term).or_insert(n)
+    /// The corpus ids of a document's own terms and stems, numbering the new ones: called
+    /// document by document, it numbers every term and stem in reading order.
+    pub(super) fn map(&mut self, own: &Builder) -> Ids {
+        let terms = own.terms.order.iter().map(|t| self.terms.id(t)).collect();
+        let stems = own.stems.order.iter().map(|t| self.stems.id(t)).collect();
+        (terms, stems)
     }
-    fn stem(&mut self, stem: &Arc<str>) -> u32 {
-        if let Some(&id) = self.stems.get(&**stem) {
+}
+
+/// A document's own term and stem numbers → the corpus's ([`Builder::map`]).
+pub(super) type Ids = (Vec<u32>, Vec<u32>);
+
+/// Keys numbered in order of first occurrence.
+#[derive(Default)]
+struct Numbers {
+    ids: FxHashMap<Arc<str>, u32>,
+    /// Number → key.
+    order: Vec<Arc<str>>,
+}
+
+impl Numbers {
+    fn id(&mut self, key: &Arc<str>) -> u32 {
+        if let Some(&id) = self.ids.get(&**key) {
             return id;
         }
-        let n = self.stems.len() as u32;
-        self.stems.insert(stem.clone(), n);
+        let n = self.order.len() as u32;
+        self.ids.insert(key.clone(), n);
+        self.order.push(key.clone());
         n
     }
 }
@@ -218,33 +238,57 @@ pub fn sentence_terms(article: &Article, ex: &Extraction, span: Span) -> Sentenc
 /// part is the costly one, and independent per article: it runs in parallel).
 pub(super) struct Read {
     sentences: Vec<Sentence>,
-    terms: Vec<SentenceTerms>,
+    /// Per sentence: its terms (numbered by the [`Builder`] given to [`read`]) with their
+    /// background weights.
+    bags: Vec<Vec<(u32, f32)>>,
+    /// Per sentence: the stem of each word (numbered the same way).
+    stem_ids: Vec<Vec<u32>>,
+    words: Vec<Vec<segment::Word>>,
+    keys: Vec<u64>,
 }
 
 /// What [`sentence_terms`] gives for one sentence.
 pub type SentenceTerms = (Vec<(Arc<str>, f32, usize)>, Vec<segment::Word>, u64);
 
-pub(super) fn read(article: &Article, ex: &Extraction) -> Read {
+/// Reads an article, numbering its terms and stems in `b`: the corpus's own vocabularies, or
+/// the article's (then mapped with [`Builder::map`]).
+pub(super) fn read(article: &Article, ex: &Extraction, b: &mut Builder) -> Read {
     let sentences = aligned_sentences(article);
-    let terms = sentences
-        .iter()
-        .map(|s| sentence_terms(article, ex, s.span))
-        .collect();
-    Read { sentences, terms }
+    let n = sentences.len();
+    let (mut bags, mut stem_ids) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut words, mut keys) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for s in &sentences {
+        let (t, ws, key) = sentence_terms(article, ex, s.span);
+        bags.push(t.iter().map(|(t, bg, _)| (b.terms.id(t), *bg)).collect());
+        stem_ids.push(ws.iter().map(|w| b.stems.id(&w.stem)).collect());
+        words.push(ws);
+        keys.push(key);
+    }
+    Read {
+        sentences,
+        bags,
+        stem_ids,
+        words,
+        keys,
+    }
 }
 
-pub(super) fn prepare(read: Read, b: &mut Builder) -> Doc {
-    let Read { sentences, terms } = read;
+/// A read document as the corpus numbers it: `ids` maps the numbers it was read with to the
+/// corpus's ([`Builder::map`]; `None`: read with the corpus's own).
+pub(super) fn prepare(read: Read, ids: Option<&Ids>) -> Doc {
+    let Read {
+        sentences,
+        bags: own_bags,
+        stem_ids: own_stems,
+        words,
+        keys,
+    } = read;
+    let term_id = |t: u32| ids.map_or(t, |m| m.0[t as usize]);
+    let stem_id = |s: u32| ids.map_or(s, |m| m.1[s as usize]);
     let mut bags: Vec<Vec<u32>> = Vec::with_capacity(sentences.len());
-    let mut keys = Vec::with_capacity(sentences.len());
-    let mut words = Vec::with_capacity(sentences.len());
-    let mut stems: Vec<Vec<u32>> = Vec::with_capacity(sentences.len());
     let mut stats: FxHashMap<u32, (u32, f32)> = FxHashMap::default();
-    for (t, ws, key) in terms {
-        let mut bag: Vec<(u32, f32)> = t.into_iter().map(|(t, bg, _)| (b.id(t), bg)).collect();
-        keys.push(key);
-        stems.push(ws.iter().map(|w| b.stem(&w.stem)).collect());
-        words.push(ws);
+    for own in own_bags {
+        let mut bag: Vec<(u32, f32)> = own.into_iter().map(|(t, bg)| (term_id(t), bg)).collect();
         // One entry per term, with the largest background weight of its forms here.
         bag.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
         bag.dedup_by_key(|x| x.0);
@@ -255,6 +299,10 @@ pub(super) fn prepare(read: Read, b: &mut Builder) -> Doc {
         }
         bags.push(bag.into_iter().map(|x| x.0).collect());
     }
+    let stems: Vec<Vec<u32>> = own_stems
+        .into_iter()
+        .map(|ws| ws.into_iter().map(stem_id).collect())
+        .collect();
     let mut vocab: Vec<u32> = stats.keys().copied().collect();
     vocab.sort_unstable();
     let local: FxHashMap<u32, u32> = vocab

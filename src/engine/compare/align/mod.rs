@@ -161,14 +161,27 @@ impl Corpus {
     ) -> Corpus {
         let empty = Extraction::default();
         let bytes = articles.iter().map(|a| a.text.len()).sum();
-        let read: Vec<doc::Read> = crate::engine::par::map_range(
-            articles.len(),
-            crate::engine::par::worth_it(bytes),
-            |i| doc::read(articles[i], extractions.get(i).copied().unwrap_or(&empty)),
-        );
-        // Terms are numbered in reading order, article by article, as before.
+        let parallel = crate::engine::par::worth_it(bytes);
+        let ex = |i: usize| extractions.get(i).copied().unwrap_or(&empty);
+        // Terms are numbered in reading order, article by article: in parallel, each article
+        // numbers its own and the corpus maps those lists one after another (the same ids).
         let mut b = Builder::default();
-        let mut docs: Vec<Doc> = read.into_iter().map(|r| prepare(r, &mut b)).collect();
+        let mut docs: Vec<Doc> = if parallel {
+            let read = crate::engine::par::map_range(articles.len(), true, |i| {
+                let mut own = Builder::default();
+                (doc::read(articles[i], ex(i), &mut own), own)
+            });
+            let ids: Vec<doc::Ids> = read.iter().map(|(_, own)| b.map(own)).collect();
+            crate::engine::par::map_vec(
+                read.into_iter().zip(ids).collect(),
+                true,
+                |((r, _), ids)| prepare(r, Some(&ids)),
+            )
+        } else {
+            (0..articles.len())
+                .map(|i| prepare(doc::read(articles[i], ex(i), &mut b), None))
+                .collect()
+        };
         doc::number_forms(&mut docs);
         let named = b.named();
         Corpus {

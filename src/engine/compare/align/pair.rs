@@ -408,7 +408,7 @@ fn scores(shared: f32, na: f32, nb: f32) -> (f32, f32, f32) {
 impl Scratch {
     /// Appends to `out` the links among `links` that are among the `k` best of their left
     /// sentence or of their right sentence. Ties (identical copies) go to the sentence
-    /// nearest in relative position.
+    /// nearest in relative position. (In no particular order: the caller sorts them.)
     fn keep_best(
         &mut self,
         links: &[Link],
@@ -434,6 +434,36 @@ impl Scratch {
         }
         if !crowded_left || !crowded_right {
             out.extend_from_slice(links);
+            return;
+        }
+        // The ranking below: best score, then nearest in relative position, then first.
+        let before = |x: &Link, y: &Link| {
+            y.score
+                .total_cmp(&x.score)
+                .then(rel(x).total_cmp(&rel(y)))
+                .then((x.left, x.right).cmp(&(y.left, y.right)))
+                .is_lt()
+        };
+        if k == 1 {
+            // The best link of each left and of each right sentence, in one pass: the links
+            // the ranking keeps, without sorting them all (identical copies: one sentence of
+            // a report repeated 20 times in the other is 20 links per sentence).
+            reset(&mut self.per_left, n_left, usize::MAX);
+            reset(&mut self.per_right, n_right, usize::MAX);
+            for (n, l) in links.iter().enumerate() {
+                for best in [&mut self.per_left[l.left], &mut self.per_right[l.right]] {
+                    if *best == usize::MAX || before(l, &links[*best]) {
+                        *best = n;
+                    }
+                }
+            }
+            out.extend(
+                links
+                    .iter()
+                    .enumerate()
+                    .filter(|&(n, l)| self.per_left[l.left] == n || self.per_right[l.right] == n)
+                    .map(|(_, l)| *l),
+            );
             return;
         }
         self.ranked.clear();
@@ -484,6 +514,50 @@ impl Scratch {
 mod tests {
     use super::*;
     use crate::engine::load::{Input, LoadOptions, load_input};
+
+    #[test]
+    fn one_best_per_sentence_is_what_the_ranking_keeps() {
+        // Copies: each left sentence scores the same against several right ones, and
+        // scores repeat, so ties are decided by position, then order.
+        let (nl, nr) = (30, 45);
+        let links: Vec<Link> = (0..nl)
+            .flat_map(|i| {
+                (0..nr)
+                    .filter(move |j| (i * 7 + j * 3) % 5 < 2)
+                    .map(move |j| Link {
+                        left: i,
+                        right: j,
+                        kind: LinkKind::Same,
+                        score: [1.0, 0.5, 1.0, 0.25][(i + j) % 4],
+                    })
+            })
+            .collect();
+        let mut got = Vec::new();
+        Scratch::default().keep_best(&links, nl, nr, 1, &mut got);
+        got.sort_unstable_by_key(|l| (l.left, l.right));
+        // The reference: rank every link, keep the first of each left and of each right.
+        let rel = |l: &Link| (l.left as f32 / nl as f32 - l.right as f32 / nr as f32).abs();
+        let mut ranked = links.clone();
+        ranked.sort_by(|x, y| {
+            y.score
+                .total_cmp(&x.score)
+                .then(rel(x).total_cmp(&rel(y)))
+                .then((x.left, x.right).cmp(&(y.left, y.right)))
+        });
+        let (mut seen_l, mut seen_r) = (vec![false; nl], vec![false; nr]);
+        let mut want: Vec<Link> = ranked
+            .into_iter()
+            .filter(|l| {
+                let keep = !seen_l[l.left] || !seen_r[l.right];
+                seen_l[l.left] = true;
+                seen_r[l.right] = true;
+                keep
+            })
+            .collect();
+        want.sort_unstable_by_key(|l| (l.left, l.right));
+        assert_eq!(got, want);
+        assert!(got.len() < links.len() && got.len() >= nl.max(nr));
+    }
 
     #[test]
     fn kept_working_space_never_changes_an_alignment() {

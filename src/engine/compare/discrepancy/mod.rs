@@ -29,7 +29,9 @@ use crate::engine::entities::{EntityKind, Extraction, numeric};
 use crate::engine::segment::Sentence;
 use unicode_segmentation::UnicodeSegmentation;
 
+mod facts;
 mod numbered;
+use facts::{everywhere_index, key_of, vals};
 pub use numbered::number_facts;
 
 /// Where two linked sentences give different numbers, dates or places.
@@ -164,10 +166,15 @@ fn slots_meet(a: SlotRef, b: SlotRef) -> bool {
 
 impl<'a> Side<'a> {
     pub fn new(article: &'a Article, ex: &'a Extraction, sentences: &[Sentence]) -> Side<'a> {
+        // Every figure and date of the report with the slot of each place it is given
+        // ([`Everywhere`]); those inside the sentences are found with their values below, so
+        // each mention's key and context is computed once.
+        let mut everywhere = [Everywhere::default(), Everywhere::default()];
+        let mut placed = vec![false; ex.mentions.len()];
         let facts = sentences
             .iter()
             .map(|s| {
-                let vals = DISCREPANCY_KINDS.map(|kind| vals(article, ex, s.span, kind));
+                let vals = vals(article, ex, s.span, &mut everywhere, &mut placed);
                 let kinds = (0..vals.len())
                     .filter(|&k| !vals[k].is_empty())
                     .fold(0u8, |m, k| m | (1 << k));
@@ -179,14 +186,18 @@ impl<'a> Side<'a> {
                 }
             })
             .collect();
+        // The figures and dates outside the sentences: slot unknown.
+        for (m, _) in ex.mentions.iter().zip(&placed).filter(|(_, p)| !**p) {
+            if let Some(e) = everywhere_index(m.kind) {
+                let key = key_of(article, m.span, m);
+                everywhere[e].entry(key).or_default().push(None);
+            }
+        }
         Side {
             facts: Vec::new(),
             numbering: 0,
             sentences: facts,
-            everywhere: [
-                all_keys(article, ex, sentences, EntityKind::Number),
-                all_keys(article, ex, sentences, EntityKind::Date),
-            ],
+            everywhere,
         }
     }
     /// Whether this report also gives `v`'s value for the same thing: in a slot that shares
@@ -208,40 +219,6 @@ impl<'a> Side<'a> {
     }
 }
 
-fn vals(article: &Article, ex: &Extraction, span: Span, kind: EntityKind) -> Vec<Val> {
-    let mut out: Vec<Val> = Vec::new();
-    for m in ex
-        .mentions_in(span)
-        .filter(|m| m.kind == kind && m.span.start >= span.start && m.span.end <= span.end)
-    {
-        let text = article.slice(m.span).to_string();
-        let quantity = (kind == EntityKind::Number)
-            .then(|| figure(article, span, m.span))
-            .flatten();
-        let key = match &quantity {
-            Some(q) => q.key(),
-            None => m.value_key(article),
-        };
-        if !out.iter().any(|v| v.key == key) {
-            let ctx = context(article, span, m.span);
-            let where_slot = matches!(kind, EntityKind::Gpe | EntityKind::Loc)
-                && where_slot(article, span, m.span, ctx.0.as_deref());
-            let key_hash = hash(&key);
-            out.push(Val {
-                text,
-                span: m.span,
-                key,
-                key_hash,
-                key_id: u32::MAX,
-                quantity,
-                ctx,
-                where_slot,
-            });
-        }
-    }
-    out
-}
-
 /// The quantity of the figure at `span`, with the hedge before it inside `sentence` ("at
 /// least 120": the entity span is "120").
 fn figure(article: &Article, sentence: Span, span: Span) -> Option<Quantity> {
@@ -255,37 +232,6 @@ fn figure(article: &Article, sentence: Span, span: Span) -> Option<Quantity> {
         Some(h) => values::quantity(&format!("{h}{text}")),
         None => values::quantity(text),
     }
-}
-
-/// Every value key of a kind in a whole report, with the slot of each place it is given
-/// (`sentences`: the aligned sentences, ascending; a value outside them has no known slot).
-fn all_keys(
-    article: &Article,
-    ex: &Extraction,
-    sentences: &[Sentence],
-    kind: EntityKind,
-) -> Everywhere {
-    let mut out = Everywhere::default();
-    for m in ex.mentions.iter().filter(|m| m.kind == kind) {
-        let at = sentences.partition_point(|s| s.span.end <= m.span.start);
-        let sentence = sentences
-            .get(at)
-            .filter(|s| s.span.start <= m.span.start && m.span.end <= s.span.end);
-        let within = sentence.map_or(m.span, |s| s.span);
-        let key = match (kind == EntityKind::Number)
-            .then(|| figure(article, within, m.span))
-            .flatten()
-        {
-            Some(q) => q.key(),
-            None => m.value_key(article),
-        };
-        let slot = sentence.map(|s| {
-            let c = context(article, s.span, m.span);
-            (c.1, c.2)
-        });
-        out.entry(key).or_default().push(slot);
-    }
-    out
 }
 
 /// Whether a word carries content (not a stop word, hedge or number).
