@@ -318,3 +318,31 @@ fn story_json_and_markdown() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("at least two reports"));
 }
+
+#[test]
+fn markdown_marks_weak_links_unsure_as_the_text_does() {
+    let mut seeds: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    seeds.sort();
+    let run = |a: &std::path::Path, b: &std::path::Path, format: &str| {
+        let o = parallax()
+            .args(["compare", "--width", "200", "--format", format])
+            .arg(a)
+            .arg(b)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let mut weak = 0;
+    for b in &seeds[1..seeds.len().min(4)] {
+        let a = &seeds[0];
+        let (text, md) = (run(a, b, "text"), run(a, b, "markdown"));
+        let in_text = text.matches("? 0.").count();
+        assert_eq!(md.matches("| unsure 0.").count(), in_text, "{md}");
+        weak += in_text;
+    }
+    assert!(weak > 0, "no weak link on the seeds to check");
+}

@@ -186,3 +186,23 @@ fn story_on_five_thousand_small_files_is_bounded() {
         r.peak_kib / 1024
     );
 }
+
+#[test]
+fn a_message_names_the_file_given_with_its_controls_escaped() {
+    let dir = std::env::temp_dir().join(format!("parallax-shown-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("missing.txt"), "x\n").unwrap();
+    let r = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .current_dir(&dir)
+        .args(["--dump", "miss\u{1b}]0;X\u{7}ing.txt"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&r.stderr).into_owned();
+    assert_safe(&r.stderr, "stderr");
+    assert!(!err.contains("missing.txt"), "{err}");
+    assert!(
+        err.contains("miss\\u{1b}]0;X\\u{7}ing.txt: no such file"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

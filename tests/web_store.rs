@@ -113,6 +113,7 @@ fn news_server() -> Server {
                     .with("Last-Modified", "Tue, 01 Dec 2026 08:00:00 GMT")
             }
             ["slow", "page", _] => Reply::Stall,
+            ["holey", "page", "1"] => Reply::status(404),
             [name, "page", i] => Reply::ok("text/html", page(&format!("{name} story {i}"), PARAS)),
             _ => Reply::status(404),
         }
@@ -152,6 +153,26 @@ fn fetch_twice_the_second_is_answered_304() {
     );
     // The linked pages were fetched once, for the first fetch only.
     assert_eq!(server.hits("/daily/page/0"), 1);
+}
+
+#[test]
+fn the_fetch_summary_counts_the_failed_entries_the_source_lines_count() {
+    let home = Home::new("holey");
+    let server = news_server();
+    let (holey, daily) = (server.url("/holey/feed.xml"), server.url("/daily/feed.xml"));
+    let o = home.run(&["fetch", &holey, &daily]);
+    assert!(o.status.success(), "{}", err(&o));
+    let text = out(&o);
+    let per_source: usize = text
+        .lines()
+        .filter_map(|l| l.strip_suffix(" failed")?.rsplit(", ").next()?.parse().ok())
+        .sum();
+    assert!(per_source >= 1, "{text}");
+    let want = format!(
+        "2 sources: 3 new, 0 changed, 0 unchanged, {per_source} {} failed, 0 not modified, 0 sources failed",
+        if per_source == 1 { "entry" } else { "entries" }
+    );
+    assert!(text.contains(&want), "{text}");
 }
 
 #[test]

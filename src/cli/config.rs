@@ -4,7 +4,6 @@
 //! default file is no config, silently; any other problem with the default file is a message
 //! in the reader.
 
-use crate::engine::sanitize::sanitize_line;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -39,7 +38,7 @@ fn read(path: &Path) -> std::io::Result<String> {
 
 /// `--config PATH` (an error when it cannot be read), else the default file.
 pub fn find(flag: Option<&Path>, env: &dyn Fn(&str) -> Option<String>) -> Result<Found, String> {
-    let name = |p: &Path| sanitize_line(&p.display().to_string());
+    let name = crate::engine::sanitize::shown_path;
     if let Some(p) = flag {
         return match read(p) {
             Ok(src) => Ok(Found {

@@ -68,10 +68,13 @@ pub(crate) fn run(urls: &[String], opts: &LoadOptions, store: Option<&Path>) -> 
     };
     drop(progress);
     let mut total = SaveCounts::default();
-    let (mut not_modified, mut failed) = (0, 0);
+    let (mut not_modified, mut failed, mut entries_failed) = (0, 0, 0);
     for r in &reports {
         match &r.outcome {
-            Outcome::Saved { counts, .. } => total.add(*counts),
+            Outcome::Saved { counts, problems } => {
+                total.add(*counts);
+                entries_failed += problems.len();
+            }
             Outcome::NotModified => not_modified += 1,
             Outcome::Failed(_) => failed += 1,
         }
@@ -79,13 +82,19 @@ pub(crate) fn run(urls: &[String], opts: &LoadOptions, store: Option<&Path>) -> 
     let n = reports.len();
     let _ = writeln!(
         out,
-        "{n} source{}: {} new, {} changed, {} unchanged, {not_modified} not modified, {failed} failed \
-         (store: {})",
+        "{n} source{}: {} new, {} changed, {} unchanged, {entries_failed} {} failed, \
+         {not_modified} not modified, {failed} source{} failed (store: {})",
         if n == 1 { "" } else { "s" },
         total.new,
         total.changed,
         total.unchanged,
-        sanitize_line(&store.path().display().to_string())
+        if entries_failed == 1 {
+            "entry"
+        } else {
+            "entries"
+        },
+        if failed == 1 { "" } else { "s" },
+        crate::engine::sanitize::shown_path(store.path())
     );
     let _ = out.flush();
     if failed == n {

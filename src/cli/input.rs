@@ -5,7 +5,6 @@ use super::progress::StderrProgress;
 use crate::engine::Article;
 use crate::engine::load::{self, Input, LoadError, LoadOptions, Loaded};
 use crate::engine::pipeline;
-use crate::engine::sanitize::sanitize_line;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -104,7 +103,7 @@ fn first_of(path: &std::path::Path, articles: Vec<Article>) -> Result<Article, (
             if n > 1 {
                 warn(&format!(
                     "{}: {n} articles; comparing the first",
-                    sanitize_line(&path.display().to_string())
+                    crate::engine::sanitize::shown_path(path)
                 ));
             }
             Ok(a)
@@ -112,7 +111,7 @@ fn first_of(path: &std::path::Path, articles: Vec<Article>) -> Result<Article, (
         None => {
             warn(&format!(
                 "{}: no article to compare",
-                sanitize_line(&path.display().to_string())
+                crate::engine::sanitize::shown_path(path)
             ));
             Err(())
         }

@@ -6,7 +6,6 @@
 use super::args::ReadArgs;
 use crate::engine::fetch::{self, subscriptions};
 use crate::engine::load::{self, Input, LoadError};
-use crate::engine::sanitize::sanitize_line;
 use crate::engine::saved;
 use crate::store::Store;
 use std::path::Path;
@@ -28,7 +27,7 @@ pub(crate) fn inputs(args: &ReadArgs, store: Option<&Path>) -> Result<Found, Str
     let env = |k: &str| std::env::var(k).ok();
     if let Some(path) = subscriptions::default_path(&env) {
         let subs = subscriptions::read(&path)?;
-        let label = sanitize_line(&path.display().to_string());
+        let label = crate::engine::sanitize::shown_path(path);
         let problems: Vec<LoadError> = subs
             .problems
             .into_iter()
@@ -68,7 +67,7 @@ fn stored(store: Option<&Path>) -> Result<Option<Found>, String> {
 fn offline(paths: &[std::path::PathBuf], store: Option<&Path>) -> Result<Found, String> {
     let where_ = store.map_or_else(
         || "(no location: set PARALLAX_STORE or --store)".to_string(),
-        |p| sanitize_line(&p.display().to_string()),
+        crate::engine::sanitize::shown_path,
     );
     let empty = || {
         format!(

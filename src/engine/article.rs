@@ -66,7 +66,7 @@ impl Source {
     /// A short label for display, sanitized (file names are untrusted too).
     pub fn label(&self) -> String {
         match self {
-            Source::File(p) => sanitize_line(&p.display().to_string()),
+            Source::File(p) => crate::engine::sanitize::shown_path(p),
             Source::Stdin => "stdin".to_string(),
             Source::Seed(name) => format!("seeds/{}", sanitize_line(name)),
             Source::Entry { of, index } => format!("{}#{}", of.label(), index + 1),

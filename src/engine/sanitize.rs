@@ -326,6 +326,27 @@ pub fn sanitize_line(input: &str) -> String {
     out
 }
 
+/// A file name (or another name the user typed) for a message, the TUI or the CLI: one line,
+/// faithful and safe. Every character [`is_unsafe`] would drop, and `\n` and `\t`, is shown
+/// escaped as `\u{1b}` (Rust's `escape_unicode` style), so the name shown is never another,
+/// real file's name. The one style used wherever names appear.
+pub fn shown_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if is_unsafe(c) || c == '\n' || c == '\t' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// [`shown_name`] of a path.
+pub fn shown_path(path: impl AsRef<std::path::Path>) -> String {
+    shown_name(&path.as_ref().display().to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -199,7 +199,7 @@ pub struct Notes {
 }
 
 fn shown(path: &Path) -> String {
-    crate::engine::sanitize::sanitize_line(&path.display().to_string())
+    crate::engine::sanitize::shown_path(path)
 }
 
 /// Reads and parses the notes file; `Ok(None)` when there is none.

@@ -76,7 +76,7 @@ pub fn location(flag: Option<&Path>, env: &dyn Fn(&str) -> Option<String>) -> Op
 impl Store {
     /// Opens (creating it and its directory when missing) and migrates the store.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let label = path.display().to_string();
+        let label = crate::engine::sanitize::shown_path(path);
         let open_err = |reason: String| StoreError::Open {
             path: label.clone(),
             reason,
@@ -96,7 +96,7 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::Open {
-            path: path.display().to_string(),
+            path: crate::engine::sanitize::shown_path(path),
             reason: e.to_string(),
         })?;
         Store::setup(conn, path).map(Some)
@@ -104,7 +104,7 @@ impl Store {
 
     fn setup(mut conn: Connection, path: &Path) -> Result<Store, StoreError> {
         let sql = |e: rusqlite::Error| StoreError::Sql {
-            path: path.display().to_string(),
+            path: crate::engine::sanitize::shown_path(path),
             reason: e.to_string(),
         };
         conn.busy_timeout(std::time::Duration::from_secs(10))
@@ -112,12 +112,12 @@ impl Store {
         let mode: String = conn
             .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
             .map_err(|e| StoreError::Open {
-                path: path.display().to_string(),
+                path: crate::engine::sanitize::shown_path(path),
                 reason: format!("not a parallax store? ({e})"),
             })?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Open {
-                path: path.display().to_string(),
+                path: crate::engine::sanitize::shown_path(path),
                 reason: format!("could not turn on WAL mode (journal mode is {mode})"),
             });
         }
@@ -125,7 +125,7 @@ impl Store {
             .map_err(sql)?;
         schema::migrate(&mut conn, schema::VERSION).map_err(|e| match e {
             schema::MigrateError::TooNew { found } => StoreError::TooNew {
-                path: path.display().to_string(),
+                path: crate::engine::sanitize::shown_path(path),
                 found,
                 known: schema::VERSION,
             },

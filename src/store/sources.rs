@@ -81,7 +81,7 @@ impl Store {
     /// Saves a fetched source: its articles, validators and a log row, atomically.
     pub fn save_fetch(&mut self, f: &Fetch<'_>) -> Result<SaveCounts, StoreError> {
         let at = now();
-        let path = self.path.display().to_string();
+        let path = crate::engine::sanitize::shown_path(&self.path);
         let err = |e: rusqlite::Error| StoreError::Sql {
             path: path.clone(),
             reason: e.to_string(),
@@ -155,7 +155,7 @@ impl Store {
         error: Option<&str>,
     ) -> Result<(), StoreError> {
         let at = now();
-        let path = self.path.display().to_string();
+        let path = crate::engine::sanitize::shown_path(&self.path);
         let err = |e: rusqlite::Error| StoreError::Sql {
             path: path.clone(),
             reason: e.to_string(),

@@ -251,7 +251,7 @@ pub fn default_sources(
     let mut problems = Vec::new();
     let mut urls = Vec::new();
     if let Some(path) = urls_file {
-        let label = crate::engine::sanitize::sanitize_line(&path.display().to_string());
+        let label = crate::engine::sanitize::shown_path(path);
         match subscriptions::read(path) {
             Ok(subs) => {
                 problems.extend(

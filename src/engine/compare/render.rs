@@ -277,7 +277,11 @@ pub fn to_markdown(c: &Comparison, a: &Article, b: &Article) -> String {
             out,
             "| {} | {} {:.2} | {} |",
             md_marked(a, &row.diff.left),
-            row.kind.map_or("", |k| k.label()),
+            if row.is_weak() {
+                "unsure"
+            } else {
+                row.kind.map_or("", |k| k.label())
+            },
             row.score,
             md_marked(
                 b,

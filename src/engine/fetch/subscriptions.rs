@@ -36,7 +36,7 @@ pub fn default_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
 /// Reads the urls file at `path`; a missing file is no subscriptions.
 pub fn read(path: &Path) -> Result<Subscriptions, String> {
     use std::io::Read;
-    let name = crate::engine::sanitize::sanitize_line(&path.display().to_string());
+    let name = crate::engine::sanitize::shown_path(path);
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Subscriptions::default()),

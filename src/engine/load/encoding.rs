@@ -167,18 +167,24 @@ fn invalid_utf8_bytes(bytes: &[u8]) -> usize {
     bytes.utf8_chunks().map(|c| c.invalid().len()).sum()
 }
 
-/// UTF-8 with a few stray bytes (one Latin-1 `é` pasted into a UTF-8 file): it holds valid
-/// multi-byte sequences, more of them than invalid bytes, and the invalid bytes are a handful
-/// or under 1% of the non-ASCII bytes. Legacy 8-bit text almost never forms valid sequences
-/// (Cyrillic or accented letters are not followed by continuation bytes), so it is not taken.
+/// UTF-8 with a few stray bytes (one Latin-1 `é` pasted into a UTF-8 file, one raw C1 byte
+/// beside a `U+202E`): its valid multi-byte sequences hold more continuation bytes than there
+/// are invalid bytes (a valid 3-byte sequence counts 2: it almost never forms by chance), and
+/// the invalid bytes are a handful or under 1% of the non-ASCII bytes. Legacy 8-bit text
+/// almost never forms valid sequences (Cyrillic or accented letters are not followed by
+/// continuation bytes), so it is not taken.
 fn mostly_utf8(bytes: &[u8]) -> bool {
-    let (mut invalid, mut multibyte) = (0, 0);
+    let (mut invalid, mut continuations) = (0, 0);
     for chunk in bytes.utf8_chunks() {
         invalid += chunk.invalid().len();
-        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        continuations += chunk
+            .valid()
+            .chars()
+            .map(|c| c.len_utf8() - 1)
+            .sum::<usize>();
     }
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
-    multibyte > invalid && (invalid <= 4 || invalid * 100 < non_ascii)
+    continuations > invalid && (invalid <= 4 || invalid * 100 < non_ascii)
 }
 
 /// Which encoding to use and whether it was guessed. Never fails: chardetng always answers.
@@ -330,6 +336,13 @@ mod tests {
             d.notes,
             vec!["not valid UTF-8: invalid bytes shown as \u{FFFD}".to_string()]
         );
+        // One 3-byte character (an RLO) and one raw C1 byte: UTF-8, not windows-1257.
+        let d = decode(b"Maria Lopez said \xe2\x80\xae here and \x9b31m there.\n");
+        assert_eq!(
+            d.encoding.as_deref(),
+            Some("UTF-8 (1 invalid byte replaced)")
+        );
+        assert!(!d.text.contains('\u{101}'), "{}", d.text);
         // Legacy text with an accidental valid pair stays a guess.
         let d = decode(b"\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0 \xc3\xa9 \xe4\xe5\xed\xfc");
         assert!(d.encoding.unwrap().ends_with("(guessed)"));

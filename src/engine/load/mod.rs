@@ -143,7 +143,7 @@ pub enum Input {
 impl Input {
     pub fn label(&self) -> String {
         match self {
-            Input::File(p) => sanitize_line(&p.display().to_string()),
+            Input::File(p) => crate::engine::sanitize::shown_path(p),
             Input::Url(u) => sanitize_line(u),
             Input::Saved(s) => Source::Stored {
                 url: s.url.clone(),

@@ -85,7 +85,7 @@ pub fn reason(e: &std::io::Error) -> String {
 
 /// Reads the file at `path`, at most `limit` bytes (see the module docs).
 pub fn read_path(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let label = path.display().to_string();
+    let label = crate::engine::sanitize::shown_path(path);
     let meta = std::fs::metadata(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             LoadError::NotFound {

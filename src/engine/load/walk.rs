@@ -56,7 +56,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<LoadError>) {
             }
             continue;
         }
-        let label = path.display().to_string();
+        let label = crate::engine::sanitize::shown_path(path);
         match std::fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 w.problems.push(LoadError::NotFound { path: label });
@@ -150,7 +150,7 @@ impl Walker {
         if !self.budget_reported {
             self.budget_reported = true;
             self.problems.push(LoadError::Walk {
-                path: dir.display().to_string(),
+                path: crate::engine::sanitize::shown_path(dir),
                 reason,
             });
         }
@@ -167,7 +167,7 @@ impl Walker {
             Ok(e) => e,
             Err(e) => {
                 self.problems.push(LoadError::Io {
-                    path: dir.display().to_string(),
+                    path: crate::engine::sanitize::shown_path(dir),
                     reason: format!("cannot read the directory: {}", reason(&e)),
                 });
                 return;
@@ -226,7 +226,7 @@ impl Walker {
             }
             if kind != Kind::Regular {
                 self.problems.push(LoadError::NotRegular {
-                    path: path.display().to_string(),
+                    path: crate::engine::sanitize::shown_path(path),
                     what: kind.describe(),
                 });
                 continue;
