@@ -163,13 +163,31 @@ fn the_fetch_summary_counts_the_failed_entries_the_source_lines_count() {
     let o = home.run(&["fetch", &holey, &daily]);
     assert!(o.status.success(), "{}", err(&o));
     let text = out(&o);
-    let per_source: usize = text
+    // Per source line "URL: N new, 0 changed, 0 unchanged, F failed": the summary adds them up.
+    let lines: Vec<(usize, usize)> = text
         .lines()
-        .filter_map(|l| l.strip_suffix(" failed")?.rsplit(", ").next()?.parse().ok())
-        .sum();
+        .filter_map(|l| {
+            let (_, counts) = l.rsplit_once(": ")?;
+            let fields: Vec<&str> = counts.split(", ").collect();
+            let new = fields
+                .first()?
+                .strip_suffix(" new")?
+                .parse::<usize>()
+                .ok()?;
+            let failed = fields
+                .last()?
+                .strip_suffix(" failed")?
+                .parse::<usize>()
+                .ok()?;
+            Some((new, failed))
+        })
+        .collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    let new: usize = lines.iter().map(|l| l.0).sum();
+    let per_source: usize = lines.iter().map(|l| l.1).sum();
     assert!(per_source >= 1, "{text}");
     let want = format!(
-        "2 sources: 3 new, 0 changed, 0 unchanged, {per_source} {} failed, 0 not modified, 0 sources failed",
+        "2 sources: {new} new, 0 changed, 0 unchanged, {per_source} {} failed, 0 not modified, 0 sources failed",
         if per_source == 1 { "entry" } else { "entries" }
     );
     assert!(text.contains(&want), "{text}");

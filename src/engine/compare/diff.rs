@@ -1,7 +1,8 @@
 //! Word diff of aligned sentences, and verbatim runs shared by two reports (wire copy).
 //!
-//! The diff runs [`similar`] on the sentences' case-folded words, with a deadline so a
-//! pathological pair cannot hang, and returns our own [`Piece`]s: every byte of each sentence
+//! The diff runs [`similar`] on the sentences' case-folded words, with a deadline only for
+//! groups too large to diff in a few milliseconds (so a pathological pair cannot hang, and
+//! every ordinary one has one answer however loaded the machine), and returns our own [`Piece`]s: every byte of each sentence
 //! is in exactly one piece, so a side's pieces concatenate back to its text. Words the diff
 //! leaves unmatched but whose stem occurs on the other side are [`Change::Moved`] (paraphrase
 //! reorders words), not differences.
@@ -17,8 +18,14 @@ use std::time::Instant;
 /// Words in a verbatim run at least this long, shared by both reports, are wire copy.
 pub const WIRE_RUN: usize = 8;
 
-/// How long one diff may take before `similar` falls back to a coarser answer.
+/// How long one diff of more than [`UNTIMED`] word pairs may take before `similar` falls
+/// back to a coarser answer.
 pub const DEADLINE: Duration = Duration::from_millis(50);
+
+/// Diffs of at most this many word pairs (left words × right words) run without a deadline:
+/// their result must not depend on how busy the machine is, and at this size the diff takes
+/// a few milliseconds at worst.
+pub const UNTIMED: usize = 1 << 20;
 
 /// What a piece of a sentence is, relative to the other side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -333,13 +340,10 @@ pub fn diff_ids(l: Group, r: Group, masks: Option<(&WireMask, &WireMask)>) -> Wo
         lchange.fill(Change::Equal);
         rchange.fill(Change::Equal);
     } else if !l.norm.is_empty() && !r.norm.is_empty() {
-        let deadline = Instant::now() + DEADLINE;
-        let ops = similar::capture_diff_slices_deadline(
-            Algorithm::Patience,
-            l.norm,
-            r.norm,
-            Some(deadline),
-        );
+        let deadline = (l.norm.len().saturating_mul(r.norm.len()) > UNTIMED)
+            .then(|| Instant::now() + DEADLINE);
+        let ops =
+            similar::capture_diff_slices_deadline(Algorithm::Patience, l.norm, r.norm, deadline);
         for op in ops {
             let (tag, old, new) = op.as_tag_tuple();
             if tag == DiffTag::Equal {
