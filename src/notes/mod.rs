@@ -15,6 +15,7 @@
 
 pub mod export;
 
+use crate::engine::sanitize::shown_path;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -198,10 +199,6 @@ pub struct Notes {
     writable: bool,
 }
 
-fn shown(path: &Path) -> String {
-    crate::engine::sanitize::shown_path(path)
-}
-
 /// Reads and parses the notes file; `Ok(None)` when there is none.
 pub fn read(path: &Path) -> Result<Option<NotesFile>, ReadError> {
     use std::io::Read;
@@ -270,7 +267,7 @@ impl Notes {
             Err(ReadError::Unreadable(why)) => {
                 let msg = format!(
                     "notes: cannot read {}: {why}; notes made now are not saved",
-                    shown(&path)
+                    shown_path(&path)
                 );
                 (fresh(path, false), Some(msg))
             }
@@ -282,8 +279,8 @@ impl Notes {
                         format!(
                             "notes: {} is not a notes file ({why}); kept it as {} and started \
                              a new one",
-                            shown(&path),
-                            shown(&aside)
+                            shown_path(&path),
+                            shown_path(&aside)
                         ),
                     ),
                     Err(e) => (
@@ -291,7 +288,7 @@ impl Notes {
                         format!(
                             "notes: {} is not a notes file ({why}) and could not be moved \
                              aside ({e}); notes made now are not saved",
-                            shown(&path)
+                            shown_path(&path)
                         ),
                     ),
                 };
@@ -368,10 +365,10 @@ impl Notes {
         if !self.writable {
             return Err(format!(
                 "notes not saved: {} could not be read, so it is left as it is",
-                shown(path)
+                shown_path(path)
             ));
         }
-        let fail = |e: std::io::Error| format!("notes not saved to {}: {e}", shown(path));
+        let fail = |e: std::io::Error| format!("notes not saved to {}: {e}", shown_path(path));
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(fail)?;
         }

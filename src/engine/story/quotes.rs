@@ -121,9 +121,9 @@ pub(super) fn quotes(
             for s in (0..n).filter(|&s| s != r) {
                 let (len, start) = runs[s];
                 let run = words[s].get(start..start + len).unwrap_or(&[]);
-                let said = said_words(run, &extractions[s]);
+                // Long enough (a run of 0–2 words is no use), then enough words of its own.
                 if (len >= 5 || (len >= 3 && 2 * len > qn.len()))
-                    && said >= 3.min(len.saturating_sub(1))
+                    && said_words(run, &extractions[s]) >= 3.min(len - 1)
                 {
                     let at = words[s][start].span.start;
                     // The quote in `s` that holds these words, and its speaker.
