@@ -15,7 +15,7 @@ use parallax::engine::article::{Format, Source, Span};
 use parallax::engine::compare::eval::map_span;
 use parallax::engine::entities::{EntityKind, eval::Prf, extract_story};
 use parallax::engine::load::{Input, LoadOptions, SEEDS, load_input, parse};
-use parallax::engine::story::{self, StoryModel};
+use parallax::engine::story::{self, Method, StoryModel};
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -62,8 +62,8 @@ fn story_dir(slug: &str) -> (Vec<String>, Vec<Article>) {
     (names, arts)
 }
 
-fn model(articles: &[Article]) -> StoryModel {
-    story::build(articles, &extract_story(articles))
+fn model(articles: &[Article], method: Method) -> StoryModel {
+    story::build_by(articles, &extract_story(articles), method, &|_, _| {})
 }
 
 /// (pure, multi-report claims judged) given the facts of each judged sentence; a sentence
@@ -140,7 +140,7 @@ fn seed_purity(m: &StoryModel) -> (usize, usize) {
 }
 
 /// Purity over the tagged pairs of the other stories, summed.
-fn other_purity() -> (usize, usize) {
+fn other_purity(method: Method) -> (usize, usize) {
     let mut total = (0, 0);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("stories/labels"))
         .unwrap()
@@ -159,7 +159,7 @@ fn other_purity() -> (usize, usize) {
             .unwrap()
             .to_string();
         let (names, arts) = story_dir(&slug);
-        let m = model(&arts);
+        let m = model(&arts, method);
         let mut by_text: HashMap<(usize, String), BTreeSet<String>> = HashMap::new();
         for (side, key) in [("a", "a_tags"), ("b", "b_tags")] {
             let r = names
@@ -196,15 +196,24 @@ fn values_of(m: &StoryModel, d: &story::StoryDiscrepancy) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn seed_claims_are_pure_and_only_real_discrepancies_are_reported() {
+/// The seeds' claim purity and discrepancies (their values) by `method`.
+fn seed_figures(method: Method) -> (f64, Vec<Vec<String>>, StoryModel) {
     let arts = seeds();
-    let m = model(&arts);
+    let m = model(&arts, method);
     let (pure, n) = seed_purity(&m);
     let p = pure as f64 / n.max(1) as f64;
-    println!("seeds: claim purity {p:.3} ({pure}/{n} multi-report claims)");
+    println!(
+        "seeds ({}): claim purity {p:.3} ({pure}/{n} multi-report claims)",
+        method.label()
+    );
     let found: Vec<Vec<String>> = m.discrepancies.iter().map(|d| values_of(&m, d)).collect();
-    println!("seeds: discrepancies {found:?}");
+    println!("seeds ({}): discrepancies {found:?}", method.label());
+    (p, found, m)
+}
+
+#[test]
+fn seed_claims_are_pure_and_only_real_discrepancies_are_reported() {
+    let (p, found, m) = seed_figures(Method::Pairs);
     let real =
         |v: &Vec<String>, x: &str, y: &str| v.iter().any(|s| s == x) && v.iter().any(|s| s == y);
     assert!(
@@ -224,11 +233,14 @@ fn seed_claims_are_pure_and_only_real_discrepancies_are_reported() {
     assert!(p >= 0.60, "seed claim purity {p:.3}");
 }
 
-#[test]
-fn other_story_claims_are_pure_and_discrepancies_real() {
-    let (pure, n) = other_purity();
+/// The other stories' claim purity and discrepancy precision and recall by `method`.
+fn other_figures(method: Method) -> (f64, f64, f64) {
+    let (pure, n) = other_purity(method);
     let p = pure as f64 / n.max(1) as f64;
-    println!("other stories: claim purity {p:.3} ({pure}/{n})");
+    println!(
+        "other stories ({}): claim purity {p:.3} ({pure}/{n})",
+        method.label()
+    );
     let gold = json(&root().join("stories/labels/discrepancies.json"));
     let gold: Vec<(String, Vec<String>)> = gold["discrepancies"]
         .as_array()
@@ -250,7 +262,7 @@ fn other_story_claims_are_pure_and_discrepancies_real() {
     let (mut tp, mut fp, mut found) = (0, 0, BTreeSet::new());
     for slug in slugs {
         let (_, arts) = story_dir(slug);
-        let m = model(&arts);
+        let m = model(&arts, method);
         for d in &m.discrepancies {
             let vals = values_of(&m, d);
             let hit = gold.iter().position(|(s, g)| {
@@ -288,13 +300,43 @@ fn other_story_claims_are_pure_and_discrepancies_real() {
     let prf = Prf::new(tp, fp, gold.len() - found.len());
     let recall = found.len() as f64 / gold.len() as f64;
     println!(
-        "other stories: discrepancy precision {:.3} ({tp}/{}), recall {recall:.3} ({}/{})",
+        "other stories ({}): discrepancy precision {:.3} ({tp}/{}), recall {recall:.3} ({}/{})",
+        method.label(),
         prf.p,
         tp + fp,
         found.len(),
         gold.len()
     );
-    assert!(prf.p >= 0.80, "discrepancy precision {:.3}", prf.p);
+    (p, prf.p, recall)
+}
+
+#[test]
+fn other_story_claims_are_pure_and_discrepancies_real() {
+    let (p, precision, recall) = other_figures(Method::Pairs);
+    assert!(precision >= 0.80, "discrepancy precision {precision:.3}");
     assert!(recall >= 0.60, "discrepancy recall {recall:.3}");
     assert!(p >= 0.80, "other-story claim purity {p:.3}");
+}
+
+/// The story-wide model (big stories) measured on the same labelled stories, built that way
+/// whatever their size.
+#[test]
+fn the_story_wide_model_keeps_claims_pure_and_finds_the_real_discrepancies() {
+    let (p, found, _) = seed_figures(Method::StoryWide);
+    let (q, precision, recall) = other_figures(Method::StoryWide);
+    assert!(p >= 0.60, "seed claim purity {p:.3}");
+    assert!(q >= 0.80, "other-story claim purity {q:.3}");
+    let real =
+        |v: &Vec<String>, x: &str, y: &str| v.iter().any(|s| s == x) && v.iter().any(|s| s == y);
+    assert!(
+        found.iter().any(|v| real(v, "istanbul", "ankara")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|v| real(v, "istanbul", "antalya")),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 2, "a false discrepancy: {found:?}");
+    assert!(precision >= 0.80, "discrepancy precision {precision:.3}");
+    assert!(recall >= 0.50, "discrepancy recall {recall:.3}");
 }

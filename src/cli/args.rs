@@ -74,6 +74,11 @@ pub enum Sub {
         /// Output format (default: markdown).
         #[arg(long, value_enum)]
         format: Option<StoryFormat>,
+        /// How reports are matched: every pair aligned (a pair's figures are `parallax
+        /// compare`'s), story-wide clusters (the work grows about linearly), or auto:
+        /// story-wide from 100 reports.
+        #[arg(long, value_enum, default_value_t = StoryMethod::Auto)]
+        model: StoryMethod,
         /// Largest input to read.
         #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
         max_size: u64,
@@ -122,6 +127,17 @@ pub enum Sub {
         #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
         max_size: u64,
     },
+}
+
+/// How `parallax story` matches its reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StoryMethod {
+    /// Every pair aligned below 100 reports, story-wide clusters from there.
+    Auto,
+    /// Every pair of reports aligned.
+    Pairs,
+    /// Story-wide clusters.
+    StoryWide,
 }
 
 /// Output formats of `parallax story`.

@@ -65,6 +65,7 @@ pub fn main() -> ExitCode {
             paths,
             json,
             format,
+            model,
             max_size,
         }) => {
             let format = if json {
@@ -72,7 +73,7 @@ pub fn main() -> ExitCode {
             } else {
                 format.unwrap_or(StoryFormat::Markdown)
             };
-            return story::run(&paths, format, &opts(max_size));
+            return story::run(&paths, format, model, &opts(max_size));
         }
         Some(Sub::Compare {
             a,

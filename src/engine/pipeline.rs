@@ -253,8 +253,13 @@ pub fn model_with(
 
 /// All of `articles` as one story (`parallax story`): extracted together, then modelled.
 pub fn one_story(articles: &[Article]) -> (Vec<Extraction>, StoryModel) {
+    one_story_by(articles, story::Method::for_reports(articles.len()))
+}
+
+/// [`one_story`] by the given method, whatever the story's size.
+pub fn one_story_by(articles: &[Article], method: story::Method) -> (Vec<Extraction>, StoryModel) {
     let extractions = extract_story(articles);
-    let model = story::build(articles, &extractions);
+    let model = story::build_by(articles, &extractions, method, &|_, _| {});
     (extractions, model)
 }
 

@@ -5,7 +5,10 @@
 //! reports, computed once, in parallel, keeping only each pair's links and figures
 //! ([`pairs`]); a pair's full comparison (word diffs, rows) is computed when it is opened
 //! ([`StoryModel::comparison`]). A pair's figures depend on the two reports only (term rarity
-//! within the pair), so `parallax compare A B` and the story give one answer:
+//! within the pair), so `parallax compare A B` and the story give one answer. A story of
+//! [`WIDE_FROM`] reports or more is built from story-wide clusters instead ([`wide`],
+//! [`Method::StoryWide`]): the same statements, approximated, at a cost that grows about
+//! linearly with the reports.
 //!
 //! - **Claims** ([`claims`]) group sentences of several reports that assert one fact: strong
 //!   links only, complete linkage, one sentence per report; boilerplate, subheadings and thin
@@ -28,6 +31,7 @@ pub mod claims;
 mod pairs;
 mod quotes;
 mod render;
+mod wide;
 mod wire;
 
 pub use render::{report_names, to_json, to_markdown};
@@ -158,9 +162,45 @@ pub struct StoryModel {
     pub discrepancies: Vec<StoryDiscrepancy>,
     pub originality: Vec<Originality>,
     /// The reports prepared for alignment: a pair compared in it (either way round,
-    /// [`compare_in`]) gives the figures above.
+    /// [`compare_in`]) gives the figures above, when the model aligned every pair.
     pub corpus: Corpus,
+    /// How the model was built.
+    pub method: Method,
 }
+
+/// How a story model finds what its reports share.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// Every pair of reports aligned: a pair's figures are `parallax compare`'s.
+    #[default]
+    Pairs,
+    /// Story-wide clusters ([`WIDE_FROM`] reports or more): the work grows about linearly
+    /// with the reports; the figures approximate those of every pair aligned.
+    StoryWide,
+}
+
+impl Method {
+    /// The method for a story of `n` reports.
+    pub fn for_reports(n: usize) -> Method {
+        if n >= WIDE_FROM {
+            Method::StoryWide
+        } else {
+            Method::Pairs
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Method::Pairs => "every pair aligned",
+            Method::StoryWide => "story-wide clusters",
+        }
+    }
+}
+
+/// Stories of this many reports or more are modelled with story-wide clusters
+/// ([`Method::StoryWide`]): aligning every pair costs the square of the reports (100 reports
+/// are 4,950 pairs, a second of work; 1,000 are half a million).
+pub const WIDE_FROM: usize = 100;
 
 impl StoryModel {
     /// How many other reports carry the claim sentence `s` of report `r` belongs to.
@@ -197,8 +237,7 @@ impl StoryModel {
     }
 }
 
-/// The most reports one story model holds. Every pair is aligned (the coverage matrix has a
-/// figure per pair), at a few microseconds a pair: about 5 s for 1,000 reports on two cores.
+/// The most reports one story model holds (the coverage matrix has a figure per pair).
 /// Past it the model holds the first `MAX_REPORTS` (`model.n` says how many), and callers
 /// say so.
 pub const MAX_REPORTS: usize = 1000;
@@ -219,6 +258,17 @@ pub fn build_with(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> StoryModel {
     let n = articles.len().min(extractions.len()).min(MAX_REPORTS);
+    build_by(articles, extractions, Method::for_reports(n), progress)
+}
+
+/// [`build_with`] by the given method, whatever the story's size.
+pub fn build_by(
+    articles: &[Article],
+    extractions: &[Extraction],
+    method: Method,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> StoryModel {
+    let n = articles.len().min(extractions.len()).min(MAX_REPORTS);
     let (articles, extractions) = (&articles[..n], &extractions[..n]);
     let arts: Vec<&Article> = articles.iter().collect();
     let exs: Vec<&Extraction> = extractions.iter().collect();
@@ -236,10 +286,19 @@ pub fn build_with(
         .map(|r| Side::new(&articles[r], &extractions[r], &sentences[r]))
         .collect();
     crate::engine::compare::discrepancy::number_facts(&mut sides);
-    let pairs = pairs::all(&corpus, &sides, &offset, &worthy, progress);
-    let (claims, claim_of) = claims::claims(&sentences, &offset, &worthy, &pairs.links);
-    drop(pairs.links);
-    let discrepancies = discrepancies(pairs.discrepancies, &claim_of);
+    let (coverage, claims, claim_of, found) = match method {
+        Method::Pairs => {
+            let pairs = pairs::all(&corpus, &sides, &offset, &worthy, progress);
+            let (claims, claim_of) = claims::claims(&sentences, &offset, &worthy, &pairs.links);
+            (pairs.coverage, claims, claim_of, pairs.discrepancies)
+        }
+        Method::StoryWide => {
+            let w = wide::build(&corpus, &sides, &offset, &worthy, progress);
+            (w.coverage, w.claims, w.claim_of, w.discrepancies)
+        }
+    };
+    drop(sides);
+    let discrepancies = discrepancies(found, &claim_of);
     let originality = wire::wire_marks(&corpus)
         .iter()
         .enumerate()
@@ -252,11 +311,12 @@ pub fn build_with(
         sentences,
         claims,
         claim_of,
-        coverage: pairs.coverage,
+        coverage,
         quotes,
         discrepancies,
         originality,
         corpus,
+        method,
     }
 }
 

@@ -35,6 +35,10 @@ pub fn to_json(m: &StoryModel, articles: &[Article]) -> Value {
     let opt = |s: &Option<String>| s.as_ref().map_or(Value::Null, |s| Value::from(s.as_str()));
     obj([
         (
+            "model",
+            serde_json::to_value(m.method).unwrap_or(Value::Null),
+        ),
+        (
             "reports",
             list(articles.iter().take(m.n).enumerate(), |(r, a)| {
                 obj([
@@ -193,6 +197,14 @@ pub fn to_markdown(m: &StoryModel, articles: &[Article]) -> String {
         o,
         "\n## Coverage (share of the row's report that the column's report covers)\n"
     );
+    if m.method == super::Method::StoryWide {
+        let _ = writeln!(
+            o,
+            "From story-wide clusters ({} reports or more; `--model pairs` aligns every pair, \
+             as `parallax compare` does).\n",
+            super::WIDE_FROM
+        );
+    }
     let _ = writeln!(
         o,
         "| | {} |\n|---|{}",

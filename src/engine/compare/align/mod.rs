@@ -31,9 +31,11 @@
 
 mod doc;
 mod pair;
+mod wide;
 
 pub(crate) use doc::next_uid;
 pub use doc::{Doc, aligned_sentences, background_weight, sentence_terms};
+pub use wide::{Clusters, Member};
 
 use crate::engine::article::Article;
 use crate::engine::entities::Extraction;

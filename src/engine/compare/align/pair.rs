@@ -394,7 +394,7 @@ fn unlinked(linked: &[bool]) -> Vec<usize> {
         .collect()
 }
 
-fn scores(shared: f32, na: f32, nb: f32) -> (f32, f32, f32) {
+pub(super) fn scores(shared: f32, na: f32, nb: f32) -> (f32, f32, f32) {
     let cosine = if na * nb > 0.0 {
         shared / (na * nb).sqrt()
     } else {

@@ -165,6 +165,12 @@ fn slots_meet(a: SlotRef, b: SlotRef) -> bool {
 }
 
 impl<'a> Side<'a> {
+    /// Sentence `k`'s facts number ([`number_facts`]): two sentences of numbered reports with
+    /// one number give the same values in the same slots. `None` until numbered.
+    pub fn facts_of(&self, k: usize) -> Option<u32> {
+        self.facts.get(k).copied()
+    }
+
     pub fn new(article: &'a Article, ex: &'a Extraction, sentences: &[Sentence]) -> Side<'a> {
         // Every figure and date of the report with the slot of each place it is given
         // ([`Everywhere`]); those inside the sentences are found with their values below, so

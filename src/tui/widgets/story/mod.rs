@@ -237,8 +237,13 @@ impl Widget for StoryScreen<'_> {
         };
         let title = match sv.pane {
             Pane::Coverage => format!(
-                " Coverage of {} reports: share of the row's words the column's report covers ",
-                m.n
+                " Coverage of {} reports: share of the row's words the column's report covers{} ",
+                m.n,
+                if m.method == crate::engine::story::Method::StoryWide {
+                    " (story-wide clusters)"
+                } else {
+                    ""
+                }
             ),
             Pane::Claims if sv.single_only => {
                 " Claims carried by one report only (f: all) ".to_string()
