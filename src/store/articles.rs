@@ -274,26 +274,24 @@ impl Store {
         let Some(url) = self.resolve_url(url)? else {
             return Ok(Vec::new());
         };
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT v.number, v.fetched_at, v.published, v.title, v.text, v.text_sha256,
-                        v.raw_sha256
-                 FROM versions v JOIN articles a ON a.id = v.article_id
-                 WHERE a.url = ?1 ORDER BY v.number",
-            )
-            .map_err(|e| self.err(e))?;
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS}, v.fetched_at, v.published, v.text_sha256, v.raw_sha256
+             FROM versions v JOIN articles a ON a.id = v.article_id
+             WHERE a.url = ?1 ORDER BY v.number"
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(params![url], |r| {
-                let text: String = r.get(4)?;
+                let saved = saved_of_row(r)?;
                 Ok(VersionInfo {
-                    number: r.get(0)?,
-                    fetched_at: r.get(1)?,
-                    published: r.get(2)?,
-                    title: r.get(3)?,
-                    words: text.split_whitespace().count(),
-                    text_sha256: r.get(5)?,
-                    raw_sha256: r.get(6)?,
+                    number: saved.version,
+                    fetched_at: r.get(9)?,
+                    published: r.get(10)?,
+                    // Counted as the reader counts them (its content blocks' words).
+                    words: saved.to_article().word_count(),
+                    title: saved.title,
+                    text_sha256: r.get(11)?,
+                    raw_sha256: r.get(12)?,
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -339,6 +337,26 @@ mod tests {
             url: article_url(a),
             raw_sha256: sha256_hex(a.text.as_bytes()),
         }
+    }
+
+    #[test]
+    fn a_version_counts_its_words_as_the_reader_does() {
+        let (mut store, _dir) = temp_store("version-words");
+        // Dashes and bullets are not words; the headline is read as the title.
+        let a = page(
+            "http://h/w",
+            "The council met — again — on Monday.\n\n* * *\n\nIt voted 7 to 2.",
+        );
+        store.save_articles(&[incoming(&a)]).unwrap();
+        let listed = store.versions("http://h/w").unwrap();
+        let read = store
+            .version("http://h/w", 1)
+            .unwrap()
+            .unwrap()
+            .to_article();
+        assert_eq!(listed[0].words, read.word_count());
+        assert_eq!(listed[0].words, a.word_count());
+        assert_ne!(listed[0].words, a.text.split_whitespace().count());
     }
 
     #[test]
