@@ -346,3 +346,43 @@ fn markdown_marks_weak_links_unsure_as_the_text_does() {
     }
     assert!(weak > 0, "no weak link on the seeds to check");
 }
+
+#[test]
+fn a_feed_entry_is_named_as_its_label_names_it() {
+    let feed = "tests/fixtures/feeds/relative.atom";
+    let out = parallax()
+        .args(["--dump", &format!("{feed}#2")])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("Council approves budget"), "{text}");
+    assert!(!text.contains("Bridge reopens"), "{text}");
+    // An entry it does not have is named, with how many it has.
+    let out = parallax()
+        .args(["--dump", &format!("{feed}#9")])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("relative.atom: no entry 9 (it has 2)"),
+        "{err}"
+    );
+    // A file whose name has a `#` is that file.
+    let dir = tempdir("hash-name");
+    let named = dir.join("notes#2");
+    std::fs::write(&named, "A file named with a hash.\n").unwrap();
+    let out = parallax().arg("--dump").arg(&named).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("A file named with a hash."));
+    // A missing file with `#N` is still missing.
+    let out = parallax()
+        .args(["--dump", "nowhere.atom#2"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nowhere.atom#2: no such file"));
+}

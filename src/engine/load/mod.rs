@@ -98,6 +98,13 @@ pub enum LoadError {
         number: usize,
         reason: String,
     },
+    /// `FILE#N` names an entry the file does not have.
+    #[error("{path}: no entry {number} (it has {count})")]
+    NoEntry {
+        path: String,
+        number: usize,
+        count: usize,
+    },
     /// A URL that could not be fetched (the message names the URL and the reason).
     #[error(transparent)]
     Fetch(#[from] crate::engine::fetch::FetchError),
@@ -138,6 +145,12 @@ pub enum Input {
     Url(String),
     /// An article kept in the local store ([`crate::engine::saved`]).
     Saved(std::sync::Arc<crate::engine::saved::SavedArticle>),
+    /// One entry of a file of several (a feed, a JSON list), as its label names it:
+    /// `feed.atom#6` is `index` 5.
+    Entry {
+        path: PathBuf,
+        index: usize,
+    },
 }
 
 impl Input {
@@ -152,6 +165,13 @@ impl Input {
             .label(),
             Input::Stdin => "stdin".to_string(),
             Input::Seed(i) => format!("seeds/{}", SEEDS[*i].0),
+            Input::Entry { path, index } => {
+                format!(
+                    "{}#{}",
+                    crate::engine::sanitize::shown_path(path),
+                    index + 1
+                )
+            }
         }
     }
 }
@@ -206,6 +226,21 @@ pub fn load_input(input: &Input, opts: &LoadOptions) -> Result<Loaded, LoadError
             let bytes = read::read_path(path, opts.max_bytes)?;
             let format = sniff::resolve(format_of_extension(path), &bytes);
             parse(Source::File(path.clone()), &bytes, format)
+        }
+        Input::Entry { path, index } => {
+            let mut all = load_input(&Input::File(path.clone()), opts)?;
+            let count = all.articles.len();
+            if *index >= count {
+                return Err(LoadError::NoEntry {
+                    path: crate::engine::sanitize::shown_path(path),
+                    number: index + 1,
+                    count,
+                });
+            }
+            Ok(Loaded {
+                articles: vec![all.articles.swap_remove(*index)],
+                problems: all.problems,
+            })
         }
     }
 }

@@ -58,9 +58,11 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<LoadError>) {
         }
         let label = crate::engine::sanitize::shown_path(path);
         match std::fs::metadata(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                w.problems.push(LoadError::NotFound { path: label });
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match entry_of(path) {
+                // `feed.atom#6`, as the reader and every output label a feed's entries.
+                Some((file, index)) => w.inputs.push(Input::Entry { path: file, index }),
+                None => w.problems.push(LoadError::NotFound { path: label }),
+            },
             Err(e) => w.problems.push(LoadError::Io {
                 path: label,
                 reason: reason(&e),
@@ -93,6 +95,18 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<LoadError>) {
         }
     }
     (w.inputs, w.problems)
+}
+
+/// `FILE#N` (N from 1) when FILE is a regular file and `FILE#N` itself is not there.
+fn entry_of(path: &Path) -> Option<(PathBuf, usize)> {
+    let s = path.to_str()?;
+    let (file, n) = s.rsplit_once('#')?;
+    if n.is_empty() || n.len() > 9 || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: usize = n.parse().ok()?;
+    let file = PathBuf::from(file);
+    (n >= 1 && std::fs::metadata(&file).is_ok_and(|m| m.is_file())).then_some((file, n - 1))
 }
 
 #[derive(Default)]
