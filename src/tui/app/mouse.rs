@@ -65,7 +65,10 @@ impl App {
             }
             let model = self.story()?.clone();
             if inside(sg.tabs) {
-                if let Some(pane) = self.story_view.tab_at(&model, (x - sg.tabs.x) as usize) {
+                if let Some(pane) =
+                    self.story_view
+                        .tab_at(&model, (x - sg.tabs.x) as usize, sg.tabs.width as usize)
+                {
                     self.story_view.pane = pane;
                 }
             } else if inside(sg.list) {
