@@ -61,7 +61,12 @@ pub(super) fn coverage(c: &Ctx, g: StoryGeometry) -> Parts {
         Span::styled("▓", theme.style(Role::Heat2)),
         Span::raw(" 50–74%  "),
         Span::styled("█", theme.style(Role::Heat3)),
-        Span::raw(" ≥75%  of the row's words the column covers"),
+        // The cells are made ASCII one by one; `≥` needs two.
+        Span::raw(if theme.ascii {
+            " >=75%  of the row's words the column covers"
+        } else {
+            " ≥75%  of the row's words the column covers"
+        }),
     ];
     let mut detail = vec![Line::from(truncate_spans(legend, width))];
     if let Some(o) = m.originality.get(sel) {
