@@ -84,3 +84,22 @@ fn story_quotes_in_ascii_keep_one_mark_per_use() {
     );
     insta::assert_snapshot!("story_quotes_ascii_120x40", s);
 }
+
+/// The coverage legend in ASCII says `>=75%` (not `>75%`), and its lowest shade is not the
+/// mark of an absent report (`.`).
+#[test]
+fn the_coverage_legend_in_ascii_says_at_least() {
+    let mut app = app();
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('o'));
+    let s = ascii_screen(&mut app, 80, 24, "coverage");
+    let legend = s
+        .lines()
+        .find(|l| l.contains("<25%"))
+        .unwrap_or_else(|| panic!("the legend:\n{s}"));
+    assert!(legend.contains("# >=75%"), "{legend}");
+    assert!(legend.contains("_ <25%"), "{legend}");
+    press(&mut app, KeyCode::Char('2'));
+    let claims = ascii_screen(&mut app, 80, 24, "claims");
+    assert!(claims.contains("*.*"), "absent is '.': {claims}");
+}

@@ -100,3 +100,61 @@ fn ctrl_c_quits_and_ctrl_z_suspends_from_anywhere() {
     assert_eq!(app.mode(), Mode::Story);
     assert!(matches!(ctrl(&mut app, 'c'), Some(Effect::Quit)));
 }
+
+/// A report read from the story screen (a claim, `Enter`, `Enter`) goes back to the story
+/// screen, at the same pane and selection, and from there to the library: back retraces the
+/// way the user came, however deep.
+#[test]
+fn q_in_a_report_read_from_the_story_screen_returns_to_it() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('j'));
+    let (pane, sel) = (app.story_view.pane, app.story_view.current());
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Overlay, "the claim's popup");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Reader, "the claim read in its report");
+    draw(&mut app, 120, 40);
+    assert!(q(&mut app).is_none(), "q in that report does not quit");
+    assert_eq!(app.mode(), Mode::Story, "q goes back to the story screen");
+    assert_eq!((app.story_view.pane, app.story_view.current()), (pane, sel));
+    // Twice deep: read, back to the story (Esc this time), read again, back, back.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(
+        app.mode(),
+        Mode::Story,
+        "o from the report opens the story again"
+    );
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Reader);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Story, "Esc too");
+    assert!(q(&mut app).is_none());
+    assert_eq!(
+        app.mode(),
+        Mode::Reader,
+        "the story was opened from the report"
+    );
+    assert!(q(&mut app).is_none());
+    assert_eq!(
+        app.mode(),
+        Mode::Story,
+        "which was read from the story screen"
+    );
+    assert!(q(&mut app).is_none());
+    assert_eq!(
+        app.mode(),
+        Mode::Library,
+        "which was opened from the library"
+    );
+    // A report opened from the library goes back to the library.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert!(q(&mut app).is_none());
+    assert_eq!(app.mode(), Mode::Library);
+    assert!(matches!(q(&mut app), Some(Effect::Quit)));
+}

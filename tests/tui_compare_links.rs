@@ -45,8 +45,7 @@ fn compare(app: &mut App, (a, b): (usize, usize), w: u16, h: u16) {
     draw(app, w, h);
 }
 
-/// Scrolls (`j`) until row `target` is the current one or the view is at its end (the last
-/// rows are on screen then), and draws.
+/// Moves (`j`) until row `target` is the current one or `j` goes no further, and draws.
 fn scroll_to_row(app: &mut App, target: usize, w: u16, h: u16) -> String {
     for _ in 0..2000 {
         let v = app.compare.as_ref().unwrap();
@@ -56,7 +55,8 @@ fn scroll_to_row(app: &mut App, target: usize, w: u16, h: u16) -> String {
         }
         press(app, KeyCode::Char('j'));
         draw(app, w, h);
-        if app.compare.as_ref().unwrap().scroll == scroll {
+        let v = app.compare.as_ref().unwrap();
+        if (v.row, v.scroll) == (row, scroll) {
             break;
         }
     }

@@ -413,3 +413,32 @@ fn parallax_notes_exports_markdown_and_json_with_sources() {
     assert!(err.contains("notes.json"), "{err}");
     assert_eq!(std::fs::read(data.notes_file()).unwrap(), b"not json");
 }
+
+/// The confirmation `m` / `M` give in the compare view is read in full at 80 columns: it
+/// takes the status line before the key hints do (cut with `…` only when the line cannot
+/// hold it at all).
+#[test]
+fn compare_view_confirmations_take_the_status_line_before_the_hints() {
+    let mut app = app(None);
+    press(&mut app, KeyCode::Char('c'));
+    run_pending(&mut app);
+    for key in ['m', 'M', 'M'] {
+        press(&mut app, KeyCode::Char(key));
+        let notice = app.notice.clone().expect("m / M confirm");
+        for (w, h) in [(80, 24), (100, 30)] {
+            let s = screen(&draw(&mut app, w, h));
+            let last = s.lines().last().unwrap_or("");
+            assert!(
+                last.contains(&notice),
+                "{key} at {w}x{h}: {notice:?} in the status line: {last:?}"
+            );
+        }
+        let s = screen(&draw(&mut app, 30, 12));
+        let last = s.lines().last().unwrap_or("");
+        let start: String = notice.chars().take(8).collect();
+        assert!(
+            last.contains(&start) && (last.contains(&notice) || last.ends_with('…')),
+            "{key} at 30 columns: {notice:?} cut with …: {last:?}"
+        );
+    }
+}

@@ -46,6 +46,17 @@ pub enum Focus {
     Reader,
 }
 
+/// A screen `q` / `Esc` in the reading pane returns to, the way the user came (see
+/// [`App::back`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The story screen, over the library / reader screen with this focus.
+    Story { focus: Focus },
+}
+
+/// The most places [`App::back`] keeps (the oldest go first).
+const BACK_DEPTH: usize = 16;
+
 pub struct App {
     /// What loaded: reports, stories, the entities index, messages, progress.
     pub model: Model,
@@ -76,6 +87,9 @@ pub struct App {
     pub search: SearchState,
     /// Notes on sentences, claims and discrepancies, and what the views mark (`tui::notes`).
     pub notes: NotesState,
+    /// Where the reading pane came from, most recent last: a report read from the story
+    /// screen goes back to it.
+    pub back: Vec<Place>,
     /// The id of the next comparison job (a result for an older job is dropped).
     next_job: u64,
 }
@@ -101,6 +115,7 @@ impl App {
             prompt: PromptState::default(),
             search: SearchState::default(),
             notes: NotesState::new(crate::notes::Notes::in_memory()),
+            back: Vec::new(),
             next_job: 1,
         };
         app.prepare();
@@ -273,7 +288,7 @@ impl App {
             // q, and Esc once loading is done: back one level.
             Command::Cancel | Command::Back => match mode {
                 Mode::Entities => return self.main_command(Command::ToggleEntities, mode),
-                Mode::Reader => self.focus = Focus::Library,
+                Mode::Reader => self.go_back(),
                 _ => {}
             },
             Command::FocusNext => {
@@ -347,10 +362,28 @@ impl App {
         if r >= self.model.len() {
             return;
         }
+        if self.story_view.open {
+            if self.back.len() >= BACK_DEPTH {
+                self.back.remove(0);
+            }
+            self.back.push(Place::Story { focus: self.focus });
+        }
         self.story_view.open = false;
         self.library.selected = r;
         self.reader.open_at(r, at);
         self.focus = Focus::Reader;
+    }
+
+    /// `q` / `Esc` in the reading pane: back where it was opened from (the story screen),
+    /// else to the library.
+    fn go_back(&mut self) {
+        match self.back.pop() {
+            Some(Place::Story { focus }) => {
+                self.focus = focus;
+                self.story_view.open = true;
+            }
+            None => self.focus = Focus::Library,
+        }
     }
 
     /// Opens the compare view of `a` and `b` and hands its job to the event loop.

@@ -9,6 +9,7 @@ use super::model::Model;
 use super::overlay::Overlay;
 use crate::engine::Span;
 use crate::engine::story::StoryModel;
+use crate::engine::text::truncate;
 use std::sync::Arc;
 
 /// The panes, in tab order.
@@ -102,11 +103,51 @@ impl StoryState {
             .collect()
     }
 
-    /// The pane whose tab is at column `x` of the tab bar.
-    pub fn tab_at(&self, m: &StoryModel, x: usize) -> Option<Pane> {
+    /// The tabs as drawn in a bar `width` columns wide (a space before each, one after the
+    /// last): in full when they fit; else the open tab in full and the others cut (`…`) to
+    /// share what is left, down to their number; the open tab is cut only when nothing else
+    /// is left to cut.
+    pub fn tab_bar(&self, m: &StoryModel, width: usize) -> Vec<String> {
+        use unicode_width::UnicodeWidthStr;
+        let labels = self.tab_labels(m);
+        let n = labels.len();
+        let open = self.pane.index();
+        let spaces = n + 1;
+        let total: usize = labels.iter().map(|l| l.width()).sum::<usize>() + spaces;
+        if total <= width {
+            return labels;
+        }
+        // The others' shortest forms: their number, spaced; the bare digit when the open tab
+        // needs the room.
+        let open_w = labels[open].width();
+        let short_w = |pad: bool| (n - 1) * if pad { 3 } else { 1 };
+        let pad = spaces + short_w(true) + open_w <= width;
+        let short = |k: usize| {
+            if pad {
+                format!(" {} ", k + 1)
+            } else {
+                (k + 1).to_string()
+            }
+        };
+        let share = width.saturating_sub(spaces + open_w) / (n - 1).max(1);
+        let room = width.saturating_sub(spaces + short_w(pad));
+        labels
+            .iter()
+            .enumerate()
+            .map(|(k, l)| match k {
+                k if k == open => truncate(l, open_w.min(room)),
+                // Cut, a letter of the title at least; else the number alone.
+                k if share > short(k).width() + 1 => truncate(l, share),
+                k => short(k),
+            })
+            .collect()
+    }
+
+    /// The pane whose tab is at column `x` of the tab bar, `width` columns wide.
+    pub fn tab_at(&self, m: &StoryModel, x: usize, width: usize) -> Option<Pane> {
         use unicode_width::UnicodeWidthStr;
         let mut at = 1;
-        for (p, label) in Pane::ALL.iter().zip(self.tab_labels(m)) {
+        for (p, label) in Pane::ALL.iter().zip(self.tab_bar(m, width)) {
             let w = label.width();
             if (at..at + w).contains(&x) {
                 return Some(*p);

@@ -45,13 +45,9 @@ impl App {
         if let Some(view) = self.compare.as_mut() {
             let body = g.compare.body;
             let h = body.height as usize;
-            match wheel {
-                Some(c) if inside(body) => {
-                    for _ in 0..NOTCH {
-                        view.update(c, h);
-                    }
-                }
-                None if inside(body) => {
+            match p {
+                Pointer::Wheel { down, .. } if inside(body) => view.scroll_lines(down, NOTCH, h),
+                Pointer::Click { .. } if inside(body) => {
                     let line = view.scroll + (y - body.y) as usize;
                     if let Some(row) = view.layout.lines.get(line).map(|l| l.row) {
                         view.go_to(row, h);
@@ -69,7 +65,10 @@ impl App {
             }
             let model = self.story()?.clone();
             if inside(sg.tabs) {
-                if let Some(pane) = self.story_view.tab_at(&model, (x - sg.tabs.x) as usize) {
+                if let Some(pane) =
+                    self.story_view
+                        .tab_at(&model, (x - sg.tabs.x) as usize, sg.tabs.width as usize)
+                {
                     self.story_view.pane = pane;
                 }
             } else if inside(sg.list) {

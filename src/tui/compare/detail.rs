@@ -64,10 +64,13 @@ impl RowDetail {
             exs.left,
             &spans(&row.left, &c.left_sentences),
         );
+        // Every right sentence the row's left one is linked to: those shown in the row and
+        // those shown in another row and referred to from this one ("~ B7, see row 3").
+        let linked: Vec<usize> = row.matched_right().collect();
         let fr = facts(
             &sides.right.article,
             exs.right,
-            &spans(&row.right, &c.right_sentences),
+            &spans(&linked, &c.right_sentences),
         );
         let vals = |v: &[(String, Span)]| {
             v.iter()
@@ -78,7 +81,7 @@ impl RowDetail {
         let discrepancies = c
             .discrepancies
             .iter()
-            .filter(|d| row.left.contains(&d.left) && row.right.contains(&d.right))
+            .filter(|d| row.left.contains(&d.left) && linked.contains(&d.right))
             .map(|d| {
                 format!(
                     "Discrepancy ({}): {} says {}, {} says {}",

@@ -279,8 +279,8 @@ impl CompareView {
         let step = height.saturating_sub(1).max(1);
         let scroll_to = |v: usize| v.min(max);
         match c {
-            Command::Down => self.scroll = scroll_to(s + 1),
-            Command::Up => self.scroll = s.saturating_sub(1),
+            Command::Down => return self.step_row(true, height),
+            Command::Up => return self.step_row(false, height),
             Command::PageDown => self.scroll = scroll_to(s + step),
             Command::PageUp => self.scroll = s.saturating_sub(step),
             Command::HalfPageDown => self.scroll = scroll_to(s + height / 2),
@@ -317,6 +317,46 @@ impl CompareView {
         }
         self.note.clear();
         self.follow_scroll(height);
+    }
+
+    /// The mouse wheel: scrolls `n` lines, keeping the current row on screen.
+    pub fn scroll_lines(&mut self, down: bool, n: usize, height: usize) {
+        let height = height.max(1);
+        self.scroll = if down {
+            (self.scroll + n).min(self.max_scroll(height))
+        } else {
+            self.scroll.saturating_sub(n)
+        };
+        self.follow_scroll(height);
+    }
+
+    /// `j` / `k`: the next / previous row, scrolled into view, so the highlighted row is the
+    /// one the status line numbers and `Enter` opens. A row taller than the body is first
+    /// scrolled through a line at a time (its text can be read), staying current.
+    fn step_row(&mut self, forward: bool, height: usize) {
+        self.note.clear();
+        let rows = &self.layout.rows;
+        let Some(&(start, end)) = rows.get(self.row) else {
+            return;
+        };
+        let (top, bottom) = (self.scroll, self.scroll + height);
+        let tall = end.saturating_sub(start) > height;
+        let target = if forward {
+            if tall && end > bottom {
+                self.scroll = (top + 1).min(self.max_scroll(height));
+                return;
+            }
+            (self.row + 1).min(rows.len() - 1)
+        } else {
+            if tall && start < top {
+                self.scroll = top - 1;
+                return;
+            }
+            self.row.saturating_sub(1)
+        };
+        if target != self.row {
+            self.go_to(target, height);
+        }
     }
 
     /// After scrolling, keeps the current row on screen: the first row that starts in view

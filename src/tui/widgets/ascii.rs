@@ -1,7 +1,7 @@
 //! ASCII only (`--ascii`, or a locale that is not UTF-8): after a frame is drawn every cell
 //! that is not ASCII gets a stand-in, so no widget needs two sets of symbols and nothing can
 //! slip through — the UI's own glyphs from [`STAND_INS`] (one per meaning: `*` carried, `.`
-//! absent, `@` source, `+` trimmed, `o` paraphrased, heat `.:=#`, the current row `>`), box
+//! absent, `@` source, `+` trimmed, `o` paraphrased, heat `_:=#`, the current row `>`), box
 //! borders and scrollbars as `+-|`, and the article's own text transliterated
 //! ([`deunicode`]: `é` → `e`, `“` → `"`), `?` where there is nothing closer. Wide characters
 //! keep their two columns.
@@ -44,7 +44,7 @@ pub const STAND_INS: &[(char, char)] = &[
     ('▌', '>'),
     ('▐', '|'),
     // Heat-map shades (the full block is '#', above).
-    ('░', '.'),
+    ('░', '_'),
     ('▒', ':'),
     ('▓', '='),
     // Carried / used, and how (claims, entity matrix, quote ledger).
@@ -142,7 +142,9 @@ mod tests {
             .iter()
             .map(|g| stand_in(g, 1))
             .collect();
-        assert_eq!(heat, [".", ":", "=", "#"]);
+        assert_eq!(heat, ["_", ":", "=", "#"]);
+        // The lowest shade is not the absent mark.
+        assert_ne!(stand_in("░", 1), stand_in("·", 1));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::cell_spans;
 use crate::engine::Article;
 use crate::engine::compare::Row;
+use crate::engine::compare::diff::Piece;
 use crate::engine::entities::Extraction;
 use crate::engine::side::Side;
 use crate::tui::app::App;
@@ -46,20 +47,32 @@ fn side_detail(
     }
     let one = row.is_one_sided();
     for ps in pieces {
-        for words in wrap_pieces(&article.text, ps, width.saturating_sub(2)) {
-            let cell = Cell::Text {
-                words,
-                dim: false,
-                lead: "",
-            };
-            let mut spans = vec![Span::raw("  ")];
-            spans.extend(
-                cell_spans(app, &cell, (article, Some(ex), &[]), one, "", 0)
-                    .into_iter()
-                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
-            );
-            out.push(Line::from(spans));
-        }
+        sentence_lines(app, (article, ex), ps, one, width, out);
+    }
+}
+
+/// One sentence's pieces wrapped to `width`, indented by two columns.
+fn sentence_lines(
+    app: &App,
+    (article, ex): (&Article, &Extraction),
+    ps: &[Piece],
+    one: bool,
+    width: usize,
+    out: &mut Vec<Line<'static>>,
+) {
+    for words in wrap_pieces(&article.text, ps, width.saturating_sub(2)) {
+        let cell = Cell::Text {
+            words,
+            dim: false,
+            lead: "",
+        };
+        let mut spans = vec![Span::raw("  ")];
+        spans.extend(
+            cell_spans(app, &cell, (article, Some(ex), &[]), one, "", 0)
+                .into_iter()
+                .map(|s| Span::styled(s.content.into_owned(), s.style)),
+        );
+        out.push(Line::from(spans));
     }
 }
 
@@ -113,9 +126,13 @@ pub fn detail(app: &App, frame: &mut Frame) {
         );
         side_detail(app, &shown.article, ex, row, side, w, &mut lines);
         if side == Side::Right {
-            for r in &row.refs {
-                let text = format!("also {}", ref_text(row, r, shown.letter));
+            // The sentences shown in other rows, in full: what the row is matched with.
+            for (k, r) in row.refs.iter().enumerate() {
+                let text = format!("also {}:", ref_text(row, r, shown.letter));
                 wrapped(&text, w, "  ", theme.style(Role::Meta), &mut lines);
+                if let Some(ps) = row.diff.right.get(row.right.len() + k) {
+                    sentence_lines(app, (&shown.article, ex), ps, false, w, &mut lines);
+                }
             }
         }
     }

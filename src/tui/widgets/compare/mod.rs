@@ -399,17 +399,20 @@ fn status(app: &App, view: &CompareView, a: &CompareAreas, frame: &mut Frame) {
     };
     // A notice of the app (a search's `match K/N`) before the view's own note.
     let note = app.notice.as_deref().unwrap_or(&view.note);
-    // The hints that leave the note whole, else the most that fit.
+    // The note first (a confirmation must be read): the hints get what it leaves.
     let note_w = note.width();
-    let hints = super::status::status_hints(app, width.saturating_sub(pos.width() + note_w + 1))
-        .filter(|_| note_w > 0)
-        .or_else(|| super::status::status_hints(app, width.saturating_sub(pos.width() + 4)))
-        .unwrap_or_default();
     let base = theme.style(Role::Status);
-    let spans = if width < pos.width() + hints.width() + 2 {
+    let pos_w = pos.width();
+    let spans = if width <= pos_w {
         vec![padded(&pos, width, base)]
     } else {
-        let mid_w = width - pos.width() - hints.width();
+        let room = width - pos_w;
+        let hints = super::status::status_hints(
+            app,
+            room.saturating_sub(if note_w > 0 { note_w + 1 } else { 4 }),
+        )
+        .unwrap_or_default();
+        let mid_w = room.saturating_sub(hints.width());
         vec![
             Span::styled(pos, base),
             padded(note, mid_w, base),

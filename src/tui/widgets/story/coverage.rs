@@ -4,7 +4,7 @@ use super::{Ctx, Parts, heat, wrap};
 use crate::tui::geometry::StoryGeometry;
 use crate::tui::story::Pane;
 use crate::tui::theme::Role;
-use crate::tui::widgets::{padded, truncate};
+use crate::tui::widgets::{padded, truncate, truncate_spans};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
@@ -53,7 +53,7 @@ pub(super) fn coverage(c: &Ctx, g: StoryGeometry) -> Parts {
         })
         .collect();
     let sel = c.app.story_view.selected_in(Pane::Coverage);
-    let mut detail = vec![Line::from(vec![
+    let legend = vec![
         Span::styled("░", theme.style(Role::Heat0)),
         Span::raw(" <25%  "),
         Span::styled("▒", theme.style(Role::Heat1)),
@@ -61,8 +61,14 @@ pub(super) fn coverage(c: &Ctx, g: StoryGeometry) -> Parts {
         Span::styled("▓", theme.style(Role::Heat2)),
         Span::raw(" 50–74%  "),
         Span::styled("█", theme.style(Role::Heat3)),
-        Span::raw(" ≥75%  of the row report's words, covered by the column's"),
-    ])];
+        // The cells are made ASCII one by one; `≥` needs two.
+        Span::raw(if theme.ascii {
+            " >=75%  of the row's words the column covers"
+        } else {
+            " ≥75%  of the row's words the column covers"
+        }),
+    ];
+    let mut detail = vec![Line::from(truncate_spans(legend, width))];
     if let Some(o) = m.originality.get(sel) {
         let best = (0..m.n)
             .filter(|&j| j != sel)

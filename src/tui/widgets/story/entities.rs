@@ -7,7 +7,7 @@ use crate::tui::geometry::StoryGeometry;
 use crate::tui::story::Pane;
 use crate::tui::theme::Role;
 use crate::tui::widgets::reader::entity_role;
-use crate::tui::widgets::{padded, truncate, truncate_left};
+use crate::tui::widgets::{padded, truncate, truncate_left, truncate_spans};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
@@ -111,17 +111,10 @@ pub(super) fn entities(c: &Ctx, g: StoryGeometry) -> Parts {
                     let lead = before.width().min(room / 3);
                     let before = truncate_left(&before, lead);
                     spans.push(Span::styled(before, theme.style(Role::Dim)));
-                    spans.push(Span::styled(
-                        truncate(&said, room.saturating_sub(lead)),
-                        theme.style(entity_role(e.kind)),
-                    ));
-                    let used = lead + said.width();
-                    spans.push(Span::styled(
-                        truncate(&after, room.saturating_sub(used)),
-                        theme.style(Role::Dim),
-                    ));
+                    spans.push(Span::styled(said, theme.style(entity_role(e.kind))));
+                    spans.push(Span::styled(after, theme.style(Role::Dim)));
                 }
-                detail.push(Line::from(spans));
+                detail.push(Line::from(truncate_spans(spans, width)));
             }
         } else {
             let total: usize = e.counts.iter().sum();

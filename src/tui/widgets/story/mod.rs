@@ -208,7 +208,7 @@ impl Widget for StoryScreen<'_> {
         };
         // Tab bar.
         let mut tabs: Vec<Span> = vec![Span::raw(" ")];
-        for (p, text) in Pane::ALL.iter().zip(sv.tab_labels(m)) {
+        for (p, text) in Pane::ALL.iter().zip(sv.tab_bar(m, g.tabs.width as usize)) {
             let style = if *p == sv.pane {
                 theme.style(Role::Selected)
             } else {
@@ -217,7 +217,11 @@ impl Widget for StoryScreen<'_> {
             tabs.push(Span::styled(text, style));
             tabs.push(Span::raw(" "));
         }
-        Paragraph::new(Line::from(tabs)).render(g.tabs, buf);
+        Paragraph::new(Line::from(super::truncate_spans(
+            tabs,
+            g.tabs.width as usize,
+        )))
+        .render(g.tabs, buf);
         // With several stories, which one this is.
         let story = if app.model.grouped() {
             let current = sv.current.unwrap_or(0);
