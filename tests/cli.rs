@@ -386,3 +386,53 @@ fn a_feed_entry_is_named_as_its_label_names_it() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("nowhere.atom#2: no such file"));
 }
+
+#[test]
+fn a_width_below_the_narrowest_is_said_and_raised() {
+    let out = parallax()
+        .args([
+            "compare",
+            "seeds/000_5eb35f87fe822ca5.txt",
+            "seeds/001_8d5a9b1879ca2c6b.txt",
+        ])
+        .args(["--width", "20"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--width 20 is below the narrowest side-by-side text; using 40"),
+        "{err}"
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest <= 40 && widest > 20, "widest line {widest}");
+}
+
+#[test]
+fn a_missing_config_file_is_named_in_words() {
+    let out = parallax()
+        .args(["--config", "/nonexistent-parallax/config.toml", "--dump"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot read the config file /nonexistent-parallax/config.toml: no such file or directory"),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+}
+
+#[test]
+fn notes_json_is_the_json_format() {
+    let a = parallax().args(["notes", "--json"]).output().unwrap();
+    let b = parallax()
+        .args(["notes", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    assert_eq!(a.stdout, b.stdout);
+    let v: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    assert!(v.is_array());
+}

@@ -115,6 +115,9 @@ pub enum Sub {
         /// Output format.
         #[arg(long, value_enum, default_value_t = super::notes::NotesFormat::Markdown)]
         format: super::notes::NotesFormat,
+        /// Same as --format json.
+        #[arg(long)]
+        json: bool,
     },
     /// Group the articles into stories (events) by shared rare words and names.
     Stories {

@@ -2,7 +2,7 @@
 
 use super::args::CompareFormat;
 use super::input::load_two;
-use super::output::{write_json, write_stdout};
+use super::output::{warn, write_json, write_stdout};
 use crate::engine::load::LoadOptions;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -18,7 +18,7 @@ pub(crate) fn run(
     use crate::engine::compare::{self, render};
     use crate::engine::entities;
     if a.as_os_str() == "-" && b.as_os_str() == "-" {
-        super::output::warn("standard input can be read only once: name a file for one side");
+        warn("standard input can be read only once: name a file for one side");
         return ExitCode::FAILURE;
     }
     let (Ok(a), Ok(b)) = load_two(a, b, opts) else {
@@ -26,13 +26,7 @@ pub(crate) fn run(
     };
     let ex = entities::extract_story(&[a.clone(), b.clone()]);
     let (c, corpus) = compare::compare_keeping((&a, &ex[0]), (&b, &ex[1]));
-    let width = width.map(usize::from).unwrap_or_else(|| {
-        if std::io::stdout().is_terminal() {
-            crossterm_width().unwrap_or(100)
-        } else {
-            100
-        }
-    });
+    let width = text_width(width);
     let code = write_stdout(|out| match format {
         CompareFormat::Json => write_json(out, &render::to_json(&c, &a, &b)),
         CompareFormat::Text => write!(out, "{}", render::to_text(&c, &a, &b, width)),
@@ -44,8 +38,21 @@ pub(crate) fn run(
     code
 }
 
-fn crossterm_width() -> Option<usize> {
-    ratatui::crossterm::terminal::size()
-        .ok()
-        .map(|(w, _)| usize::from(w))
+/// The width of a side-by-side text: `--width` (raised to the narrowest, with a warning),
+/// else the terminal's, else 100.
+pub(crate) fn text_width(width: Option<u16>) -> usize {
+    let min = crate::engine::compare::render::MIN_TEXT_WIDTH;
+    match width.map(usize::from) {
+        Some(w) if w < min => {
+            warn(&format!(
+                "--width {w} is below the narrowest side-by-side text; using {min}"
+            ));
+            min
+        }
+        Some(w) => w,
+        None if std::io::stdout().is_terminal() => ratatui::crossterm::terminal::size()
+            .ok()
+            .map_or(100, |(w, _)| usize::from(w)),
+        None => 100,
+    }
 }

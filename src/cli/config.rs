@@ -45,7 +45,11 @@ pub fn find(flag: Option<&Path>, env: &dyn Fn(&str) -> Option<String>) -> Result
                 config: Some((name(p), src)),
                 problems: Vec::new(),
             }),
-            Err(e) => Err(format!("cannot read the config file {}: {e}", name(p))),
+            Err(e) => Err(format!(
+                "cannot read the config file {}: {}",
+                name(p),
+                crate::engine::load::read::reason(&e)
+            )),
         };
     }
     let Some(p) = default_path(env) else {
@@ -59,7 +63,11 @@ pub fn find(flag: Option<&Path>, env: &dyn Fn(&str) -> Option<String>) -> Result
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Found::default(),
         Err(e) => Found {
             config: None,
-            problems: vec![format!("config {}: cannot read it: {e}", name(&p))],
+            problems: vec![format!(
+                "config {}: cannot read it: {}",
+                name(&p),
+                crate::engine::load::read::reason(&e)
+            )],
         },
     })
 }

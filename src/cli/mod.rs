@@ -90,7 +90,13 @@ pub fn main() -> ExitCode {
             };
             return compare::run(&a, &b, format, width, &opts(max_size));
         }
-        Some(Sub::Notes { format }) => return notes::run(format),
+        Some(Sub::Notes { format, json }) => {
+            return notes::run(if json {
+                notes::NotesFormat::Json
+            } else {
+                format
+            });
+        }
         None => {}
     }
 

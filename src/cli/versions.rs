@@ -6,7 +6,6 @@ use super::output::{warn, write_json, write_stdout};
 use crate::engine::sanitize::sanitize_line;
 use crate::store::Store;
 use crate::store::time::format_utc;
-use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -122,14 +121,6 @@ fn compare_versions(
     use crate::engine::entities;
     let ex = entities::extract_story(&[a.clone(), b.clone()]);
     let c = compare::compare((a, &ex[0]), (b, &ex[1]));
-    let width = width.map(usize::from).unwrap_or_else(|| {
-        if std::io::stdout().is_terminal() {
-            ratatui::crossterm::terminal::size()
-                .ok()
-                .map_or(100, |(w, _)| usize::from(w))
-        } else {
-            100
-        }
-    });
+    let width = super::compare::text_width(width);
     write_stdout(|out| write!(out, "{}", render::to_text(&c, a, b, width)))
 }

@@ -147,11 +147,14 @@ fn gutter(row: &Row) -> String {
     }
 }
 
+/// The narrowest side-by-side text ([`to_text`]): two columns and the gutter.
+pub const MIN_TEXT_WIDTH: usize = 40;
+
 /// Side by side in plain text, `width` columns: each row's sentences wrapped in two columns
 /// with a gutter (`= 0.81` same, `~ 0.42` partial, `< only A`, `only B >`); words only one side
 /// has are in `[brackets]`.
 pub fn to_text(c: &Comparison, a: &Article, b: &Article, width: usize) -> String {
-    let width = width.max(40);
+    let width = width.max(MIN_TEXT_WIDTH);
     let g = 10;
     let col = (width - g - 2) / 2;
     let mut out = String::new();
