@@ -29,10 +29,10 @@ pub const UNBIND: &str = "none";
 /// in use; returns one message per problem, each naming the file and the line.
 pub fn apply(src: &str, name: &str, keymap: &mut Keymap, theme: &mut Theme) -> Vec<String> {
     let line = |at: usize| src.get(..at).map_or(1, |s| s.matches('\n').count() + 1);
-    let mut problems = Vec::new();
-    let mut say = |at: usize, what: String| {
-        problems.push(format!("config {name} line {}: {what}", line(at)));
-    };
+    // Gathered with their places, then told in the file's order (tables are read in key
+    // order, syntax errors first).
+    let mut found: Vec<(usize, String)> = Vec::new();
+    let mut say = |at: usize, what: String| found.push((at, what));
     let (table, errors) = DeTable::parse_recoverable(src);
     for e in errors {
         let at = e.span().map_or(0, |s| s.start);
@@ -56,7 +56,11 @@ pub fn apply(src: &str, name: &str, keymap: &mut Keymap, theme: &mut Theme) -> V
             ),
         }
     }
-    problems
+    found.sort_by_key(|f| f.0);
+    found
+        .into_iter()
+        .map(|(at, what)| format!("config {name} line {}: {what}", line(at)))
+        .collect()
 }
 
 fn keys(modes: &DeTable, keymap: &mut Keymap, say: &mut impl FnMut(usize, String)) {
@@ -179,9 +183,17 @@ fn role_style(
                     }
                     Some(_) => {}
                     None => {
+                        let given = match v.get_ref() {
+                            DeValue::String(s) => format!("{:?}", s.as_ref()),
+                            DeValue::Integer(i) => i.as_str().to_string(),
+                            _ => "that value".to_string(),
+                        };
                         say(
                             at,
-                            format!("{}: cannot read the colour {f}", name.get_ref()),
+                            format!(
+                                "{}: cannot read the colour {f} {given} (a name, #rrggbb or 0-255)",
+                                name.get_ref()
+                            ),
                         );
                         ok = false;
                     }
@@ -197,9 +209,13 @@ fn role_style(
                     match m.get_ref().as_str().and_then(super::theme::modifier_named) {
                         Some(m) => style = style.add_modifier(m),
                         None => {
+                            let given = m
+                                .get_ref()
+                                .as_str()
+                                .map_or_else(|| "that value".to_string(), |x| format!("{x:?}"));
                             say(
                                 m.span().start,
-                                format!("{}: unknown modifier", name.get_ref()),
+                                format!("{}: unknown modifier {given}", name.get_ref()),
                             );
                             ok = false;
                         }
@@ -292,6 +308,14 @@ mod tests {
                 .all(|p| p.starts_with("config c.toml line "))
         );
         assert_eq!(problems.len(), 7, "{problems:?}");
+        // In the file's order, naming what could not be read.
+        let lines: Vec<usize> = problems
+            .iter()
+            .filter_map(|p| p.split("line ").nth(1)?.split(':').next()?.parse().ok())
+            .collect();
+        assert_eq!(lines, vec![2, 3, 5, 8, 9, 10, 12], "{problems:?}");
+        assert!(find("cannot read the colour fg").contains("\"no-such-colour\""));
+        assert!(find("unknown modifier").contains("\"blink-ish\""));
         // The good lines applied; the bad ones left the defaults.
         assert_eq!(km.lookup(Mode::Reader, &key('z')), Some(Command::Top));
         assert_eq!(km.lookup(Mode::Reader, &key('j')), Some(Command::Down));
