@@ -3,7 +3,7 @@
 //! bold), and below the list where the selected entity is mentioned.
 //!
 //! ```text
-//!  Entities (41)                     1  2  3  4  5
+//!  Entities (41, and 4 dates and figures)  1  2  3  4  5
 //! people
 //!  Vladimir Putin      12  ●3 ●2 ·  ●4 ●3
 //! ```
@@ -61,7 +61,18 @@ impl Widget for EntitiesPane<'_> {
         } else {
             Role::Border
         });
-        let title = format!(" Entities ({}) ", index.entries.len());
+        // Counted as the story screen counts its entities (names), dates and figures apart.
+        let values = index
+            .entries
+            .iter()
+            .filter(|e| matches!(e.kind, EntityKind::Date | EntityKind::Number))
+            .count();
+        let names = index.entries.len() - values;
+        let title = if values == 0 {
+            format!(" Entities ({names}) ")
+        } else {
+            format!(" Entities ({names}, and {values} dates and figures) ")
+        };
         Block::default()
             .borders(Borders::ALL)
             .border_style(border)
