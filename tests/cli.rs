@@ -436,3 +436,29 @@ fn notes_json_is_the_json_format() {
     let v: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
     assert!(v.is_array());
 }
+
+#[test]
+fn story_model_is_auto_unless_asked() {
+    let run = |extra: &[&str]| -> serde_json::Value {
+        let out = parallax()
+            .args(["story", "--json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(run(&[])["model"], "pairs");
+    let wide = run(&["--model", "story-wide"]);
+    assert_eq!(wide["model"], "story-wide");
+    assert_eq!(wide["coverage"].as_array().unwrap().len(), 5);
+    let md = parallax()
+        .args(["story", "--model", "story-wide"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&md.stdout).contains("From story-wide clusters"));
+}

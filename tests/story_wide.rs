@@ -13,7 +13,6 @@ use parallax::engine::entities::extract_story;
 use parallax::engine::load::parse;
 use parallax::engine::story::{self, Method, StoryModel};
 use std::collections::HashSet;
-use std::process::Command;
 
 fn generated(n: usize) -> Vec<Article> {
     story_gen::story(n)
@@ -38,6 +37,12 @@ fn together(m: &StoryModel) -> HashSet<((usize, usize), (usize, usize))> {
         }
     }
     out
+}
+
+#[test]
+fn the_model_follows_the_story_size() {
+    assert_eq!(Method::for_reports(story::WIDE_FROM - 1), Method::Pairs);
+    assert_eq!(Method::for_reports(story::WIDE_FROM), Method::StoryWide);
 }
 
 #[test]
@@ -88,39 +93,4 @@ fn a_big_story_is_modelled_story_wide_close_to_every_pair_aligned() {
             assert_eq!(wide.claim_of[r][s], k);
         }
     }
-}
-
-#[test]
-fn a_small_story_aligns_every_pair_unless_asked() {
-    assert_eq!(Method::for_reports(story::WIDE_FROM - 1), Method::Pairs);
-    assert_eq!(Method::for_reports(story::WIDE_FROM), Method::StoryWide);
-    let parallax = || {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_parallax"));
-        c.env_remove("PARALLAX_STORE")
-            .env("XDG_DATA_HOME", "/nonexistent-parallax")
-            .env("XDG_CONFIG_HOME", "/nonexistent-parallax");
-        c
-    };
-    let run = |extra: &[&str]| -> serde_json::Value {
-        let out = parallax()
-            .args(["story", "--json"])
-            .args(extra)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
-    assert_eq!(run(&[])["model"], "pairs");
-    let wide = run(&["--model", "story-wide"]);
-    assert_eq!(wide["model"], "story-wide");
-    assert_eq!(wide["coverage"].as_array().unwrap().len(), 5);
-    let md = parallax()
-        .args(["story", "--model", "story-wide"])
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&md.stdout).contains("From story-wide clusters"));
 }

@@ -55,10 +55,7 @@ fn claims(
     offset: &[usize],
     worthy: &[bool],
 ) -> (Vec<Claim>, Vec<Vec<usize>>) {
-    let place = |x: u32| -> SentenceRef {
-        let r = c.report_of[x as usize] as usize;
-        (r, x as usize - offset[r])
-    };
+    let place = |x: u32| -> SentenceRef { c.place(x, offset) };
     let mut groups: Vec<Vec<u32>> = c
         .members
         .iter()
@@ -109,10 +106,7 @@ fn discrepancies(
     offset: &[usize],
     claims: &[Claim],
 ) -> Vec<PairDiscrepancy> {
-    let place = |x: u32| -> SentenceRef {
-        let r = c.report_of[x as usize] as usize;
-        (r, x as usize - offset[r])
-    };
+    let place = |x: u32| -> SentenceRef { c.place(x, offset) };
     let find = |(r, s): SentenceRef, (rr, rs): SentenceRef, strong: bool| {
         let ((i, a), (j, b)) = if r < rr {
             ((r, s), (rr, rs))

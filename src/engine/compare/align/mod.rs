@@ -126,6 +126,26 @@ pub struct Params {
     pub max_links: usize,
 }
 
+impl Params {
+    /// How two sentences with these scores are linked, if at all: `same` when cosine is high,
+    /// `partial` when enough weight is shared and cosine is fair, the shorter is substantially
+    /// inside the longer, or (`best`: one is the other's best counterpart) cosine passes the
+    /// lower bar.
+    pub fn kind(&self, shared: f32, cosine: f32, cover: f32, best: bool) -> Option<LinkKind> {
+        if cosine >= self.same_cosine {
+            Some(LinkKind::Same)
+        } else if shared >= self.min_shared
+            && (cosine >= self.link_cosine
+                || cover >= self.link_cover
+                || (best && cosine >= self.best_cosine))
+        {
+            Some(LinkKind::Partial)
+        } else {
+            None
+        }
+    }
+}
+
 impl Default for Params {
     fn default() -> Self {
         Params {

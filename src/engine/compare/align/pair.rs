@@ -352,18 +352,7 @@ impl Corpus {
         for &(i, j, shared, cosine, cover) in &s.raw {
             let (i, j) = (i as usize, j as usize);
             let best = cosine >= s.best_left[i] || cosine >= s.best_right[j];
-            let kind = if cosine >= p.same_cosine {
-                Some(LinkKind::Same)
-            } else if shared >= p.min_shared
-                && (cosine >= p.link_cosine
-                    || cover >= p.link_cover
-                    || (best && cosine >= p.best_cosine))
-            {
-                Some(LinkKind::Partial)
-            } else {
-                None
-            };
-            if let Some(kind) = kind {
+            if let Some(kind) = p.kind(shared, cosine, cover, best) {
                 s.candidates.push(Link {
                     left: i,
                     right: j,

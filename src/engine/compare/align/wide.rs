@@ -69,6 +69,15 @@ const TOUCHES: usize = 8;
 /// The most clusters one sentence is compared with.
 const MAX_CANDIDATES: usize = 4096;
 
+impl Clusters {
+    /// Story-wide sentence `x` as (report, sentence of that report), `offset[r]` numbering
+    /// report r's first sentence.
+    pub fn place(&self, x: u32, offset: &[usize]) -> (usize, usize) {
+        let r = self.report_of[x as usize] as usize;
+        (r, x as usize - offset[r])
+    }
+}
+
 impl Corpus {
     /// Clusters the sentences of all documents (see the module documentation).
     pub fn clusters(&self) -> Clusters {
@@ -192,17 +201,7 @@ impl Corpus {
                 let mut links: Vec<(f32, u32, LinkKind)> = found
                     .iter()
                     .filter_map(|&(shared, cosine, cover, c)| {
-                        let kind = if cosine >= p.same_cosine {
-                            LinkKind::Same
-                        } else if shared >= p.min_shared
-                            && (cosine >= p.link_cosine
-                                || cover >= p.link_cover
-                                || cosine >= p.best_cosine)
-                        {
-                            LinkKind::Partial
-                        } else {
-                            return None;
-                        };
+                        let kind = p.kind(shared, cosine, cover, true)?;
                         Some((cosine.max(cover * 0.8), c, kind))
                     })
                     .collect();
@@ -284,13 +283,7 @@ impl Corpus {
         }
         let (na, nb) = (c.norm[a as usize], c.norm[b as usize]);
         let (shared, cosine, cover) = scores(shared, na, nb);
-        let kind = if cosine >= p.same_cosine {
-            LinkKind::Same
-        } else if shared >= p.min_shared && (cosine >= p.link_cosine || cover >= p.link_cover) {
-            LinkKind::Partial
-        } else {
-            return None;
-        };
+        let kind = p.kind(shared, cosine, cover, false)?;
         Some((kind, cosine.max(cover * 0.8)))
     }
 }
@@ -337,10 +330,7 @@ impl Corpus {
                 touchers[cl as usize].push(x as u32);
             }
         }
-        let place = |x: u32| -> (usize, usize) {
-            let r = c.report_of[x as usize] as usize;
-            (r, x as usize - offset[r])
-        };
+        let place = |x: u32| c.place(x, offset);
         let done = AtomicUsize::new(0);
         (0..n)
             .into_par_iter()
