@@ -28,6 +28,7 @@ use crate::engine::segment::{self, Sentence};
 use align::{Alignment, Corpus};
 use diff::WordDiff;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Canonical entities (not dates or numbers) with their mention counts.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -44,7 +45,7 @@ pub struct Comparison {
     pub right_sentences: Vec<Sentence>,
     pub alignment: Alignment,
     /// One diff per link (single sentences), in `alignment.links` order.
-    pub link_diffs: Vec<WordDiff>,
+    pub link_diffs: Vec<Arc<WordDiff>>,
     pub rows: Vec<Row>,
     /// Share of the left report's words the right covers, and the reverse.
     pub coverage: (f32, f32),
@@ -122,15 +123,15 @@ pub fn compare_in(
                 diff::wire_masks_in((lids.norms(), &lstarts), (rids.norms(), &rstarts), parallel);
             // Spread over the pool: the other thread joins in once the discrepancies are done.
             let links = &alignment.links;
-            let link_diffs: Vec<WordDiff> =
+            let link_diffs: Vec<Arc<WordDiff>> =
                 crate::engine::par::map_range(links.len(), parallel, |k| {
                     let l = &links[k];
                     let ((ln, lst), (rn, rst)) = (lids.of(l.left), rids.of(l.right));
-                    diff::diff_ids(
+                    Arc::new(diff::diff_ids(
                         diff::Group::new(&[ls[l.left].span], &[&lsw[l.left]], ln, lst),
                         diff::Group::new(&[rs[l.right].span], &[&rsw[l.right]], rn, rst),
                         Some((&masks.0, &masks.1)),
-                    )
+                    ))
                 });
             let link_index: std::collections::HashMap<(usize, usize), usize> = alignment
                 .links
@@ -158,11 +159,11 @@ pub fn compare_in(
                 let lw: Vec<&[segment::Word]> = left.iter().map(|&i| lsw[i].as_slice()).collect();
                 let rw: Vec<&[segment::Word]> = right.iter().map(|&j| rsw[j].as_slice()).collect();
                 let ((ln, lst), (rn, rst)) = (lids.concat(left), rids.concat(right));
-                diff::diff_ids(
+                Arc::new(diff::diff_ids(
                     diff::Group::new(&lspans, &lw, &ln, &lst),
                     diff::Group::new(&rspans, &rw, &rn, &rst),
                     Some((&masks.0, &masks.1)),
-                )
+                ))
             });
             (masks, link_diffs, rows)
         },
@@ -238,7 +239,7 @@ mod tests {
     /// one with partial links only, the words in a piece some link's diff did not mark `Only`.
     fn diff_coverage(
         links: &[Link],
-        diffs: &[WordDiff],
+        diffs: &[Arc<WordDiff>],
         words: &[Vec<segment::Word>],
         left: bool,
     ) -> f32 {

@@ -10,6 +10,7 @@
 
 use super::align::{Alignment, Link, LinkKind};
 use super::diff::WordDiff;
+use std::sync::Arc;
 
 /// A right sentence matched by a row but shown in full in another row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -35,8 +36,8 @@ pub struct Row {
     pub score: f32,
     /// Pieces of each sentence of the row: `diff.left` for `left` (against the right
     /// sentences of its best and strong links), `diff.right` for `right` then `refs`, in that
-    /// order.
-    pub diff: WordDiff,
+    /// order. Shared with [`super::Comparison::link_diffs`] when the row is one linked pair.
+    pub diff: Arc<WordDiff>,
 }
 
 impl Row {
@@ -78,6 +79,56 @@ impl Row {
     }
 }
 
+/// A row of the view before it is filled: a left sentence's, or an unmatched right one's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Left(usize),
+    Right(usize),
+}
+
+/// The rows in order: every visible left sentence in order (the first always); each right
+/// sentence no link reaches right after the row that shows its predecessor, the right
+/// sentence before it (at the top for the first). Several placed after one left sentence's
+/// row come latest first, each followed by the unmatched sentences after it. Linear in the
+/// number of sentences.
+fn row_order(
+    n_left: usize,
+    n_right: usize,
+    hidden: &impl Fn(usize) -> bool,
+    home: &[Option<(f32, usize)>],
+) -> Vec<Slot> {
+    let unmatched = |j: usize| home.get(j).is_some_and(Option::is_none);
+    // The unmatched right sentences whose predecessor a left sentence's row shows, by that
+    // left sentence, latest first: each starts a run of unmatched sentences.
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); n_left];
+    for j in (1..n_right).rev() {
+        if unmatched(j)
+            && let Some(Some((_, i))) = home.get(j - 1)
+            && let Some(a) = after.get_mut(*i)
+        {
+            a.push(j);
+        }
+    }
+    let mut order = Vec::with_capacity(n_left + n_right);
+    let run = |order: &mut Vec<Slot>, from: usize| {
+        order.extend(
+            (from..n_right)
+                .take_while(|&j| unmatched(j))
+                .map(Slot::Right),
+        );
+    };
+    if unmatched(0) {
+        run(&mut order, 0);
+    }
+    for i in (0..n_left).filter(|&i| !hidden(i) || i == 0) {
+        order.push(Slot::Left(i));
+        for &j in &after[i] {
+            run(&mut order, j);
+        }
+    }
+    order
+}
+
 /// Builds the rows (see the module documentation). A left sentence marked in `hidden` (a
 /// repeated headline: it says what the headline says) joins the row before it instead of
 /// making one, its links left out. `diff_of(left, right)`
@@ -87,7 +138,7 @@ pub fn build(
     n_left: usize,
     n_right: usize,
     hidden: &[bool],
-    mut diff_of: impl FnMut(&[usize], &[usize]) -> WordDiff,
+    mut diff_of: impl FnMut(&[usize], &[usize]) -> Arc<WordDiff>,
 ) -> Vec<Row> {
     let hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
     let mut by_left: Vec<Vec<Link>> = vec![Vec::new(); n_left];
@@ -109,17 +160,7 @@ pub fn build(
             *h = Some((l.score, l.left));
         }
     }
-    // Row order: every left sentence in order; an unmatched right sentence after the row that
-    // shows its predecessor (or at the top, or at the end when that one is unmatched too and
-    // nothing before it is placed).
-    enum Slot {
-        Left(usize),
-        Right(usize),
-    }
-    let mut order: Vec<Slot> = (0..n_left)
-        .filter(|&i| !hidden(i) || i == 0)
-        .map(Slot::Left)
-        .collect();
+    let order = row_order(n_left, n_right, &hidden, &home);
     // Hidden sentences folded into the visible row before them.
     let mut folded: Vec<Vec<usize>> = vec![Vec::new(); n_left];
     let mut last = 0;
@@ -129,37 +170,6 @@ pub fn build(
         } else {
             last = i;
         }
-    }
-    // Position of each left sentence's row in `order`, kept up to date as rows are inserted.
-    let mut placed_right: Vec<Option<usize>> = vec![None; n_right];
-    for j in 0..n_right {
-        if home[j].is_some() {
-            continue;
-        }
-        let at = if j == 0 {
-            0
-        } else {
-            // After the last row showing any earlier right sentence (the nearest predecessor).
-            let mut at = None;
-            for k in (0..j).rev() {
-                let pos = match (home[k], placed_right[k]) {
-                    (Some((_, i)), _) => order
-                        .iter()
-                        .position(|s| matches!(s, Slot::Left(x) if *x == i)),
-                    (None, Some(_)) => order
-                        .iter()
-                        .position(|s| matches!(s, Slot::Right(x) if *x == k)),
-                    _ => None,
-                };
-                if let Some(p) = pos {
-                    at = Some(p + 1);
-                    break;
-                }
-            }
-            at.unwrap_or(0)
-        };
-        order.insert(at, Slot::Right(j));
-        placed_right[j] = Some(at);
     }
     let row_of_left: Vec<usize> = {
         let mut v = vec![0; n_left];
@@ -222,7 +232,8 @@ pub fn build(
                     .collect();
                 facts.sort_unstable();
                 if !facts.is_empty() && facts.len() < all.len() {
-                    diff.left = diff_of(&left, &facts).left;
+                    Arc::make_mut(&mut diff).left =
+                        Arc::unwrap_or_clone(diff_of(&left, &facts)).left;
                 }
                 Row {
                     diff,
@@ -260,7 +271,7 @@ mod tests {
             links,
             ..Default::default()
         };
-        build(&al, nl, nr, &[], |_, _| WordDiff::default())
+        build(&al, nl, nr, &[], |_, _| Arc::default())
     }
 
     #[test]
@@ -281,6 +292,71 @@ mod tests {
         );
         assert_eq!(r[1].kind, Some(LinkKind::Same));
         assert_eq!(r[1].links[0].right, 0, "best first");
+    }
+
+    /// The row order as it was first built: each unmatched right sentence inserted, in turn,
+    /// after the row showing its nearest predecessor (quadratic: one search and one insertion
+    /// per sentence). [`row_order`] must give the same order.
+    fn row_order_by_insertion(
+        n_left: usize,
+        n_right: usize,
+        hidden: &impl Fn(usize) -> bool,
+        home: &[Option<(f32, usize)>],
+    ) -> Vec<Slot> {
+        let mut order: Vec<Slot> = (0..n_left)
+            .filter(|&i| !hidden(i) || i == 0)
+            .map(Slot::Left)
+            .collect();
+        let mut placed_right: Vec<Option<usize>> = vec![None; n_right];
+        for j in 0..n_right {
+            if home[j].is_some() {
+                continue;
+            }
+            let mut at = None;
+            for k in (0..j).rev() {
+                let pos = match (home[k], placed_right[k]) {
+                    (Some((_, i)), _) => order
+                        .iter()
+                        .position(|s| matches!(s, Slot::Left(x) if *x == i)),
+                    (None, Some(_)) => order
+                        .iter()
+                        .position(|s| matches!(s, Slot::Right(x) if *x == k)),
+                    _ => None,
+                };
+                if let Some(p) = pos {
+                    at = Some(p + 1);
+                    break;
+                }
+            }
+            let at = at.unwrap_or(0);
+            order.insert(at, Slot::Right(j));
+            placed_right[j] = Some(at);
+        }
+        order
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Random homes (each right sentence shown by a visible left one, or unmatched) and
+        /// hidden left sentences: the linear order is the insertion order.
+        #[test]
+        fn row_order_is_the_insertion_order(
+            n_left in 0usize..12,
+            hidden_bits in proptest::prelude::any::<u16>(),
+            picks in proptest::collection::vec(proptest::option::of(0usize..12), 0..14),
+        ) {
+            let hidden = |i: usize| hidden_bits & (1 << i) != 0;
+            let visible: Vec<usize> = (0..n_left).filter(|&i| !hidden(i)).collect();
+            let home: Vec<Option<(f32, usize)>> = picks
+                .iter()
+                .map(|p| p.and_then(|k| visible.get(k % visible.len().max(1)).map(|&i| (0.5, i))))
+                .collect();
+            let n_right = home.len();
+            proptest::prop_assert_eq!(
+                row_order(n_left, n_right, &hidden, &home),
+                row_order_by_insertion(n_left, n_right, &hidden, &home)
+            );
+        }
     }
 
     #[test]
