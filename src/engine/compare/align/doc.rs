@@ -12,32 +12,9 @@ use std::sync::{Arc, LazyLock};
 /// No such term in the other document.
 pub(super) const NONE: u32 = u32::MAX;
 
-/// The English background frequencies (Zipf scale), word → zipf. Built on first use (30,000
-/// entries: a few milliseconds, so sized up front and the usual `d.d` figures read directly).
-static BACKGROUND: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| {
-    let list = include_str!("../../../../assets/wordfreq/en.tsv");
-    let mut map = FxHashMap::with_capacity_and_hasher(list.len() / 8, Default::default());
-    map.extend(
-        list.lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (w, z) = l.split_once('\t')?;
-                Some((w, zipf(z)?))
-            }),
-    );
-    map
-});
-
-/// A Zipf figure: `d.d` as tenths (the same `f32` parsing gives: one correctly rounded
-/// division), anything else parsed.
-fn zipf(z: &str) -> Option<f32> {
-    match *z.as_bytes() {
-        [a @ b'0'..=b'9', b'.', b @ b'0'..=b'9'] => {
-            Some(f32::from((a - b'0') * 10 + (b - b'0')) / 10.0)
-        }
-        _ => z.parse().ok(),
-    }
-}
+// The English background frequencies (Zipf scale), word → zipf: `BACKGROUND`, a map built
+// at compile time from `assets/wordfreq/en.tsv` (by `build.rs`).
+include!(concat!(env!("OUT_DIR"), "/wordfreq.rs"));
 
 /// Paraphrase groups: stem → (concept term, its background weight).
 static CONCEPTS: LazyLock<FxHashMap<String, (Arc<str>, f32)>> = LazyLock::new(|| {
@@ -172,19 +149,32 @@ pub(super) type Ids = (Vec<u32>, Vec<u32>);
 #[derive(Default)]
 struct Numbers {
     ids: FxHashMap<Arc<str>, u32>,
+    /// The same numbers by the address of a key's allocation: a word's forms are shared by
+    /// its occurrences ([`segment::words`]), so most keys are found by one integer lookup
+    /// without hashing the string. Each entry holds its key, so no other key can be
+    /// allocated at that address while the entry exists.
+    by_address: FxHashMap<usize, (u32, Arc<str>)>,
     /// Number → key.
     order: Vec<Arc<str>>,
 }
 
 impl Numbers {
     fn id(&mut self, key: &Arc<str>) -> u32 {
-        if let Some(&id) = self.ids.get(&**key) {
+        let address = Arc::as_ptr(key) as *const u8 as usize;
+        if let Some(&(id, _)) = self.by_address.get(&address) {
             return id;
         }
-        let n = self.order.len() as u32;
-        self.ids.insert(key.clone(), n);
-        self.order.push(key.clone());
-        n
+        let id = match self.ids.get(&**key) {
+            Some(&id) => id,
+            None => {
+                let n = self.order.len() as u32;
+                self.ids.insert(key.clone(), n);
+                self.order.push(key.clone());
+                n
+            }
+        };
+        self.by_address.insert(address, (id, key.clone()));
+        id
     }
 }
 
@@ -201,37 +191,97 @@ pub fn sentence_terms(article: &Article, ex: &Extraction, span: Span) -> Sentenc
         .filter(|x| x.span.start >= span.start && x.span.end <= span.end)
         .collect();
     let mut covered: Vec<Span> = Vec::with_capacity(inside.len());
-    for x in &inside {
-        let key = x.value_key(article);
-        let term = if is_value(x.kind) {
-            format!("#{key}")
-        } else {
-            format!("@{}", key.to_lowercase())
-        };
-        bag.push((Arc::from(term), 1.0, x.span.start));
-        covered.push(x.span);
-    }
+    MENTION_TERMS.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        for x in &inside {
+            // A name's term is its canonical name, case-folded; a figure's or date's its
+            // normalised value: one shared string per distinct term.
+            let value = is_value(x.kind);
+            let key = if value {
+                std::borrow::Cow::Owned(x.value_key(article))
+            } else {
+                std::borrow::Cow::Borrowed(x.canonical.as_str())
+            };
+            let memo = &mut memo[usize::from(value)];
+            let term = match memo.get(&*key) {
+                Some(t) => t.clone(),
+                None => {
+                    if memo.len() > 100_000 {
+                        memo.clear();
+                    }
+                    let t: Arc<str> = if value {
+                        Arc::from(format!("#{key}"))
+                    } else {
+                        Arc::from(format!("@{}", key.to_lowercase()))
+                    };
+                    memo.insert(key.into_owned().into_boxed_str(), t.clone());
+                    t
+                }
+            };
+            bag.push((term, 1.0, x.span.start));
+            covered.push(x.span);
+        }
+    });
     let mut c = 0;
-    let mut key = std::collections::hash_map::DefaultHasher::new();
+    let mut key = rustc_hash::FxHasher::default();
     let ws = segment::words(&article.text, span);
-    for w in &ws {
-        w.norm.hash(&mut key);
-        while c < covered.len() && covered[c].end <= w.span.start {
-            c += 1;
+    TERMS.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        for w in &ws {
+            w.norm.hash(&mut key);
+            while c < covered.len() && covered[c].end <= w.span.start {
+                c += 1;
+            }
+            if c < covered.len() && covered[c].start <= w.span.start {
+                continue;
+            }
+            let address = Arc::as_ptr(&w.norm) as *const u8 as usize;
+            let term = match memo.get(&address) {
+                Some(t) => t,
+                None => {
+                    if memo.len() > 100_000 {
+                        memo.clear();
+                    }
+                    let t = word_term(w);
+                    memo.entry(address).or_insert(t)
+                }
+            };
+            if let Some((term, bg)) = &term.1 {
+                bag.push((term.clone(), *bg, w.span.start));
+            }
         }
-        if c < covered.len() && covered[c].start <= w.span.start {
-            continue;
-        }
-        let bg = background_weight(&w.norm);
-        if bg <= 0.0 {
-            continue;
-        }
-        match CONCEPTS.get(&*w.stem) {
-            Some((concept, cbg)) => bag.push((concept.clone(), *cbg, w.span.start)),
-            None => bag.push((w.stem.clone(), bg, w.span.start)),
-        }
-    }
+    });
     (bag, ws, key.finish())
+}
+
+thread_local! {
+    /// The terms of the mentions seen on this thread, names' by canonical name and figures'
+    /// and dates' by normalised value ([0] and [1]). Cleared past 100,000 entries.
+    static MENTION_TERMS: std::cell::RefCell<[FxHashMap<Box<str>, Arc<str>>; 2]> =
+        std::cell::RefCell::new(Default::default());
+}
+
+/// A word's term ([`word_term`]), with the word's case-folded form it was computed for.
+type WordTerm = (Arc<str>, Option<(Arc<str>, f32)>);
+
+thread_local! {
+    /// [`word_term`] of the words seen on this thread, by the address of their shared
+    /// case-folded form ([`segment::words`]: one allocation per distinct word): one integer
+    /// lookup per word instead of two string lookups. Each entry holds that form, so no other
+    /// word's can be allocated at its address while the entry exists. Cleared past 100,000.
+    static TERMS: std::cell::RefCell<FxHashMap<usize, WordTerm>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+/// The term a word (not inside a mention) adds to its sentence's bag, with its background
+/// weight: its paraphrase concept or else its stem; none for the commonest words (weight 0).
+fn word_term(w: &segment::Word) -> WordTerm {
+    let bg = background_weight(&w.norm);
+    let term = (bg > 0.0).then(|| match CONCEPTS.get(&*w.stem) {
+        Some((concept, cbg)) => (concept.clone(), *cbg),
+        None => (w.stem.clone(), bg),
+    });
+    (w.norm.clone(), term)
 }
 
 /// One article's sentences with their terms and words, before the corpus numbers them (this
@@ -410,13 +460,23 @@ pub(super) fn number_forms(docs: &mut [Doc]) {
 
 #[cfg(test)]
 mod tests {
+    /// The compile-time map holds every word of the list with its figure as written.
     #[test]
-    fn zipf_tenths_are_parsed_floats() {
-        for t in 0..100u8 {
-            let z = format!("{}.{}", t / 10, t % 10);
-            assert_eq!(super::zipf(&z), z.parse().ok(), "{z}");
+    fn background_map_is_the_list() {
+        let list = include_str!("../../../../assets/wordfreq/en.tsv");
+        let mut n = 0;
+        for (word, zipf) in list
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+        {
+            let want: f32 = zipf.parse().expect("a figure");
+            assert_eq!(super::BACKGROUND.get(word), Some(&want), "{word}");
+            n += 1;
         }
-        assert_eq!(super::zipf("7.25"), Some(7.25));
-        assert_eq!(super::zipf("x"), None);
+        assert_eq!(super::BACKGROUND.len(), n);
+        assert!(n > 20_000, "{n} words");
+        assert_eq!(super::background_weight("the"), 0.0);
+        assert_eq!(super::background_weight("zzyzx-not-a-word"), 1.0);
     }
 }
