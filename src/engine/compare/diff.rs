@@ -340,15 +340,28 @@ pub fn diff_ids(l: Group, r: Group, masks: Option<(&WireMask, &WireMask)>) -> Wo
         lchange.fill(Change::Equal);
         rchange.fill(Change::Equal);
     } else if !l.norm.is_empty() && !r.norm.is_empty() {
-        let deadline = (l.norm.len().saturating_mul(r.norm.len()) > UNTIMED)
-            .then(|| Instant::now() + DEADLINE);
-        let ops =
-            similar::capture_diff_slices_deadline(Algorithm::Patience, l.norm, r.norm, deadline);
+        // Only the words both sides have can be equal: the diff runs on those alone (the
+        // same anchors, words unique to both; far shorter runs between them when two
+        // sentences share little, where the diff's cost grows with the words that differ).
+        let (lkeep, rkeep) = shared_positions(l.norm, r.norm);
+        let lnorm: Vec<u32> = lkeep.iter().map(|&k| l.norm[k as usize]).collect();
+        let rnorm: Vec<u32> = rkeep.iter().map(|&k| r.norm[k as usize]).collect();
+        let deadline =
+            (lnorm.len().saturating_mul(rnorm.len()) > UNTIMED).then(|| Instant::now() + DEADLINE);
+        let ops = if lnorm.is_empty() || rnorm.is_empty() {
+            Vec::new()
+        } else {
+            similar::capture_diff_slices_deadline(Algorithm::Patience, &lnorm, &rnorm, deadline)
+        };
         for op in ops {
             let (tag, old, new) = op.as_tag_tuple();
             if tag == DiffTag::Equal {
-                lchange[old].fill(Change::Equal);
-                rchange[new].fill(Change::Equal);
+                for k in old {
+                    lchange[lkeep[k] as usize] = Change::Equal;
+                }
+                for k in new {
+                    rchange[rkeep[k] as usize] = Change::Equal;
+                }
             }
         }
     }
@@ -383,6 +396,23 @@ pub fn diff_ids(l: Group, r: Group, masks: Option<(&WireMask, &WireMask)>) -> Wo
         left: pieces(l.spans, l.words, &lchange),
         right: pieces(r.spans, r.words, &rchange),
     }
+}
+
+/// The positions of the words of `l` that `r` also has, and of those of `r` that `l` has.
+fn shared_positions(l: &[u32], r: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let sorted = |x: &[u32]| {
+        let mut v = x.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (ls, rs) = (sorted(l), sorted(r));
+    let keep = |x: &[u32], other: &[u32]| -> Vec<u32> {
+        (0..x.len() as u32)
+            .filter(|&k| other.binary_search(&x[k as usize]).is_ok())
+            .collect()
+    };
+    (keep(l, &rs), keep(r, &ls))
 }
 
 /// Cuts each sentence into pieces from its words' changes. The text between two words takes
