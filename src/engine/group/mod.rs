@@ -200,8 +200,8 @@ fn same_events(
     (linked, rejected)
 }
 
-/// Pairwise similarities of the candidate pairs above the link threshold: `(i, j, cosine)`
-/// with `i < j`, sorted. Exposed for diagnostics and tests.
+/// Pairwise similarities of the candidate pairs above the link threshold that one side counts
+/// among its [`Params::neighbours`] most similar: `(i, j, cosine)` with `i < j`, sorted. Exposed for diagnostics and tests.
 pub fn similarities(
     articles: &[Article],
     extractions: &[Extraction],
@@ -634,6 +634,45 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_every_article_carries_pairs_each_with_the_next_few() {
+        let keys: Vec<Vec<u64>> = (0..6).map(|i| vec![7, 100 + i / 2]).collect();
+        let mut near = vec![Vec::new(); 6];
+        window_pairs(&keys, 2, &mut near);
+        near.iter_mut().for_each(|v| {
+            v.sort_unstable();
+            v.dedup();
+        });
+        assert_eq!(
+            near,
+            vec![
+                vec![1, 2],
+                vec![2, 3],
+                vec![3, 4],
+                vec![4, 5],
+                vec![5],
+                vec![]
+            ]
+        );
+    }
+
+    #[test]
+    fn each_article_keeps_its_most_similar_pairs() {
+        // Article 0 is similar to all; each other article keeps its pair with 0.
+        let pairs: Vec<Pair> = (1..5).map(|j| (0, j, 1.0 - j as f32 / 10.0)).collect();
+        assert_eq!(nearest(pairs.clone(), 5, 4), pairs);
+        assert_eq!(nearest(pairs.clone(), 5, 1), pairs);
+        // With 1 and 2 also similar, 0 keeps its best one, and 1 and 2 keep theirs with each
+        // other: the pairs 0–3 and 0–4 stay for 3 and 4.
+        let mut more = pairs.clone();
+        more.push((1, 2, 0.95));
+        let kept = nearest(more, 5, 1);
+        assert_eq!(
+            kept,
+            vec![(0, 1, 0.9), (0, 3, 0.7), (0, 4, 0.6), (1, 2, 0.95)]
+        );
+    }
 
     #[test]
     fn words_worth_a_feature() {
