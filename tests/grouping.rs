@@ -3,9 +3,15 @@
 //! completeness and B-cubed precision / recall; one article is one story; the grouping does not
 //! depend on input order.
 
+#[path = "../benches/common/story_gen.rs"]
+#[allow(dead_code)]
+mod story_gen;
+
 use parallax::engine::Article;
+use parallax::engine::article::{Format, Source};
 use parallax::engine::entities::{Extraction, extract};
 use parallax::engine::group::{Params, Story, group, similarities};
+use parallax::engine::load::parse;
 use parallax::engine::load::{Input, LoadOptions, load_input};
 use proptest::prelude::*;
 use rayon::prelude::*;
@@ -229,6 +235,83 @@ fn the_seeds_alone_are_one_story() {
     assert_eq!(stories.len(), 1, "{stories:#?}");
     assert_eq!(stories[0].members, (0..idx.len()).collect::<Vec<_>>());
     assert!(stories[0].label.contains("Putin"), "{}", stories[0].label);
+}
+
+/// The first `n` generated reports of one story (random subsets of the seeds' sentences,
+/// `benches/common/story_gen.rs`) with their extractions.
+fn generated(n: usize) -> (Vec<Article>, Vec<Extraction>) {
+    let articles: Vec<Article> = story_gen::story(n)
+        .iter()
+        .filter_map(|t| parse(Source::Stdin, t.as_bytes(), Format::Text).ok())
+        .filter_map(|mut l| (!l.articles.is_empty()).then(|| l.articles.remove(0)))
+        .collect();
+    assert_eq!(articles.len(), n);
+    let extractions = articles.par_iter().map(extract).collect();
+    (articles, extractions)
+}
+
+/// A folder holding one story stays one story however many reports it has: the story's own
+/// words are then in most of the folder, so they are not rare there.
+#[test]
+fn many_reports_of_one_story_are_one_story() {
+    for n in [30, 120, 300] {
+        let (articles, extractions) = generated(n);
+        let stories = group(&articles, &extractions);
+        let sizes: Vec<usize> = stories.iter().map(|s| s.members.len()).collect();
+        assert_eq!(sizes, vec![n], "{n} generated reports");
+        assert!(!stories[0].label.is_empty());
+    }
+}
+
+/// Many copies of the five seeds (each copy with its own last line) are one story.
+#[test]
+fn many_copies_of_the_seeds_are_one_story() {
+    let (articles, _, gold) = &*CORPUS;
+    let seeds: Vec<&Article> = (0..articles.len())
+        .filter(|&i| gold[i] == "seeds")
+        .map(|i| &articles[i])
+        .collect();
+    let copies: Vec<Article> = (0..24)
+        .flat_map(|k| {
+            seeds.iter().filter_map(move |a| {
+                let text = format!("{}\n\nCopy {k} of this report.\n", a.text.trim_end());
+                parse(Source::Stdin, text.as_bytes(), Format::Text)
+                    .ok()
+                    .and_then(|mut l| (!l.articles.is_empty()).then(|| l.articles.remove(0)))
+            })
+        })
+        .collect();
+    assert_eq!(copies.len(), 24 * seeds.len());
+    let extractions: Vec<Extraction> = copies.par_iter().map(extract).collect();
+    let stories = group(&copies, &extractions);
+    let sizes: Vec<usize> = stories.iter().map(|s| s.members.len()).collect();
+    assert_eq!(sizes, vec![copies.len()]);
+    assert!(stories[0].label.contains("Putin"), "{}", stories[0].label);
+}
+
+/// A big story beside small ones: 300 generated reports of the seeds' story in one folder
+/// with the seeds and the other-story fixtures. The big story takes in the seeds and nothing
+/// else; the fixture stories stay whole and apart (also the two earthquakes).
+#[test]
+fn a_big_story_beside_small_ones_keeps_them_apart() {
+    let (articles, extractions, gold) = &*CORPUS;
+    let (mut all, mut exs) = generated(300);
+    let mut labels = vec!["seeds".to_string(); all.len()];
+    all.extend(articles.iter().cloned());
+    exs.extend(extractions.iter().cloned());
+    labels.extend(gold.iter().cloned());
+    let stories = group(&all, &exs);
+    let (purity, completeness, bp, br) = scores(&stories, &labels);
+    println!(
+        "big story and fixtures: purity {purity:.3} completeness {completeness:.3} B-cubed P {bp:.3} R {br:.3} ({} stories)",
+        stories.len()
+    );
+    let mut expected: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, g) in labels.iter().enumerate() {
+        expected.entry(g).or_default().push(i);
+    }
+    let expected: BTreeSet<Vec<usize>> = expected.into_values().collect();
+    assert_eq!(as_sets(&stories), expected);
 }
 
 #[test]

@@ -10,25 +10,39 @@
 //! 2. **Weights.** `w = (1 + ln tf) · idf · k`, with the smoothed `idf = ln(1 + N / df)` over
 //!    the N articles (never 0, so a folder holding one story still compares) and `k` =
 //!    [`ENTITY_BOOST`] for entity names, 1 for stems. A feature found in one article only
-//!    (`df = 1`) cannot link anything and is left out; so is one found in more than
-//!    [`Params::common_share`] of the articles (when that is more than `min_cap`). Each
-//!    vector is L2-normalised.
+//!    (`df = 1`) cannot link anything and is left out. A feature in most of the articles is
+//!    kept (its idf is small, about `ln 2`): in a folder that holds one story, the story's
+//!    own names and words are in most of the articles, and they are what its reports share.
+//!    Each vector is L2-normalised.
 //! 3. **Candidates.** An inverted index maps each *rare* feature (`2 ≤ df ≤ cap`,
 //!    `cap = max(min_cap, cap_share · N)`) to its articles. Two articles are a candidate pair
-//!    only when they share at least [`Params::min_shared`] rare features, so the work is about
+//!    when they share at least [`Params::min_shared`] rare features, so the work is about
 //!    `Σ df²` over rare features, not `N²`; features above the cap are too common to tell
-//!    stories apart and are never walked.
+//!    stories apart and are never walked. Rare features miss the reports of a story that
+//!    fills much of the folder (its words are all common there), so two articles are also a
+//!    candidate pair when they tell one sentence in the same words ([`SENTENCE_WORDS`] or
+//!    more kept words, hashed): each article is paired with the next [`Params::window`]
+//!    articles that tell the sentence, not with all of them, so a sentence in every report
+//!    costs about `window · N` pairs; likewise along the lists of each article's
+//!    [`Params::hints`] heaviest features above the cap (a story's names, when it fills the
+//!    folder).
 //! 4. **Similarity.** Cosine of the weighted vectors of a candidate pair (all features, not
-//!    only the rare ones); pairs below [`Params::link`] are dropped. Non-candidate pairs count
-//!    as similarity 0.
-//!    A similar pair is kept only when the two reports tell the same event, sentence for
-//!    sentence ([`same_events`]): sharing a country, a place or a topic is not enough.
-//! 5. **Clustering.** Average-link agglomeration on that sparse graph: repeatedly merge the two
-//!    groups with the highest *average* similarity over all cross pairs (missing pairs count
-//!    as 0), while that average is at least [`Params::merge`]. This is the guard against
-//!    chaining: A–B and B–C being similar does not pull in C when A–C share nothing, because
-//!    the zero A–C pair drags the average down. Ties break on the smallest member indices,
-//!    so the result does not depend on hash order or thread timing.
+//!    only the rare ones); pairs below [`Params::link`] are dropped, and of the rest each
+//!    article keeps its [`Params::neighbours`] most similar (a pair stays when either side
+//!    keeps it), which bounds the next step at about `neighbours · N` pairs.
+//!    A similar pair is linked only when the two reports tell the same event, sentence for
+//!    sentence ([`same_events`]): sharing a country, a place or a topic is not enough. Near
+//!    copies (cosine at least [`Params::duplicate`]) are linked without that alignment.
+//! 5. **Clustering.** Average-link agglomeration on that sparse graph ([`average_link`]):
+//!    links are walked strongest first, and a link merges its two groups when their *average*
+//!    similarity over all cross pairs is at least [`Params::merge`]. The average is exact
+//!    without visiting every pair (the sum of the cosines of all cross pairs is the dot
+//!    product of the groups' summed vectors), with the pairs compared and found to be two
+//!    events counted as 0. This is the guard against chaining: A–B and B–C being similar
+//!    does not pull in C when A–C share little or were found unrelated, because A–C drags
+//!    the average down; and a story of thousands of reports still joins with a few links per
+//!    report. Ties break on the smallest indices, so the result does not depend on hash order
+//!    or thread timing.
 //! 6. **Output.** Stories ordered by size (descending), then first member index; members in
 //!    input order. The label is the top three names shared by most members (entities first,
 //!    then the most common surface form of shared stems), sanitized.
@@ -45,7 +59,10 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+mod candidates;
 mod cluster;
+pub use candidates::SENTENCE_WORDS;
+use candidates::{nearest, signatures, window_pairs};
 use cluster::{average_link, cosine};
 
 /// One story: the indices of its articles (in input order) and a short label.
@@ -54,6 +71,9 @@ pub struct Story {
     pub members: Vec<usize>,
     pub label: String,
 }
+
+/// A pair of articles `(i, j)` with their similarity.
+pub type Pair = (usize, usize, f32);
 
 /// Weight multiplier of an entity name against a word stem.
 pub const ENTITY_BOOST: f32 = 1.5;
@@ -67,12 +87,21 @@ pub struct Params {
     pub min_cap: usize,
     /// Share of the articles above which a feature is no longer rare (candidate generation).
     pub cap_share: f32,
-    /// Share of the articles above which a feature is ignored entirely.
-    pub common_share: f32,
+    /// Each article is a candidate pair with this many of the next articles that tell one of
+    /// its sentences in the same words.
+    pub window: usize,
+    /// Number of each article's heaviest common features (above the rare cap) along whose
+    /// lists it is paired with the next [`Params::window`] articles.
+    pub hints: usize,
+    /// Of its similar pairs, each article keeps this many of the most similar.
+    pub neighbours: usize,
     /// Least cosine for a pair to count as linked.
     pub link: f32,
     /// Least average-link similarity for two groups to merge.
     pub merge: f32,
+    /// Least cosine of two near-copies: linked without the same-event alignment (reports of
+    /// two events sharing a place or a topic stay far below; the fixtures' highest is 0.18).
+    pub duplicate: f32,
 }
 
 impl Default for Params {
@@ -81,9 +110,12 @@ impl Default for Params {
             min_shared: 3,
             min_cap: 12,
             cap_share: 0.02,
-            common_share: 0.5,
+            window: 2,
+            hints: 8,
+            neighbours: 16,
             link: 0.1,
             merge: 0.2,
+            duplicate: 0.8,
         }
     }
 }
@@ -97,8 +129,13 @@ pub fn group(articles: &[Article], extractions: &[Extraction]) -> Vec<Story> {
 /// Groups articles into stories with explicit parameters.
 pub fn group_with(articles: &[Article], extractions: &[Extraction], params: &Params) -> Vec<Story> {
     let index = Index::build(articles, extractions, params);
-    let pairs = same_events(articles, extractions, index.similar_pairs(params));
-    let clusters = average_link(articles.len(), &pairs, params.merge);
+    let (linked, rejected) = same_events(
+        articles,
+        extractions,
+        index.similar_pairs(params),
+        params.duplicate,
+    );
+    let clusters = average_link(&index.vectors, &linked, &rejected, params.merge);
     let mut stories: Vec<Story> = clusters
         .into_iter()
         .map(|members| {
@@ -115,43 +152,64 @@ pub fn group_with(articles: &[Article], extractions: &[Extraction], params: &Par
     stories
 }
 
-/// Keeps the similar pairs whose reports tell the same event: two reports of one event say
+/// Splits the similar pairs into those whose reports tell the same event (linked) and the
+/// others (rejected): two reports of one event say
 /// some of the same things, sentence for sentence; two events that share a place, a country
 /// or a topic (a crane collapse and a stampede at one mosque) do not
 /// ([`crate::engine::compare::unrelated`], the test behind the compare view's warning). Each
-/// article is prepared for alignment once; each pair is aligned with its own weights.
+/// article is prepared for alignment once; each pair is aligned with its own weights. Pairs of
+/// cosine [`Params::duplicate`] or more are linked without alignment.
 fn same_events(
     articles: &[Article],
     extractions: &[Extraction],
-    pairs: Vec<(usize, usize, f32)>,
-) -> Vec<(usize, usize, f32)> {
+    pairs: Vec<Pair>,
+    duplicate: f32,
+) -> (Vec<Pair>, Vec<Pair>) {
     use crate::engine::compare::{align::Corpus, unrelated};
+    // Near-copies are linked as they are: almost the same words, so the same sentences.
+    let (mut linked, pairs): (Vec<_>, Vec<_>) =
+        pairs.into_iter().partition(|&(_, _, s)| s >= duplicate);
     if pairs.is_empty() {
-        return pairs;
+        return (linked, pairs);
+    }
+    // Only the articles of the pairs left are prepared for alignment (a pair's alignment
+    // depends on its two articles only): `at[i]` is article i's place in the corpus.
+    let mut at: Vec<Option<usize>> = vec![None; articles.len()];
+    let mut order: Vec<usize> = Vec::new();
+    for &(i, j, _) in &pairs {
+        for d in [i, j] {
+            if at[d].is_none() {
+                at[d] = Some(order.len());
+                order.push(d);
+            }
+        }
     }
     let empty = Extraction::default();
-    let arts: Vec<&Article> = articles.iter().collect();
-    let exs: Vec<&Extraction> = (0..articles.len())
-        .map(|i| extractions.get(i).unwrap_or(&empty))
+    let arts: Vec<&Article> = order.iter().map(|&d| &articles[d]).collect();
+    let exs: Vec<&Extraction> = order
+        .iter()
+        .map(|&d| extractions.get(d).unwrap_or(&empty))
         .collect();
     let corpus = Corpus::new(&arts, &exs);
-    pairs
-        .into_par_iter()
-        .filter(|&(i, j, _)| {
-            let al = corpus.align(i, j);
-            let (a, b) = ((arts[i], exs[i]), (arts[j], exs[j]));
-            !unrelated(&corpus, (i, a), (j, b), &al)
-        })
-        .collect()
+    let (same, rejected): (Vec<_>, Vec<_>) = pairs.into_par_iter().partition(|&(i, j, _)| {
+        let (Some(x), Some(y)) = (at[i], at[j]) else {
+            return false;
+        };
+        let al = corpus.align(x, y);
+        let (a, b) = ((arts[x], exs[x]), (arts[y], exs[y]));
+        !unrelated(&corpus, (x, a), (y, b), &al)
+    });
+    linked.extend(same);
+    (linked, rejected)
 }
 
-/// Pairwise similarities of the candidate pairs above the link threshold: `(i, j, cosine)`
-/// with `i < j`, sorted. Exposed for diagnostics and tests.
+/// Pairwise similarities of the candidate pairs above the link threshold that one side counts
+/// among its [`Params::neighbours`] most similar: `(i, j, cosine)` with `i < j`, sorted. Exposed for diagnostics and tests.
 pub fn similarities(
     articles: &[Article],
     extractions: &[Extraction],
     params: &Params,
-) -> Vec<(usize, usize, f32)> {
+) -> Vec<Pair> {
     Index::build(articles, extractions, params).similar_pairs(params)
 }
 
@@ -195,6 +253,9 @@ fn names_kind(kind: EntityKind) -> bool {
 
 /// A feature key: a stem (`w:`) or an entity name (`e:`, case-folded).
 type Key = String;
+
+/// The raw counts of an article's features ([`bag`]).
+type Bag = Vec<(Key, f32)>;
 
 /// Calls `add(key, surface form, weight)` for every feature occurrence of an article: its
 /// content words worth a feature (a title's count double) and its names.
@@ -242,10 +303,13 @@ fn bag(article: &Article, extraction: Option<&Extraction>) -> Vec<(Key, f32)> {
 /// The weighted feature vectors of all articles and what is needed to compare and label them.
 struct Index {
     /// Per article: `(feature id, weight)` sorted by id, L2-normalised; features with `df = 1`
-    /// or above the common share are left out.
+    /// are left out.
     vectors: Vec<Vec<(u32, f32)>>,
     /// Per article: ids of its rare features (`2 ≤ df ≤ cap`), sorted.
     rare: Vec<Vec<u32>>,
+    /// Per article: the later articles that tell one of its sentences or share one of its
+    /// heaviest common features ([`window_pairs`]), sorted.
+    near: Vec<Vec<u32>>,
     /// Per feature: its key.
     keys: Vec<Key>,
 }
@@ -253,11 +317,14 @@ struct Index {
 impl Index {
     fn build(articles: &[Article], extractions: &[Extraction], params: &Params) -> Index {
         let n = articles.len();
-        let bags: Vec<Vec<(Key, f32)>> = articles
+        let (bags, sigs): (Vec<Bag>, Vec<Vec<u64>>) = articles
             .par_iter()
             .enumerate()
-            .map(|(i, a)| bag(a, extractions.get(i)))
-            .collect();
+            .map(|(i, a)| (bag(a, extractions.get(i)), signatures(a)))
+            .unzip();
+        let mut near: Vec<Vec<u32>> = vec![Vec::new(); n];
+        window_pairs(&sigs, params.window, &mut near);
+        drop(sigs);
         // Feature ids in first-seen order: each bag is sorted, bags are visited in input order.
         let mut ids: FxMap<&str, u32> = FxMap::default();
         let mut df: Vec<u32> = Vec::new();
@@ -279,14 +346,13 @@ impl Index {
         }
         let entity: Vec<bool> = keys.iter().map(|k| k.starts_with("e:")).collect();
         let nf = n.max(1) as f32;
-        let common = ((params.common_share * nf).floor() as u32).max(params.min_cap as u32);
         let cap = ((params.cap_share * nf).floor() as u32).max(params.min_cap as u32);
         let vectors: Vec<Vec<(u32, f32)>> = docs
             .par_iter()
             .map(|doc| {
                 let mut v: Vec<(u32, f32)> = doc
                     .iter()
-                    .filter(|&&(id, _)| (2..=common).contains(&df[id as usize]))
+                    .filter(|&&(id, _)| df[id as usize] >= 2)
                     .map(|&(id, tf)| {
                         let idf = (1.0 + nf / df[id as usize] as f32).ln();
                         let boost = if entity[id as usize] {
@@ -305,6 +371,31 @@ impl Index {
                 v
             })
             .collect();
+        // Each article's heaviest features too common to be rare: the names and words of a
+        // story that fills much of the folder. Articles that share one are paired along its
+        // list of articles, as for a shared sentence.
+        let hints: Vec<Vec<u32>> = vectors
+            .par_iter()
+            .map(|v| {
+                let mut common: Vec<(u32, f32)> = v
+                    .iter()
+                    .copied()
+                    .filter(|&(id, _)| df[id as usize] > cap)
+                    .collect();
+                common.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                common
+                    .iter()
+                    .take(params.hints)
+                    .map(|&(id, _)| id)
+                    .collect()
+            })
+            .collect();
+        window_pairs(&hints, params.window, &mut near);
+        drop(hints);
+        near.par_iter_mut().for_each(|v| {
+            v.sort_unstable();
+            v.dedup();
+        });
         let rare = docs
             .iter()
             .map(|doc| {
@@ -317,13 +408,15 @@ impl Index {
         Index {
             vectors,
             rare,
+            near,
             keys,
         }
     }
 
-    /// Candidate pairs from the inverted index of rare features, scored by cosine; those at or
-    /// above the link threshold, as `(i, j, cosine)` with `i < j`, sorted.
-    fn similar_pairs(&self, params: &Params) -> Vec<(usize, usize, f32)> {
+    /// Candidate pairs from the inverted index of rare features and from shared sentences,
+    /// scored by cosine; those at or above the link threshold that one side counts among its
+    /// [`Params::neighbours`] most similar, as `(i, j, cosine)` with `i < j`, sorted.
+    fn similar_pairs(&self, params: &Params) -> Vec<Pair> {
         let n = self.rare.len();
         let mut postings: FxMap<u32, Vec<u32>> = FxMap::default();
         for (doc, feats) in self.rare.iter().enumerate() {
@@ -332,7 +425,7 @@ impl Index {
             }
         }
         let min_shared = params.min_shared.max(1);
-        (0..n)
+        let pairs: Vec<Pair> = (0..n)
             .into_par_iter()
             .map_init(
                 || (vec![0u32; n], Vec::<u32>::new()),
@@ -351,6 +444,14 @@ impl Index {
                             *c += 1;
                         }
                     }
+                    // Articles sharing a sentence are candidates however common their words.
+                    for &j in &self.near[i] {
+                        let c = &mut shared[j as usize];
+                        if *c == 0 {
+                            touched.push(j);
+                        }
+                        *c = (*c).max(min_shared);
+                    }
                     touched.sort_unstable();
                     let mut out = Vec::new();
                     for &j in touched.iter() {
@@ -368,7 +469,8 @@ impl Index {
                 },
             )
             .flatten_iter()
-            .collect()
+            .collect();
+        nearest(pairs, n, params.neighbours)
     }
 
     fn is_entity(&self, id: u32) -> bool {
