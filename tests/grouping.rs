@@ -113,6 +113,15 @@ fn as_sets(stories: &[Story]) -> BTreeSet<Vec<usize>> {
     stories.iter().map(|s| s.members.clone()).collect()
 }
 
+/// The stories the gold labels make: the articles of each label, as member sets.
+fn gold_sets<S: AsRef<str>>(labels: &[S]) -> BTreeSet<Vec<usize>> {
+    let mut by_label: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, g) in labels.iter().enumerate() {
+        by_label.entry(g.as_ref()).or_default().push(i);
+    }
+    by_label.into_values().collect()
+}
+
 #[test]
 fn seeds_and_fixtures_group_exactly_by_story() {
     let (articles, extractions, gold) = &*CORPUS;
@@ -128,12 +137,7 @@ fn seeds_and_fixtures_group_exactly_by_story() {
         articles.len(),
         stories.len()
     );
-    let mut expected: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, g) in gold.iter().enumerate() {
-        expected.entry(g).or_default().push(i);
-    }
-    let expected: BTreeSet<Vec<usize>> = expected.into_values().collect();
-    assert_eq!(as_sets(&stories), expected);
+    assert_eq!(as_sets(&stories), gold_sets(gold));
     assert_eq!((purity, completeness, bp, br), (1.0, 1.0, 1.0, 1.0));
     // Every story is labelled, and sorted by size then first member.
     assert!(stories.iter().all(|s| !s.label.is_empty()));
@@ -306,12 +310,7 @@ fn a_big_story_beside_small_ones_keeps_them_apart() {
         "big story and fixtures: purity {purity:.3} completeness {completeness:.3} B-cubed P {bp:.3} R {br:.3} ({} stories)",
         stories.len()
     );
-    let mut expected: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, g) in labels.iter().enumerate() {
-        expected.entry(g).or_default().push(i);
-    }
-    let expected: BTreeSet<Vec<usize>> = expected.into_values().collect();
-    assert_eq!(as_sets(&stories), expected);
+    assert_eq!(as_sets(&stories), gold_sets(&labels));
 }
 
 #[test]

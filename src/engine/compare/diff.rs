@@ -370,10 +370,7 @@ pub fn diff_ids(l: Group, r: Group, masks: Option<(&WireMask, &WireMask)>) -> Wo
         if !change.contains(&Change::Only) {
             return Vec::new();
         }
-        let mut v = stems.to_vec();
-        v.sort_unstable();
-        v.dedup();
-        v
+        distinct(stems)
     };
     let refine = |change: &mut [Change], g: &Group, other: &[u32], mask: Option<&WireMask>| {
         let words = g.words.iter().flat_map(|w| w.iter());
@@ -398,15 +395,17 @@ pub fn diff_ids(l: Group, r: Group, masks: Option<(&WireMask, &WireMask)>) -> Wo
     }
 }
 
+/// The distinct ids of `x`, ascending (for binary search).
+fn distinct(x: &[u32]) -> Vec<u32> {
+    let mut v = x.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// The positions of the words of `l` that `r` also has, and of those of `r` that `l` has.
 fn shared_positions(l: &[u32], r: &[u32]) -> (Vec<u32>, Vec<u32>) {
-    let sorted = |x: &[u32]| {
-        let mut v = x.to_vec();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let (ls, rs) = (sorted(l), sorted(r));
+    let (ls, rs) = (distinct(l), distinct(r));
     let keep = |x: &[u32], other: &[u32]| -> Vec<u32> {
         (0..x.len() as u32)
             .filter(|&k| other.binary_search(&x[k as usize]).is_ok())
