@@ -12,9 +12,21 @@ use std::sync::{Arc, LazyLock};
 /// No such term in the other document.
 pub(super) const NONE: u32 = u32::MAX;
 
-// The English background frequencies (Zipf scale), word → zipf: `BACKGROUND`, a map built
-// at compile time from `assets/wordfreq/en.tsv` (by `build.rs`).
+// The English background frequencies (Zipf scale): a perfect-hash table built at compile
+// time from `assets/wordfreq/en.tsv` (by `build.rs`), read by [`background`].
 include!(concat!(env!("OUT_DIR"), "/wordfreq.rs"));
+
+/// `word`'s Zipf figure in the background list.
+fn background(word: &str) -> Option<f32> {
+    if BG_DISPS.is_empty() {
+        return None;
+    }
+    let hashes = phf_shared::hash(word, &BG_KEY);
+    let slot = phf_shared::get_index(&hashes, &BG_DISPS, BG_ENTRIES.len()) as usize;
+    let &(start, len, zipf) = BG_ENTRIES.get(slot)?;
+    let (start, len) = (start as usize, len as usize);
+    (BG_TEXT.get(start..start + len)? == word).then_some(zipf)
+}
 
 /// Paraphrase groups: stem → (concept term, its background weight).
 static CONCEPTS: LazyLock<FxHashMap<String, (Arc<str>, f32)>> = LazyLock::new(|| {
@@ -38,8 +50,8 @@ static CONCEPTS: LazyLock<FxHashMap<String, (Arc<str>, f32)>> = LazyLock::new(||
 /// How much a word's commonness in English discounts it: 1 for rare words (and unknown ones,
 /// mostly names), falling to 0 for the most common ("the", "said").
 pub fn background_weight(word: &str) -> f32 {
-    match BACKGROUND.get(word) {
-        Some(&z) => ((6.2 - z) / 2.4).clamp(0.0, 1.0),
+    match background(word) {
+        Some(z) => ((6.2 - z) / 2.4).clamp(0.0, 1.0),
         None => 1.0,
     }
 }
@@ -471,10 +483,10 @@ mod tests {
             .filter_map(|l| l.split_once('\t'))
         {
             let want: f32 = zipf.parse().expect("a figure");
-            assert_eq!(super::BACKGROUND.get(word), Some(&want), "{word}");
+            assert_eq!(super::background(word), Some(want), "{word}");
             n += 1;
         }
-        assert_eq!(super::BACKGROUND.len(), n);
+        assert_eq!(super::BG_ENTRIES.len(), n);
         assert!(n > 20_000, "{n} words");
         assert_eq!(super::background_weight("the"), 0.0);
         assert_eq!(super::background_weight("zzyzx-not-a-word"), 1.0);
