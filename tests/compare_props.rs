@@ -1,21 +1,23 @@
 //! Property tests of the comparison: the word-diff pieces of each side concatenate back to its
 //! sentences; every sentence is either linked or in its side's `_only` list (never both) and
 //! sits in exactly one display row; an article compared with itself pairs every sentence with
-//! itself as `same`; nothing panics.
+//! itself as `same`; the JSON rendered on the thread pool is byte for byte serde_json's;
+//! nothing panics.
 
 use parallax::engine::Article;
 use parallax::engine::article::{Format, Source};
-use parallax::engine::compare::{align::LinkKind, compare};
+use parallax::engine::compare::render::to_json;
+use parallax::engine::compare::{Comparison, align::LinkKind, compare};
 use parallax::engine::entities::extract;
 use parallax::engine::load::parse;
 use proptest::prelude::*;
 
+/// The article of `text` (`None` where the loader refuses it, e.g. no words at all).
 fn article(text: &str) -> Option<Article> {
-    let parsed = std::panic::catch_unwind(|| parse(Source::Stdin, text.as_bytes(), Format::Text));
-    let Ok(Ok(mut loaded)) = parsed else {
-        return None;
-    };
-    loaded.articles.pop()
+    parse(Source::Stdin, text.as_bytes(), Format::Text)
+        .ok()?
+        .articles
+        .pop()
 }
 
 fn newsish() -> impl Strategy<Value = String> {
@@ -54,9 +56,19 @@ fn newsish() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..80).prop_map(|v| v.join(" "))
 }
 
+/// `compare --json`'s renderer (pairs, rows and sentences in chunks, maybe in parallel)
+/// writes what `serde_json::to_vec_pretty` writes.
+fn check_json(c: &Comparison, a: &Article, b: &Article) {
+    let json = to_json(c, a, b);
+    let want = serde_json::to_vec_pretty(&json).expect("serializes");
+    assert_eq!(json.to_vec_pretty(false).expect("serializes"), want);
+    assert_eq!(json.to_vec_pretty(true).expect("serializes"), want);
+}
+
 fn check(a: &Article, b: &Article) {
     let (ea, eb) = (extract(a), extract(b));
     let c = compare((a, &ea), (b, &eb));
+    check_json(&c, a, b);
     for (side, sentences, only, art) in [
         (true, &c.left_sentences, &c.alignment.left_only, a),
         (false, &c.right_sentences, &c.alignment.right_only, b),
@@ -156,4 +168,34 @@ fn seeds_with_themselves() {
         let c = compare((&a, &ex), (&a, &ex));
         assert!(c.alignment.left_only.is_empty(), "seed {i}");
     }
+}
+
+/// A pair long enough for several of the JSON renderer's chunks (256 items): every seed five
+/// times, against the same in reverse order.
+#[test]
+fn long_pair_json_in_chunks() {
+    let seeds: Vec<String> = (0..5)
+        .map(|i| {
+            parallax::engine::load::load_input(
+                &parallax::engine::load::Input::Seed(i),
+                &Default::default(),
+            )
+            .unwrap()
+            .articles
+            .remove(0)
+            .text
+        })
+        .collect();
+    let forward = vec![seeds.join("\n\n"); 5].join("\n\n");
+    let backward: Vec<&str> = seeds.iter().rev().map(String::as_str).collect();
+    let backward = vec![backward.join("\n\n"); 5].join("\n\n");
+    let (a, b) = (article(&forward).unwrap(), article(&backward).unwrap());
+    let (ea, eb) = (extract(&a), extract(&b));
+    let c = compare((&a, &ea), (&b, &eb));
+    assert!(
+        c.rows.len() > 512 && c.alignment.links.len() > 512,
+        "{} rows",
+        c.rows.len()
+    );
+    check_json(&c, &a, &b);
 }

@@ -123,8 +123,15 @@ pub(crate) fn write_json(
     out: &mut dyn Write,
     value: &impl serde::Serialize,
 ) -> std::io::Result<()> {
-    let bytes = serde_json::to_vec_pretty(value).map_err(std::io::Error::other)?;
-    let mut bytes = clean_json_bytes(bytes);
+    write_json_bytes(out, serde_json::to_vec_pretty(value))
+}
+
+/// [`write_json`] of JSON already serialized (pretty).
+pub(crate) fn write_json_bytes(
+    out: &mut dyn Write,
+    bytes: serde_json::Result<Vec<u8>>,
+) -> std::io::Result<()> {
+    let mut bytes = clean_json_bytes(bytes.map_err(std::io::Error::other)?);
     bytes.push(b'\n');
     out.write_all(&bytes)
 }

@@ -2,7 +2,9 @@
 //! borrowing from the comparison: serialized straight to the output, with no tree of
 //! `serde_json::Value`s built and copied first (on a pair of 50,000-word reports that tree
 //! was a fifth of the whole run). Fields are declared in alphabetical order, the order the
-//! `Value` tree had, so the bytes written are the same.
+//! `Value` tree had, so the bytes written are the same. On a long pair the pairs and rows
+//! are most of the output: [`ComparisonJson::to_vec_pretty`] renders them on the thread pool,
+//! byte for byte what `serde_json::to_vec_pretty` writes.
 
 use super::diff::{Change, Piece};
 use super::{Comparison, align::LinkKind};
@@ -269,5 +271,109 @@ pub fn to_json<'a>(c: &'a Comparison, a: &'a Article, b: &'a Article) -> Compari
             left: c.wire.0.len(),
             right: c.wire.1.len(),
         },
+    }
+}
+
+/// `value` as `serde_json::to_vec_pretty` writes it `depth` levels down (two spaces each):
+/// every line after the first indented. A newline occurs in pretty JSON only between tokens
+/// (strings escape theirs), so indenting after each one is exact.
+fn nested(out: &mut Vec<u8>, value: &impl Serialize, depth: usize) -> serde_json::Result<()> {
+    let bytes = serde_json::to_vec_pretty(value)?;
+    let indent = depth * 2;
+    for (k, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if k > 0 {
+            out.push(b'\n');
+            out.resize(out.len() + indent, b' ');
+        }
+        out.extend_from_slice(line);
+    }
+    Ok(())
+}
+
+/// An array of `items` at `depth`, as the pretty printer writes it: `[]`, or each item on its
+/// own line one level in; the items rendered in chunks on the thread pool when `parallel`.
+fn array<T: Serialize + Sync>(
+    out: &mut Vec<u8>,
+    items: &[T],
+    depth: usize,
+    parallel: bool,
+) -> serde_json::Result<()> {
+    if items.is_empty() {
+        out.extend_from_slice(b"[]");
+        return Ok(());
+    }
+    const CHUNK: usize = 256;
+    let chunks = items.len().div_ceil(CHUNK);
+    let render = |c: usize| -> serde_json::Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        let start = c * CHUNK;
+        for (k, item) in items[start..(start + CHUNK).min(items.len())]
+            .iter()
+            .enumerate()
+        {
+            buf.extend_from_slice(if start + k == 0 { b"\n" } else { b",\n" });
+            buf.resize(buf.len() + (depth + 1) * 2, b' ');
+            nested(&mut buf, item, depth + 1)?;
+        }
+        Ok(buf)
+    };
+    out.push(b'[');
+    for chunk in crate::engine::par::map_range(chunks, parallel, render) {
+        out.extend_from_slice(&chunk?);
+    }
+    out.push(b'\n');
+    out.resize(out.len() + depth * 2, b' ');
+    out.push(b']');
+    Ok(())
+}
+
+impl ComparisonJson<'_> {
+    /// The bytes of `serde_json::to_vec_pretty(self)`, with the pairs, rows and sentence
+    /// lists rendered on the thread pool when `parallel` (the fields in declaration order).
+    pub fn to_vec_pretty(&self, parallel: bool) -> serde_json::Result<Vec<u8>> {
+        let mut out = Vec::with_capacity(1 << 16);
+        out.push(b'{');
+        let mut first = true;
+        let mut key = |out: &mut Vec<u8>, name: &str| {
+            out.extend_from_slice(if first { b"\n  " } else { b",\n  " });
+            first = false;
+            out.push(b'"');
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(b"\": ");
+        };
+        let side = |out: &mut Vec<u8>, s: &Side| -> serde_json::Result<()> {
+            out.extend_from_slice(b"{\n    \"path\": ");
+            serde_json::to_writer(&mut *out, &s.path)?;
+            out.extend_from_slice(b",\n    \"sentences\": ");
+            array(out, &s.sentences, 2, parallel)?;
+            out.extend_from_slice(b",\n    \"title\": ");
+            serde_json::to_writer(&mut *out, &s.title)?;
+            out.extend_from_slice(b"\n  }");
+            Ok(())
+        };
+        key(&mut out, "coverage");
+        nested(&mut out, &self.coverage, 1)?;
+        key(&mut out, "discrepancies");
+        array(&mut out, &self.discrepancies, 1, parallel)?;
+        key(&mut out, "entities");
+        nested(&mut out, &self.entities, 1)?;
+        key(&mut out, "left");
+        side(&mut out, &self.left)?;
+        key(&mut out, "left_only");
+        nested(&mut out, &self.left_only, 1)?;
+        key(&mut out, "pairs");
+        array(&mut out, &self.pairs, 1, parallel)?;
+        key(&mut out, "right");
+        side(&mut out, &self.right)?;
+        key(&mut out, "right_only");
+        nested(&mut out, &self.right_only, 1)?;
+        key(&mut out, "rows");
+        array(&mut out, &self.rows, 1, parallel)?;
+        key(&mut out, "unrelated");
+        nested(&mut out, &self.unrelated, 1)?;
+        key(&mut out, "wire_words");
+        nested(&mut out, &self.wire_words, 1)?;
+        out.extend_from_slice(b"\n}");
+        Ok(out)
     }
 }
