@@ -317,8 +317,13 @@ fn array<T: Serialize + Sync>(
         }
         Ok(buf)
     };
+    let rendered = crate::engine::par::map_range(chunks, parallel, render);
+    // Room for all of it at once: growing a buffer of megabytes step by step, copying and
+    // faulting in each new one, took as long as rendering on one thread.
+    let total: usize = rendered.iter().flatten().map(Vec::len).sum();
+    out.reserve(total + depth * 2 + 2);
     out.push(b'[');
-    for chunk in crate::engine::par::map_range(chunks, parallel, render) {
+    for chunk in rendered {
         out.extend_from_slice(&chunk?);
     }
     out.push(b'\n');
