@@ -132,7 +132,7 @@ pub fn classify(text: &str, raw: &[RawBlock], explicit_title: Option<&str>) -> S
         if t.is_empty() {
             continue;
         }
-        if seen_heads.iter().any(|h| normalizes_to(t, h)) {
+        if normalizes_to_any(t, &seen_heads) {
             b.kind = BlockKind::Skipped(SkipReason::RepeatedHeadline);
         } else if b.kind == BlockKind::Heading {
             seen_heads.push(normalize(t));
@@ -241,10 +241,27 @@ fn normalize(s: &str) -> String {
 
 /// Whether `normalize(s) == norm`, decided at the first character that differs (most
 /// blocks are not a headline told again, and differ from it at once).
+#[cfg(test)]
 fn normalizes_to(s: &str, norm: &str) -> bool {
     if s.contains('Σ') {
         return normalize(s) == norm;
     }
+    plain_normalizes_to(s, norm)
+}
+
+/// Whether `normalize(s)` is one of `norms`: `s` is looked at for `Σ` once, not once per
+/// headline (on a long report, scanning every block for it again for each headline seen was
+/// most of the work of [`classify`]).
+fn normalizes_to_any(s: &str, norms: &[String]) -> bool {
+    if s.contains('Σ') {
+        let n = normalize(s);
+        return norms.contains(&n);
+    }
+    norms.iter().any(|h| plain_normalizes_to(s, h))
+}
+
+/// [`normalizes_to`] of a text without `Σ`.
+fn plain_normalizes_to(s: &str, norm: &str) -> bool {
     let mut want = norm.chars();
     let (mut gap, mut started) = (false, false);
     for c in s.chars() {
@@ -458,6 +475,9 @@ mod tests {
             proptest::prop_assert!(normalizes_to(&s, &want));
             let other = normalize(&s[..s.char_indices().nth(1).map_or(0, |(k, _)| k)]);
             proptest::prop_assert_eq!(normalizes_to(&s, &other), other == want);
+            let heads = [other.clone(), format!("{want}x"), want.clone()];
+            proptest::prop_assert!(normalizes_to_any(&s, &heads));
+            proptest::prop_assert_eq!(normalizes_to_any(&s, &heads[..2]), other == want);
             let mut lower = String::from("x");
             push_lower(&mut lower, &s);
             proptest::prop_assert_eq!(lower, format!("x{}", s.to_lowercase()));
