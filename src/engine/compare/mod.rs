@@ -103,9 +103,9 @@ pub fn compare_in(
     let alignment = corpus.align(ia, ib);
     let ls = corpus.docs[ia].sentences.clone();
     let rs = corpus.docs[ib].sentences.clone();
-    // The word diffs and the discrepancies are independent work.
+    // The word diffs and the discrepancies (with the other figures) are independent work.
     let parallel = crate::engine::par::worth_it(a.0.text.len() + b.0.text.len());
-    let ((masks, link_diffs, rows), discrepancies) = crate::engine::par::join(
+    let ((masks, link_diffs, rows), figures) = crate::engine::par::join(
         parallel,
         || {
             let lsw = &corpus.docs[ia].words;
@@ -167,15 +167,23 @@ pub fn compare_in(
             });
             (masks, link_diffs, rows)
         },
-        || discrepancy::find(&alignment.links, &ls, &rs, a, b),
+        // With the discrepancies, the pair's figures: the word diffs take longer.
+        || {
+            (
+                discrepancy::find(&alignment.links, &ls, &rs, a, b),
+                coverage(&alignment.links, &corpus.docs[ia], &corpus.docs[ib]),
+                unrelated(corpus, (ia, a), (ib, b), &alignment),
+                entity_overlap(a.1, b.1),
+            )
+        },
     );
-    let coverage = coverage(&alignment.links, &corpus.docs[ia], &corpus.docs[ib]);
+    let (discrepancies, coverage, unrelated, entities) = figures;
     Comparison {
         wire: masks,
-        unrelated: unrelated(corpus, (ia, a), (ib, b), &alignment),
+        unrelated,
         left_sentences: ls,
         right_sentences: rs,
-        entities: entity_overlap(a.1, b.1),
+        entities,
         alignment,
         link_diffs,
         rows,

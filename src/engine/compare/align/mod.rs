@@ -193,12 +193,16 @@ impl Corpus {
                 let mut own = Builder::default();
                 (doc::read(articles[i], ex(i), &mut own), own)
             });
-            let ids: Vec<doc::Ids> = read.iter().map(|(_, own)| b.map(own)).collect();
-            crate::engine::par::map_vec(
-                read.into_iter().zip(ids).collect(),
-                true,
-                |((r, _), ids)| prepare(r, Some(&ids)),
-            )
+            // Each document is prepared as soon as its ids are known, while the next one's
+            // are mapped (the mapping is in order, one document after another).
+            let mut docs: Vec<Option<Doc>> = (0..read.len()).map(|_| None).collect();
+            rayon::scope(|scope| {
+                for (slot, (r, own)) in docs.iter_mut().zip(read) {
+                    let ids = b.map(&own);
+                    scope.spawn(move |_| *slot = Some(prepare(r, Some(&ids))));
+                }
+            });
+            docs.into_iter().flatten().collect()
         } else {
             (0..articles.len())
                 .map(|i| prepare(doc::read(articles[i], ex(i), &mut b), None))
