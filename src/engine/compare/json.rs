@@ -274,20 +274,88 @@ pub fn to_json<'a>(c: &'a Comparison, a: &'a Article, b: &'a Article) -> Compari
     }
 }
 
-/// `value` as `serde_json::to_vec_pretty` writes it `depth` levels down (two spaces each):
-/// every line after the first indented. A newline occurs in pretty JSON only between tokens
-/// (strings escape theirs), so indenting after each one is exact.
-fn nested(out: &mut Vec<u8>, value: &impl Serialize, depth: usize) -> serde_json::Result<()> {
-    let bytes = serde_json::to_vec_pretty(value)?;
-    let indent = depth * 2;
-    for (k, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        if k > 0 {
-            out.push(b'\n');
-            out.resize(out.len() + indent, b' ');
+/// serde_json's pretty printer (two spaces a level) starting `depth` levels down, so a part
+/// of a document can be written on its own, straight into the output, exactly as it would be
+/// written in place. The methods are those of `serde_json::ser::PrettyFormatter`, whose
+/// depth cannot be set.
+struct Indented {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Indented {
+    fn indent(&self, w: &mut (impl std::io::Write + ?Sized)) -> std::io::Result<()> {
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
         }
-        out.extend_from_slice(line);
+        Ok(())
     }
-    Ok(())
+    fn open(&mut self, w: &mut (impl std::io::Write + ?Sized), b: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b)
+    }
+    fn close(&mut self, w: &mut (impl std::io::Write + ?Sized), b: &[u8]) -> std::io::Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b)
+    }
+    fn item(&self, w: &mut (impl std::io::Write + ?Sized), first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// `value` as `serde_json::to_vec_pretty` writes it `depth` levels down (two spaces each).
+fn nested(out: &mut Vec<u8>, value: &impl Serialize, depth: usize) -> serde_json::Result<()> {
+    let pretty = Indented {
+        depth,
+        has_value: false,
+    };
+    value.serialize(&mut serde_json::Serializer::with_formatter(out, pretty))
 }
 
 /// An array of `items` at `depth`, as the pretty printer writes it: `[]`, or each item on its
