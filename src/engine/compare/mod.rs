@@ -147,24 +147,33 @@ pub fn compare_in(
                         .is_some_and(|b| !b.kind.is_content())
                 })
                 .collect();
-            let rows = rows::build(&alignment, ls.len(), rs.len(), &hidden, |left, right| {
-                // Most rows are one linked pair, already diffed.
-                if let ([i], [j]) = (left, right)
-                    && let Some(&k) = link_index.get(&(*i, *j))
-                {
-                    return link_diffs[k].clone();
-                }
-                let lspans: Vec<Span> = left.iter().map(|&i| ls[i].span).collect();
-                let rspans: Vec<Span> = right.iter().map(|&j| rs[j].span).collect();
-                let lw: Vec<&[segment::Word]> = left.iter().map(|&i| lsw[i].as_slice()).collect();
-                let rw: Vec<&[segment::Word]> = right.iter().map(|&j| rsw[j].as_slice()).collect();
-                let ((ln, lst), (rn, rst)) = (lids.concat(left), rids.concat(right));
-                Arc::new(diff::diff_ids(
-                    diff::Group::new(&lspans, &lw, &ln, &lst),
-                    diff::Group::new(&rspans, &rw, &rn, &rst),
-                    Some((&masks.0, &masks.1)),
-                ))
-            });
+            let rows = rows::build(
+                &alignment,
+                ls.len(),
+                rs.len(),
+                &hidden,
+                parallel,
+                |left, right| {
+                    // Most rows are one linked pair, already diffed.
+                    if let ([i], [j]) = (left, right)
+                        && let Some(&k) = link_index.get(&(*i, *j))
+                    {
+                        return link_diffs[k].clone();
+                    }
+                    let lspans: Vec<Span> = left.iter().map(|&i| ls[i].span).collect();
+                    let rspans: Vec<Span> = right.iter().map(|&j| rs[j].span).collect();
+                    let lw: Vec<&[segment::Word]> =
+                        left.iter().map(|&i| lsw[i].as_slice()).collect();
+                    let rw: Vec<&[segment::Word]> =
+                        right.iter().map(|&j| rsw[j].as_slice()).collect();
+                    let ((ln, lst), (rn, rst)) = (lids.concat(left), rids.concat(right));
+                    Arc::new(diff::diff_ids(
+                        diff::Group::new(&lspans, &lw, &ln, &lst),
+                        diff::Group::new(&rspans, &rw, &rn, &rst),
+                        Some((&masks.0, &masks.1)),
+                    ))
+                },
+            );
             (masks, link_diffs, rows)
         },
         // With the discrepancies, the pair's figures: the word diffs take longer.

@@ -132,13 +132,15 @@ fn row_order(
 /// Builds the rows (see the module documentation). A left sentence marked in `hidden` (a
 /// repeated headline: it says what the headline says) joins the row before it instead of
 /// making one, its links left out. `diff_of(left, right)`
-/// gives the word diff of a row's sentences.
+/// gives the word diff of a row's sentences; the rows are made on the thread pool when
+/// `parallel` (in order either way).
 pub fn build(
     al: &Alignment,
     n_left: usize,
     n_right: usize,
     hidden: &[bool],
-    mut diff_of: impl FnMut(&[usize], &[usize]) -> Arc<WordDiff>,
+    parallel: bool,
+    diff_of: impl Fn(&[usize], &[usize]) -> Arc<WordDiff> + Sync,
 ) -> Vec<Row> {
     let hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
     let mut by_left: Vec<Vec<Link>> = vec![Vec::new(); n_left];
@@ -180,73 +182,69 @@ pub fn build(
         }
         v
     };
-    order
-        .iter()
-        .map(|slot| match *slot {
-            Slot::Right(j) => Row {
-                left: Vec::new(),
-                right: vec![j],
-                refs: Vec::new(),
-                links: Vec::new(),
-                kind: None,
-                score: 0.0,
-                diff: diff_of(&[], &[j]),
-            },
-            Slot::Left(i) => {
-                let links = std::mem::take(&mut by_left[i]);
-                let (mut right, mut refs) = (Vec::new(), Vec::new());
-                for l in &links {
-                    match home[l.right] {
-                        Some((_, h)) if h == i => right.push(l.right),
-                        Some((_, h)) => refs.push(RowRef {
-                            right: l.right,
-                            row: row_of_left[h],
-                        }),
-                        None => {}
-                    }
-                }
-                right.sort_unstable();
-                let kind = if links.iter().any(|l| l.kind == LinkKind::Same) {
-                    Some(LinkKind::Same)
-                } else {
-                    links.first().map(|l| l.kind)
-                };
-                let score = links.first().map_or(0.0, |l| l.score);
-                let all: Vec<usize> = right
-                    .iter()
-                    .copied()
-                    .chain(refs.iter().map(|r| r.right))
-                    .collect();
-                let left: Vec<usize> = std::iter::once(i)
-                    .chain(folded[i].iter().copied())
-                    .collect();
-                let mut diff = diff_of(&left, &all);
-                // The left sentence's words are weighed against the sentences that tell its
-                // fact (its best link and every strong one), not against every loose match: a
-                // place named in a looser match is still a word only this side gives here.
-                let mut facts: Vec<usize> = links
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, l)| *k == 0 || l.is_strong())
-                    .map(|(_, l)| l.right)
-                    .collect();
-                facts.sort_unstable();
-                if !facts.is_empty() && facts.len() < all.len() {
-                    Arc::make_mut(&mut diff).left =
-                        Arc::unwrap_or_clone(diff_of(&left, &facts)).left;
-                }
-                Row {
-                    diff,
-                    left,
-                    right,
-                    refs,
-                    links,
-                    kind,
-                    score,
+    crate::engine::par::map_range(order.len(), parallel, |r| match order[r] {
+        Slot::Right(j) => Row {
+            left: Vec::new(),
+            right: vec![j],
+            refs: Vec::new(),
+            links: Vec::new(),
+            kind: None,
+            score: 0.0,
+            diff: diff_of(&[], &[j]),
+        },
+        Slot::Left(i) => {
+            let links = by_left[i].clone();
+            let (mut right, mut refs) = (Vec::new(), Vec::new());
+            for l in &links {
+                match home[l.right] {
+                    Some((_, h)) if h == i => right.push(l.right),
+                    Some((_, h)) => refs.push(RowRef {
+                        right: l.right,
+                        row: row_of_left[h],
+                    }),
+                    None => {}
                 }
             }
-        })
-        .collect()
+            right.sort_unstable();
+            let kind = if links.iter().any(|l| l.kind == LinkKind::Same) {
+                Some(LinkKind::Same)
+            } else {
+                links.first().map(|l| l.kind)
+            };
+            let score = links.first().map_or(0.0, |l| l.score);
+            let all: Vec<usize> = right
+                .iter()
+                .copied()
+                .chain(refs.iter().map(|r| r.right))
+                .collect();
+            let left: Vec<usize> = std::iter::once(i)
+                .chain(folded[i].iter().copied())
+                .collect();
+            let mut diff = diff_of(&left, &all);
+            // The left sentence's words are weighed against the sentences that tell its
+            // fact (its best link and every strong one), not against every loose match: a
+            // place named in a looser match is still a word only this side gives here.
+            let mut facts: Vec<usize> = links
+                .iter()
+                .enumerate()
+                .filter(|(k, l)| *k == 0 || l.is_strong())
+                .map(|(_, l)| l.right)
+                .collect();
+            facts.sort_unstable();
+            if !facts.is_empty() && facts.len() < all.len() {
+                Arc::make_mut(&mut diff).left = Arc::unwrap_or_clone(diff_of(&left, &facts)).left;
+            }
+            Row {
+                diff,
+                left,
+                right,
+                refs,
+                links,
+                kind,
+                score,
+            }
+        }
+    })
 }
 
 #[cfg(test)]
@@ -271,7 +269,7 @@ mod tests {
             links,
             ..Default::default()
         };
-        build(&al, nl, nr, &[], |_, _| Arc::default())
+        build(&al, nl, nr, &[], false, |_, _| Arc::default())
     }
 
     #[test]
