@@ -2,7 +2,7 @@
 
 use super::args::CompareFormat;
 use super::input::load_two;
-use super::output::{warn, write_json_bytes, write_stdout};
+use super::output::{warn, write_json_pieces, write_stdout};
 use crate::engine::load::LoadOptions;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -30,7 +30,7 @@ pub(crate) fn run(
     let code = write_stdout(|out| match format {
         CompareFormat::Json => {
             let parallel = crate::engine::par::worth_it(a.text.len() + b.text.len());
-            write_json_bytes(out, render::to_json(&c, &a, &b).to_vec_pretty(parallel))
+            write_json_pieces(out, render::to_json(&c, &a, &b).to_pieces(parallel))
         }
         CompareFormat::Text => write!(out, "{}", render::to_text(&c, &a, &b, width)),
         CompareFormat::Markdown => write!(out, "{}", render::to_markdown(&c, &a, &b)),

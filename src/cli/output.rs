@@ -126,8 +126,20 @@ pub(crate) fn write_json(
     write_json_bytes(out, serde_json::to_vec_pretty(value))
 }
 
+/// [`write_json`] of JSON already serialized (pretty), in pieces that break no string (each
+/// is cleaned and written as it is: a long pair's megabytes are never gathered in one buffer).
+pub(crate) fn write_json_pieces(
+    out: &mut dyn Write,
+    pieces: serde_json::Result<Vec<Vec<u8>>>,
+) -> std::io::Result<()> {
+    for piece in pieces.map_err(std::io::Error::other)? {
+        out.write_all(&clean_json_bytes(piece))?;
+    }
+    out.write_all(b"\n")
+}
+
 /// [`write_json`] of JSON already serialized (pretty).
-pub(crate) fn write_json_bytes(
+fn write_json_bytes(
     out: &mut dyn Write,
     bytes: serde_json::Result<Vec<u8>>,
 ) -> std::io::Result<()> {

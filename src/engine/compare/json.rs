@@ -358,16 +358,38 @@ fn nested(out: &mut Vec<u8>, value: &impl Serialize, depth: usize) -> serde_json
     value.serialize(&mut serde_json::Serializer::with_formatter(out, pretty))
 }
 
+/// A document written in pieces: the big arrays' chunks as they were rendered (on the thread
+/// pool), the bytes between them in `cur`. Pieces break only between array items, outside
+/// any string, so each can be cleaned and written on its own; the megabytes of a long pair's
+/// JSON are never copied into one buffer (growing it, in fresh memory, was the renderer's
+/// serial tail).
+#[derive(Default)]
+struct Pieces {
+    done: Vec<Vec<u8>>,
+    cur: Vec<u8>,
+}
+
+impl Pieces {
+    fn piece(&mut self, chunk: Vec<u8>) {
+        self.done.push(std::mem::take(&mut self.cur));
+        self.done.push(chunk);
+    }
+    fn finish(mut self) -> Vec<Vec<u8>> {
+        self.done.push(self.cur);
+        self.done
+    }
+}
+
 /// An array of `items` at `depth`, as the pretty printer writes it: `[]`, or each item on its
 /// own line one level in; the items rendered in chunks on the thread pool when `parallel`.
 fn array<T: Serialize + Sync>(
-    out: &mut Vec<u8>,
+    out: &mut Pieces,
     items: &[T],
     depth: usize,
     parallel: bool,
 ) -> serde_json::Result<()> {
     if items.is_empty() {
-        out.extend_from_slice(b"[]");
+        out.cur.extend_from_slice(b"[]");
         return Ok(());
     }
     const CHUNK: usize = 256;
@@ -385,68 +407,70 @@ fn array<T: Serialize + Sync>(
         }
         Ok(buf)
     };
-    let rendered = crate::engine::par::map_range(chunks, parallel, render);
-    // Room for all of it at once: growing a buffer of megabytes step by step, copying and
-    // faulting in each new one, took as long as rendering on one thread.
-    let total: usize = rendered.iter().flatten().map(Vec::len).sum();
-    out.reserve(total + depth * 2 + 2);
-    out.push(b'[');
-    for chunk in rendered {
-        out.extend_from_slice(&chunk?);
+    out.cur.push(b'[');
+    for chunk in crate::engine::par::map_range(chunks, parallel, render) {
+        out.piece(chunk?);
     }
-    out.push(b'\n');
-    out.resize(out.len() + depth * 2, b' ');
-    out.push(b']');
+    out.cur.push(b'\n');
+    out.cur.resize(out.cur.len() + depth * 2, b' ');
+    out.cur.push(b']');
     Ok(())
 }
 
 impl ComparisonJson<'_> {
-    /// The bytes of `serde_json::to_vec_pretty(self)`, with the pairs, rows and sentence
-    /// lists rendered on the thread pool when `parallel` (the fields in declaration order).
+    /// The bytes of `serde_json::to_vec_pretty(self)` ([`ComparisonJson::to_pieces`] joined).
     pub fn to_vec_pretty(&self, parallel: bool) -> serde_json::Result<Vec<u8>> {
-        let mut out = Vec::with_capacity(1 << 16);
-        out.push(b'{');
+        Ok(self.to_pieces(parallel)?.concat())
+    }
+
+    /// `serde_json::to_vec_pretty(self)` in pieces that join to it, with the pairs, rows and
+    /// sentence lists rendered on the thread pool when `parallel` (the fields in declaration
+    /// order). No piece breaks a string.
+    pub fn to_pieces(&self, parallel: bool) -> serde_json::Result<Vec<Vec<u8>>> {
+        let mut out = Pieces::default();
+        out.cur.push(b'{');
         let mut first = true;
-        let mut key = |out: &mut Vec<u8>, name: &str| {
-            out.extend_from_slice(if first { b"\n  " } else { b",\n  " });
+        let mut key = |out: &mut Pieces, name: &str| {
+            out.cur
+                .extend_from_slice(if first { b"\n  " } else { b",\n  " });
             first = false;
-            out.push(b'"');
-            out.extend_from_slice(name.as_bytes());
-            out.extend_from_slice(b"\": ");
+            out.cur.push(b'"');
+            out.cur.extend_from_slice(name.as_bytes());
+            out.cur.extend_from_slice(b"\": ");
         };
-        let side = |out: &mut Vec<u8>, s: &Side| -> serde_json::Result<()> {
-            out.extend_from_slice(b"{\n    \"path\": ");
-            serde_json::to_writer(&mut *out, &s.path)?;
-            out.extend_from_slice(b",\n    \"sentences\": ");
+        let side = |out: &mut Pieces, s: &Side| -> serde_json::Result<()> {
+            out.cur.extend_from_slice(b"{\n    \"path\": ");
+            serde_json::to_writer(&mut out.cur, &s.path)?;
+            out.cur.extend_from_slice(b",\n    \"sentences\": ");
             array(out, &s.sentences, 2, parallel)?;
-            out.extend_from_slice(b",\n    \"title\": ");
-            serde_json::to_writer(&mut *out, &s.title)?;
-            out.extend_from_slice(b"\n  }");
+            out.cur.extend_from_slice(b",\n    \"title\": ");
+            serde_json::to_writer(&mut out.cur, &s.title)?;
+            out.cur.extend_from_slice(b"\n  }");
             Ok(())
         };
         key(&mut out, "coverage");
-        nested(&mut out, &self.coverage, 1)?;
+        nested(&mut out.cur, &self.coverage, 1)?;
         key(&mut out, "discrepancies");
         array(&mut out, &self.discrepancies, 1, parallel)?;
         key(&mut out, "entities");
-        nested(&mut out, &self.entities, 1)?;
+        nested(&mut out.cur, &self.entities, 1)?;
         key(&mut out, "left");
         side(&mut out, &self.left)?;
         key(&mut out, "left_only");
-        nested(&mut out, &self.left_only, 1)?;
+        nested(&mut out.cur, &self.left_only, 1)?;
         key(&mut out, "pairs");
         array(&mut out, &self.pairs, 1, parallel)?;
         key(&mut out, "right");
         side(&mut out, &self.right)?;
         key(&mut out, "right_only");
-        nested(&mut out, &self.right_only, 1)?;
+        nested(&mut out.cur, &self.right_only, 1)?;
         key(&mut out, "rows");
         array(&mut out, &self.rows, 1, parallel)?;
         key(&mut out, "unrelated");
-        nested(&mut out, &self.unrelated, 1)?;
+        nested(&mut out.cur, &self.unrelated, 1)?;
         key(&mut out, "wire_words");
-        nested(&mut out, &self.wire_words, 1)?;
-        out.extend_from_slice(b"\n}");
-        Ok(out)
+        nested(&mut out.cur, &self.wire_words, 1)?;
+        out.cur.extend_from_slice(b"\n}");
+        Ok(out.finish())
     }
 }
