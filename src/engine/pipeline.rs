@@ -27,6 +27,7 @@ use crate::engine::group::{self, Story};
 use crate::engine::load::{Input, LoadError, LoadOptions, Loaded, load_input};
 use crate::engine::story::{self, StoryModel};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -218,12 +219,19 @@ pub fn analyse(articles: &[Article]) -> Analysis {
     }
 }
 
-/// Clones of the articles at `members` (the engine's story functions take a slice).
-fn members_of<T: Clone>(all: &[T], members: &[usize]) -> Vec<T> {
-    members
-        .iter()
-        .filter_map(|&m| all.get(m).cloned())
-        .collect()
+/// The items at `members` as a slice (the engine's story functions take one): `all` itself
+/// when the story is every report in order (a one-story folder or feed, where a copy would
+/// double the memory held), else clones of the members.
+fn members_of<'a, T: Clone>(all: &'a [T], members: &[usize]) -> Cow<'a, [T]> {
+    if members.len() == all.len() && members.iter().enumerate().all(|(i, &m)| i == m) {
+        return Cow::Borrowed(all);
+    }
+    Cow::Owned(
+        members
+            .iter()
+            .filter_map(|&m| all.get(m).cloned())
+            .collect(),
+    )
 }
 
 /// The model of the story of reports `members` (positions in `articles`), with the
@@ -442,6 +450,18 @@ pub fn collect(inputs: &[Input], opts: &LoadOptions) -> Vec<Event> {
 mod tests {
     use super::*;
     use crate::engine::load::seed_inputs;
+
+    #[test]
+    fn a_story_of_every_report_borrows_them_and_a_part_is_copied() {
+        let all = vec![10, 11, 12, 13];
+        assert!(matches!(members_of(&all, &[0, 1, 2, 3]), Cow::Borrowed(_)));
+        let part = members_of(&all, &[1, 3]);
+        assert!(matches!(part, Cow::Owned(_)));
+        assert_eq!(&*part, &[11, 13]);
+        // Every report but out of order, and a member out of range, are copies.
+        assert_eq!(&*members_of(&all, &[3, 2, 1, 0]), &[13, 12, 11, 10]);
+        assert_eq!(&*members_of(&all, &[0, 9]), &[10]);
+    }
 
     #[test]
     fn the_stream_is_in_order_and_a_cancel_stops_it() {
